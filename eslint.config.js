@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const syncReads = {
+  selector: "CallExpression[callee.property.name=/^(dataSync|arraySync|readSync)$/]",
+  message: 'Synchronous tensor reads zero the data and lose the device on WebGPU: use await t.data() / t.array().',
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-artifacts', 'public', '**/*.mdx'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', syncReads],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // The engine runs unchanged in Node, browsers and workers: no React, no DOM.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'react/*', 'react-dom/*', '**/app/**', '**/widgets/**', '**/components/**'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'HTMLElement'],
+      'no-console': 'error',
+    },
+  },
+);

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { BackendBadge } from './BackendBadge';
+import { ChapterPage } from './ChapterPage';
+import { Home } from './Home';
+import { Link } from './Link';
+import { slugOfPath, usePath } from './router';
+import { Sidebar } from './Sidebar';
+import { useTheme } from './theme';
+
+/** The book's shell: header with theme toggle and backend badge, the contents, and the page. */
+export function App() {
+  const path = usePath();
+  const slug = slugOfPath(path);
+  const [theme, toggleTheme] = useTheme();
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Contents
+        </button>
+        <Link href="/" className="brand">Unrolled</Link>
+        <BackendBadge />
+        <button
+          type="button"
+          className="theme-toggle"
+          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          aria-pressed={theme === 'dark'}
+          onClick={toggleTheme}
+        >
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </header>
+      <aside id="sidebar" className="sidebar">
+        <Sidebar currentSlug={slug} onNavigate={() => setMenuOpen(false)} />
+      </aside>
+      <main id="main" tabIndex={-1}>
+        {slug ? <ChapterPage key={slug} slug={slug} /> : path === '/' ? <Home /> : <NotFound />}
+      </main>
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <article className="prose">
+      <h1>Page not found</h1>
+      <p>
+        <Link href="/">Back to the contents</Link>.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import { MDXProvider } from '@mdx-js/react';
+import type { MDXContent } from 'mdx/types';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import chapters from 'virtual:chapter-index';
+import { mdxComponents } from '../mdx/components';
+import { Link } from './Link';
+import { chapterPath, scrollToHash } from './router';
+
+const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
+
+/** One chapter: its compiled MDX (loaded on demand), then links to its neighbours. */
+export function ChapterPage({ slug }: { slug: string }) {
+  const index = chapters.findIndex((chapter) => chapter.slug === slug);
+  const load = sources[`/chapters/${slug}.mdx`];
+  const Content = useMemo(() => (load ? lazy(load) : null), [load]);
+
+  useEffect(() => {
+    document.title = index >= 0 ? `${chapters[index].title} — Unrolled` : 'Not found — Unrolled';
+    scrollToHash(location.hash);
+  }, [index]);
+
+  if (index < 0 || !Content) {
+    return (
+      <article className="prose">
+        <h1>No such chapter</h1>
+        <p>
+          There is no chapter at this address. <Link href="/">Back to the contents</Link>.
+        </p>
+      </article>
+    );
+  }
+  const previous = chapters[index - 1];
+  const next = chapters[index + 1];
+  return (
+    <article className="prose chapter">
+      <Suspense fallback={<p className="loading">Loading chapter…</p>}>
+        <MDXProvider components={mdxComponents}>
+          <Content />
+        </MDXProvider>
+      </Suspense>
+      <nav className="pager" aria-label="Previous and next chapter">
+        {previous ? <Link href={chapterPath(previous.slug)} rel="prev">← {previous.title}</Link> : <span />}
+        {next ? <Link href={chapterPath(next.slug)} rel="next">{next.title} →</Link> : <span />}
+      </nav>
+    </article>
+  );
+}

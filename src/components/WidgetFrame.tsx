@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { EngineState } from '../hooks/useEngine';
+
+export interface WidgetFrameProps {
+  title: string;
+  engine: EngineState;
+  /** Set while the widget waits for tensor work longer than a moment. */
+  busy?: boolean;
+  /** A problem to show the reader; the widget keeps their inputs. */
+  error?: string | null;
+  controls?: ReactNode;
+  children: ReactNode;
+}
+
+/** The common frame of every figure: title, controls, status line, and a body that scrolls inside itself. */
+export function WidgetFrame({ title, engine, busy, error, controls, children }: WidgetFrameProps) {
+  const waiting = engine.status === 'idle' || engine.status === 'loading';
+  return (
+    <section className="widget" aria-label={title} data-widget={title} data-ready={engine.status === 'ready' && !busy ? 'true' : 'false'}>
+      <header className="widget-header">
+        <h4 className="widget-title">{title}</h4>
+        {controls && <div className="widget-controls">{controls}</div>}
+      </header>
+      {engine.status === 'error' && <p className="widget-error" role="alert">The engine could not start: {engine.message}</p>}
+      {error && <p className="widget-error" role="alert">{error}</p>}
+      {(waiting || busy) && (
+        <p className="widget-status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" /> {waiting ? 'Starting the engine…' : 'Computing…'}
+        </p>
+      )}
+      <div className="widget-body">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The only place that picks the tfjs backend. WebGPU when the platform has it, else WebGL, else the
+ * always-present CPU backend; records why it fell back so the page can say so. Initialised once.
+ */
+import * as tf from './tf';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  /** The backend tfjs is running on now. */
+  name: BackendName;
+  /** The backend that was asked for, when the reader forced one (`?backend=`). */
+  requested?: BackendName;
+  /** Why a faster backend was passed over; absent when the first choice worked. */
+  fallbackReason?: string;
+}
+
+/** Tried in this order unless the reader forces one. */
+const PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+/** Validates a `?backend=` value; anything else means "choose for me". */
+export function parseBackendName(value: string | null | undefined): BackendName | undefined {
+  return value === 'webgpu' || value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : undefined;
+}
+
+/** Loads and activates one backend; resolves to a reason string when it cannot run here. */
+async function tryBackend(name: BackendName): Promise<string | null> {
+  try {
+    if (name === 'webgpu') {
+      const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
+      if (!gpu) return 'WebGPU is not available in this browser';
+      if (!(await gpu.requestAdapter())) return 'WebGPU found no usable graphics adapter';
+      await import('@tensorflow/tfjs-backend-webgpu');
+      // tfjs would otherwise run tensors under 1000 elements on the CPU, even on WebGPU.
+      tf.env().set('WEBGPU_CPU_FORWARD', false);
+    } else if (name === 'webgl') {
+      await import('@tensorflow/tfjs-backend-webgl');
+    } else if (name === 'wasm') {
+      await import('@tensorflow/tfjs-backend-wasm');
+    }
+    if (!(await tf.setBackend(name))) return `${name} failed to initialise`;
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+async function choose(requested?: BackendName): Promise<BackendInfo> {
+  const order = requested ? [requested, ...PREFERENCE.filter((b) => b !== requested)] : PREFERENCE;
+  const reasons: string[] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    if (reason === null) {
+      const forced = requested === name ? `forced with ?backend=${name}` : undefined;
+      return {
+        name,
+        ...(requested ? { requested } : {}),
+        ...(reasons.length ? { fallbackReason: reasons.join('; ') } : forced ? { fallbackReason: forced } : {}),
+      };
+    }
+    reasons.push(reason);
+  }
+  throw new Error(`No tfjs backend could start: ${reasons.join('; ')}`);
+}
+
+let chosen: Promise<BackendInfo> | null = null;
+
+/**
+ * Starts the engine once and reports which backend it runs on. Later calls return the same answer.
+ * @param requested a backend the reader forced with `?backend=`; others follow if it cannot run.
+ */
+export function initBackend(requested?: BackendName): Promise<BackendInfo> {
+  chosen ??= choose(requested);
+  return chosen;
+}

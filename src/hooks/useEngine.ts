@@ -1,0 +1,48 @@
+/**
+ * The engine's lifecycle as the page sees it: idle until the first widget asks for it, then loading,
+ * then ready on a backend (or failed, with a reason). tfjs is fetched only on that first request.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { BackendInfo } from '../core/backend';
+
+export type EngineState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; backend: BackendInfo }
+  | { status: 'error'; message: string };
+
+let state: EngineState = { status: 'idle' };
+const listeners = new Set<() => void>();
+
+function setState(next: EngineState) {
+  state = next;
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Loads tfjs and picks a backend, honouring `?backend=`; safe to call many times. */
+export function requestEngine(): void {
+  if (state.status !== 'idle') return;
+  setState({ status: 'loading' });
+  import('../core/backend')
+    .then(({ initBackend, parseBackendName }) =>
+      initBackend(parseBackendName(new URLSearchParams(location.search).get('backend'))),
+    )
+    .then((backend) => setState({ status: 'ready', backend }))
+    .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+}
+
+/** Current engine state, without starting it (the backend badge uses this). */
+export function useEngineState(): EngineState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+/** For widgets: starts the engine on mount and returns its state. */
+export function useEngine(): EngineState {
+  useEffect(requestEngine, []);
+  return useEngineState();
+}

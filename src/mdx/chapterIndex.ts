@@ -1,0 +1,67 @@
+/**
+ * Build-time index of the book: reads `chapters/NN-slug.mdx`, their front matter (`title`, `summary`),
+ * and serves the list as the virtual module `virtual:chapter-index`. Chapter metadata travels this way
+ * (rather than as an MDX export) so that editing a chapter keeps Fast Refresh working.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { parse } from 'yaml';
+
+export interface ChapterMeta {
+  /** File name without extension, e.g. `01-sequences`; the chapter's URL is `/chapters/<slug>`. */
+  slug: string;
+  /** The NN prefix, which fixes the order. */
+  number: number;
+  title: string;
+  summary: string;
+}
+
+const CHAPTER_FILE = /^(\d\d)-[a-z0-9-]+\.mdx$/;
+
+/** Reads the front matter of one chapter source; throws naming the file when a field is missing. */
+export function readChapterMeta(file: string, source: string): ChapterMeta {
+  const match = CHAPTER_FILE.exec(file);
+  if (!match) throw new Error(`${file}: chapter files are named NN-slug.mdx`);
+  const front = /^---\n([\s\S]*?)\n---/.exec(source);
+  const data = (front ? parse(front[1]) : {}) as Record<string, unknown>;
+  for (const field of ['title', 'summary']) {
+    if (typeof data[field] !== 'string' || !(data[field] as string).trim()) {
+      throw new Error(`${file}: front matter needs a non-empty "${field}"`);
+    }
+  }
+  return {
+    slug: file.replace(/\.mdx$/, ''),
+    number: Number(match[1]),
+    title: data.title as string,
+    summary: data.summary as string,
+  };
+}
+
+/** Every chapter in `dir`, in reading order. */
+export function readChapterIndex(dir: string): ChapterMeta[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.mdx'))
+    .sort()
+    .map((file) => readChapterMeta(file, readFileSync(join(dir, file), 'utf8')));
+}
+
+const VIRTUAL_ID = 'virtual:chapter-index';
+
+/** Vite plugin serving `virtual:chapter-index`, rebuilt whenever a chapter changes. */
+export function chapterIndexPlugin(dir = resolve('chapters')): Plugin {
+  return {
+    name: 'unrolled-chapter-index',
+    resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+    load(id) {
+      if (id !== `\0${VIRTUAL_ID}`) return undefined;
+      this.addWatchFile(dir);
+      return `export default ${JSON.stringify(readChapterIndex(dir))};`;
+    },
+    handleHotUpdate({ file, server }) {
+      if (!file.startsWith(dir)) return;
+      const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_ID}`);
+      if (module) server.moduleGraph.invalidateModule(module);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The one registry of what chapters may use. Widgets load lazily, so a chapter's prose and math show
+ * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
+ */
+import type { MDXComponents } from 'mdx/types';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Link } from '../app/Link';
+
+function lazyWidget<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  const Widget = lazy(load) as ComponentType<P>;
+  return function LazyWidget(props: P) {
+    return (
+      <Suspense fallback={<div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
+        <Widget {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/** Widget tags available to chapters, by name. */
+export const widgets = {
+  ConcatIdentity: lazyWidget(() => import('../widgets/ConcatIdentity/ConcatIdentity')),
+};
+
+/** Everything handed to MDX: widgets, plus in-book links that navigate without reloading. */
+export const mdxComponents: MDXComponents = {
+  ...widgets,
+  a: Link,
+};

@@ -1,0 +1,17 @@
+/**
+ * The one MDX pipeline, shared by the Vite build and the chapter-content test, so that what the test
+ * checks is exactly what the reader gets: front matter stripped, GitHub tables, math rendered to HTML
+ * at build time by KaTeX, and every heading given a stable id.
+ */
+import type { CompileOptions } from '@mdx-js/mdx';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+
+export const mdxOptions = {
+  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath],
+  rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+  providerImportSource: '@mdx-js/react',
+} satisfies CompileOptions;

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Matrix } from '../../components/Matrix';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { concatIdentity, type Activation, type ConcatIdentityResult } from '../../core/concatIdentity';
+import { useEngine } from '../../hooks/useEngine';
+import { usePersistentState } from '../../hooks/usePersistentState';
+
+const DEFAULTS = { seed: 1, activation: 'relu' as Activation };
+
+/** Chapter 1: X·W_xh + H·W_hh against [X, H]·[W_xh; W_hh], on fresh random tensors, with ReLU or tanh. */
+export default function ConcatIdentity() {
+  const engine = useEngine();
+  const [settings, setSettings, reset] = usePersistentState('concat-identity', DEFAULTS);
+  const [result, setResult] = useState<ConcatIdentityResult | null>(null);
+
+  useEffect(() => {
+    if (engine.status !== 'ready') return;
+    let live = true;
+    concatIdentity(settings.seed, settings.activation).then((next) => live && setResult(next));
+    return () => {
+      live = false;
+    };
+  }, [engine.status, settings.seed, settings.activation]);
+
+  const controls = (
+    <>
+      <button type="button" onClick={() => setSettings({ ...settings, seed: settings.seed + 1 })}>
+        Re-roll
+      </button>
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Activation</legend>
+        {(['relu', 'tanh'] as const).map((activation) => (
+          <label key={activation}>
+            <input
+              type="radio"
+              name="concat-activation"
+              checked={settings.activation === activation}
+              onChange={() => setSettings({ ...settings, activation })}
+            />
+            {activation === 'relu' ? 'ReLU' : 'tanh'}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" onClick={reset}>Reset</button>
+    </>
+  );
+
+  return (
+    <WidgetFrame title="Two products, one matrix" engine={engine} busy={engine.status === 'ready' && !result} controls={controls}>
+      {result ? (
+        <>
+          <div className="matrix-row">
+            <Matrix name="X" values={result.x} />
+            <Matrix name="H" values={result.h} />
+            <Matrix name="W_xh" values={result.wXh} />
+            <Matrix name="W_hh" values={result.wHh} />
+          </div>
+          <div className="matrix-row">
+            <Matrix name="separate" caption="φ(X W_xh + H W_hh + b_h)" values={result.separate} />
+            <Matrix name="concatenated" caption="φ([X, H] [W_xh; W_hh] + b_h)" values={result.concatenated} />
+          </div>
+          <p className="widget-readout" data-testid="max-abs-difference" title={String(result.maxAbsDifference)}>
+            Largest absolute difference: <strong>{result.maxAbsDifference.toExponential(2)}</strong>{' '}
+            (seed {settings.seed}) — float32 rounding, nothing more.
+          </p>
+        </>
+      ) : (
+        <p className="placeholder">Four random matrices will appear here.</p>
+      )}
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core, with WebGPU through SwiftShader.
+ * Every page opened here records console errors and page errors so tests can insist there are none.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ARTIFACTS = 'test-artifacts';
+
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-features=Vulkan',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+/** Opens `path` of the served build in a fresh context (own storage), recording errors. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await page.goto(inject('baseUrl') + path);
+  return { page, errors };
+}
+
+/** Waits until the backend badge names a backend, and returns it. */
+export async function backendOf(page: Page): Promise<string> {
+  const badge = page.getByTestId('backend-badge');
+  await badge.and(page.locator('[data-backend]:not([data-backend=""])')).waitFor({ timeout: 120_000 });
+  return (await badge.getAttribute('data-backend')) ?? '';
+}
+
+/** Waits until every widget on the page has drawn its engine-backed content. */
+export async function widgetsReady(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.widget')].every((w) => w.getAttribute('data-ready') === 'true'),
+    undefined,
+    { timeout: 180_000 },
+  );
+  return page.locator('.widget').count();
+}
+
+/** Accessibility violations that are serious or critical, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

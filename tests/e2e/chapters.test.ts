@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChapterIndex } from '../../src/mdx/chapterIndex';
+import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
+
+const chapters = readChapterIndex('chapters');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('every chapter in real Chromium on WebGPU', () => {
+  it.each(chapters.map((c) => [c.slug]))('%s renders cleanly', async (slug) => {
+    const { page, errors } = await openPage(browser, `/chapters/${slug}`);
+    await page.locator('article h1').first().waitFor();
+    const backend = await backendOf(page);
+    const widgets = await widgetsReady(page);
+    console.log(`${slug}: backend ${backend}, ${widgets} widget(s)`);
+    expect(backend).toBe('webgpu');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/${slug}.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the shell', () => {
+  it('lists every chapter in the contents and renders math', async () => {
+    const { page, errors } = await openPage(browser, '/');
+    const links = page.locator('nav.toc a');
+    await expect.poll(() => links.count()).toBe(chapters.length);
+    expect(await links.allTextContents()).toEqual(chapters.map((c) => expect.stringContaining(c.title)));
+    await page.goto(page.url() + `chapters/${chapters[0].slug}`);
+    await page.locator('article h1').first().waitFor();
+    expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+    expect(await page.locator('nav.toc a[aria-current="page"]').textContent()).toContain(chapters[0].title);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('?backend=cpu shows the fallback badge with its reason', async () => {
+    const { page, errors } = await openPage(browser, `/chapters/${chapters[0].slug}?backend=cpu`);
+    expect(await backendOf(page)).toBe('cpu');
+    const badge = page.getByTestId('backend-badge');
+    await expect.poll(() => badge.textContent()).toMatch(/CPU.*forced with \?backend=cpu/);
+    await widgetsReady(page);
+    await page.screenshot({ path: `${ARTIFACTS}/backend-cpu.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('dark mode toggles and persists across a reload', async () => {
+    const { page } = await openPage(browser, '/');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const before = await theme();
+    await page.getByRole('button', { name: /switch to (dark|light) theme/i }).click();
+    const after = await theme();
+    expect(after).not.toBe(before);
+    await page.reload();
+    expect(await theme()).toBe(after);
+    await page.context().close();
+  });
+
+  it('nothing overflows horizontally at 375 px', async () => {
+    for (const path of ['/', ...chapters.map((c) => `/chapters/${c.slug}`)]) {
+      const { page } = await openPage(browser, path, { width: 375, height: 800 });
+      await page.locator('h1').first().waitFor();
+      if (path !== '/') await widgetsReady(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (path !== '/') await page.screenshot({ path: `${ARTIFACTS}/${path.split('/').pop()}-375.png`, fullPage: true });
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import mdx from '@mdx-js/rollup';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { chapterIndexPlugin } from './src/mdx/chapterIndex';
+import { mdxOptions } from './src/mdx/pipeline';
+
+export default defineConfig({
+  plugins: [
+    chapterIndexPlugin(),
+    { enforce: 'pre', ...mdx(mdxOptions) },
+    react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
+  ],
+  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { host: '127.0.0.1' },
+});
