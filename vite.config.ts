@@ -1,12 +1,14 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { corpusPlugin } from './src/build/corpusPlugin';
 import { chapterIndexPlugin } from './src/mdx/chapterIndex';
 import { mdxOptions } from './src/mdx/pipeline';
 
 export default defineConfig({
   plugins: [
     chapterIndexPlugin(),
+    corpusPlugin(),
     { enforce: 'pre', ...mdx(mdxOptions) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
   ],

@@ -5,6 +5,8 @@
 import type { MDXComponents } from 'mdx/types';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Link } from '../app/Link';
+import { CodeBlock, InPyTorch } from '../components/CodeBlock';
+import { Exercise, Hint, Solution } from '../components/Exercise';
 
 function lazyWidget<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
   const Widget = lazy(load) as ComponentType<P>;
@@ -22,8 +24,13 @@ export const widgets = {
   ConcatIdentity: lazyWidget(() => import('../widgets/ConcatIdentity/ConcatIdentity')),
 };
 
-/** Everything handed to MDX: widgets, plus in-book links that navigate without reloading. */
+/** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
 export const mdxComponents: MDXComponents = {
   ...widgets,
+  Exercise,
+  Hint,
+  Solution,
+  InPyTorch,
   a: Link,
+  pre: CodeBlock,
 };

@@ -1,9 +1,10 @@
 /**
  * The one MDX pipeline, shared by the Vite build and the chapter-content test, so that what the test
- * checks is exactly what the reader gets: front matter stripped, GitHub tables, math rendered to HTML
- * at build time by KaTeX, and every heading given a stable id.
+ * checks is exactly what the reader gets: front matter stripped, GitHub tables, math and code highlighting
+ * rendered to HTML at build time (KaTeX, highlight.js), and every heading given a stable id.
  */
 import type { CompileOptions } from '@mdx-js/mdx';
+import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -12,6 +13,6 @@ import remarkMath from 'remark-math';
 
 export const mdxOptions = {
   remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath],
-  rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+  rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }], rehypeHighlight],
   providerImportSource: '@mdx-js/react',
 } satisfies CompileOptions;

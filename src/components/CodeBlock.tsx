@@ -1,0 +1,34 @@
+import { useRef, useState, type HTMLAttributes } from 'react';
+
+/** A code block (already highlighted at build time) with a button that copies its text. */
+export function CodeBlock(props: HTMLAttributes<HTMLPreElement>) {
+  const pre = useRef<HTMLPreElement>(null);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(pre.current?.innerText ?? '');
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // Clipboard refused (insecure context or permissions): the text stays selectable.
+    }
+  };
+  return (
+    <div className="code-block">
+      <button type="button" className="copy-button" onClick={copy} aria-label="Copy code">
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      <pre ref={pre} tabIndex={0} {...props} />
+    </div>
+  );
+}
+
+/** The "In PyTorch" box: the library lines a reader will type, next to what the widgets computed. */
+export function InPyTorch({ children }: { children: React.ReactNode }) {
+  return (
+    <aside className="in-pytorch" aria-label="In PyTorch">
+      <p className="in-pytorch-label">In PyTorch</p>
+      {children}
+    </aside>
+  );
+}

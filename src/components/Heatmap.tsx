@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { divergingColor, DIVERGING_GRADIENT, symmetricLimit } from './colorScale';
+import { formatNumber } from './format';
+
+export interface HeatmapProps {
+  /** values[row][col]; by convention rows are time steps and columns are units. */
+  values: number[][];
+  /** Tensor name, e.g. "h" or "∂L/∂h"; used in readouts and the accessible name. */
+  name: string;
+  rowLabel?: string;
+  colLabel?: string;
+  /** Scale limit; defaults to the largest |value| so the grid uses the whole scale. */
+  limit?: number;
+  /** Row to outline, e.g. the current time step. */
+  highlightRow?: number;
+  /** Size of one cell in CSS pixels; shrinks for wide grids. */
+  cellSize?: number;
+}
+
+/**
+ * A time × unit heatmap on a canvas (fast up to hidden size 512), with a legend, and the exact value
+ * of the cell under the pointer or under the keyboard cursor (arrow keys when focused).
+ */
+export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit, highlightRow, cellSize }: HeatmapProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  const scale = limit ?? symmetricLimit(values);
+  const cell = cellSize ?? Math.max(2, Math.min(22, Math.floor(640 / Math.max(cols, 1))));
+
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const ratio = globalThis.devicePixelRatio || 1;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, cols * cell, rows * cell);
+    values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        context.fillStyle = divergingColor(value, scale);
+        context.fillRect(c * cell, r * cell, cell, cell);
+      }),
+    );
+    const outline = (r: number, c0: number, width: number, color: string) => {
+      context.strokeStyle = color;
+      context.lineWidth = 2;
+      context.strokeRect(c0 * cell + 1, r * cell + 1, width * cell - 2, cell - 2);
+    };
+    if (highlightRow !== undefined && highlightRow >= 0 && highlightRow < rows) outline(highlightRow, 0, cols, '#d97706');
+    if (cursor) outline(cursor[0], cursor[1], 1, '#000');
+  }, [values, rows, cols, cell, scale, highlightRow, cursor]);
+
+  const pick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const r = Math.floor((event.clientY - box.top) / cell);
+    const c = Math.floor((event.clientX - box.left) / cell);
+    if (r >= 0 && r < rows && c >= 0 && c < cols) setCursor([r, c]);
+  };
+
+  const move = (event: KeyboardEvent) => {
+    const [r, c] = cursor ?? [0, 0];
+    const next: Record<string, [number, number]> = {
+      ArrowUp: [Math.max(0, r - 1), c],
+      ArrowDown: [Math.min(rows - 1, r + 1), c],
+      ArrowLeft: [r, Math.max(0, c - 1)],
+      ArrowRight: [r, Math.min(cols - 1, c + 1)],
+    };
+    if (!next[event.key]) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setCursor(cursor ? next[event.key] : [0, 0]);
+  };
+
+  const readout = cursor && values[cursor[0]] ? `${name}[${rowLabel}=${cursor[0]}, ${colLabel}=${cursor[1]}] = ${values[cursor[0]][cursor[1]]}` : null;
+  const ratio = globalThis.devicePixelRatio || 1;
+  return (
+    <figure className="heatmap">
+      <div className="heatmap-scroll">
+        <canvas
+          ref={canvas}
+          width={cols * cell * ratio}
+          height={rows * cell * ratio}
+          style={{ width: cols * cell, height: rows * cell }}
+          tabIndex={0}
+          role="img"
+          aria-label={`Heatmap of ${name}: ${rows} ${rowLabel} by ${cols} ${colLabel}, values from ${formatNumber(-scale, 3)} to ${formatNumber(scale, 3)}. Use arrow keys to read values.`}
+          onMouseMove={pick}
+          onMouseLeave={() => setCursor(null)}
+          onKeyDown={move}
+          onFocus={() => setCursor(cursor ?? [0, 0])}
+        />
+      </div>
+      <figcaption>
+        <span className="heatmap-legend">
+          {formatNumber(-scale, 2)}
+          <span className="heatmap-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
+          {formatNumber(scale, 2)}
+        </span>
+        <span className="heatmap-readout" aria-live="polite">
+          {readout ?? `${name}: ${rowLabel} down, ${colLabel} across`}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, type KeyboardEvent } from 'react';
+
+export interface StepperBarProps {
+  /** What the cursor points at, e.g. "t = 3 of 5" or "backward, t = 2". */
+  position: string;
+  canStepBackward: boolean;
+  canStepForward: boolean;
+  onStepBackward: () => void;
+  onStepForward: () => void;
+  onReset: () => void;
+  playing: boolean;
+  onPlayingChange: (playing: boolean) => void;
+  /** Milliseconds between steps while playing. */
+  interval?: number;
+}
+
+/** Arrow-key handler for the region around a stepper: ← steps backward, → steps forward. */
+export function stepperKeys(bar: Pick<StepperBarProps, 'canStepBackward' | 'canStepForward' | 'onStepBackward' | 'onStepForward'>) {
+  return (event: KeyboardEvent) => {
+    if ((event.target as HTMLElement).matches('input, textarea, select')) return;
+    if (event.key === 'ArrowRight' && bar.canStepForward) bar.onStepForward();
+    else if (event.key === 'ArrowLeft' && bar.canStepBackward) bar.onStepBackward();
+    else return;
+    event.preventDefault();
+  };
+}
+
+/** Step backward / Play / Step forward / Reset, with the position between them. */
+export function StepperBar(props: StepperBarProps) {
+  const { position, canStepBackward, canStepForward, onStepBackward, onStepForward, onReset, playing, onPlayingChange, interval = 700 } = props;
+
+  useEffect(() => {
+    if (!playing) return;
+    if (!canStepForward) {
+      onPlayingChange(false);
+      return;
+    }
+    const timer = setTimeout(onStepForward, interval);
+    return () => clearTimeout(timer);
+  }, [playing, canStepForward, onStepForward, onPlayingChange, interval]);
+
+  return (
+    <div className="stepper-bar" role="group" aria-label="Stepper">
+      <button type="button" onClick={onStepBackward} disabled={!canStepBackward} aria-label="Step backward">
+        ◀
+      </button>
+      <button type="button" onClick={() => onPlayingChange(!playing)} aria-label={playing ? 'Pause' : 'Play'}>
+        {playing ? '❚❚' : '▶▶'}
+      </button>
+      <button type="button" onClick={onStepForward} disabled={!canStepForward} aria-label="Step forward">
+        ▶
+      </button>
+      <button type="button" onClick={onReset} aria-label="Reset">
+        ↺
+      </button>
+      <span className="stepper-position" aria-live="polite">
+        {position}
+      </span>
+    </div>
+  );
+}
