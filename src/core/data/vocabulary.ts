@@ -1,0 +1,73 @@
+/**
+ * Character vocabularies: tokens sorted by frequency (ties alphabetically), with `<unk>` at index 0 for
+ * anything unseen, and the checks that keep a reader's text from breaking training.
+ */
+
+export const UNKNOWN = '<unk>';
+
+/** Largest text the page trains on: beyond it, tokenising and batching stop feeling instant. */
+export const MAX_TEXT_LENGTH = 2_000_000;
+
+export interface Vocabulary {
+  /** Index → token; index 0 is `<unk>`. */
+  tokens: string[];
+  /** Token → index. */
+  index: Map<string, number>;
+  /** Occurrences of each token in the text it was built from (0 for `<unk>`). */
+  counts: number[];
+}
+
+/** How a text becomes characters. */
+export type Preprocessing = 'raw' | 'letters';
+
+/**
+ * `letters` is the classic setting: lower case, every run of non-letters becomes one space, giving a
+ * vocabulary of 26 letters, space and `<unk>` (28 tokens). `raw` keeps the text as written.
+ */
+export function preprocess(text: string, mode: Preprocessing): string {
+  if (mode === 'raw') return text.replace(/\r\n?/g, '\n');
+  return text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+}
+
+/** A reason the text cannot be trained on, or null when it can. */
+export function validateText(text: string): string | null {
+  if (text.length === 0) return 'The text is empty: paste or upload some text to train on.';
+  if (text.length > MAX_TEXT_LENGTH) {
+    return `The text has ${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}. Use a shorter excerpt.`;
+  }
+  if (new Set(text).size < 2) return 'The text has only one distinct character: there is nothing to predict.';
+  return null;
+}
+
+/** Builds the vocabulary of a text's characters. */
+export function buildVocabulary(text: string): Vocabulary {
+  const frequency = new Map<string, number>();
+  for (const char of text) frequency.set(char, (frequency.get(char) ?? 0) + 1);
+  const sorted = [...frequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const tokens = [UNKNOWN, ...sorted.map(([token]) => token)];
+  return { tokens, index: new Map(tokens.map((t, k) => [t, k])), counts: [0, ...sorted.map(([, n]) => n)] };
+}
+
+/** Rebuilds a vocabulary from its token list (as saved beside exported weights); counts are unknown. */
+export function vocabularyFromTokens(tokens: unknown): Vocabulary {
+  if (!Array.isArray(tokens) || tokens.length < 2 || tokens[0] !== UNKNOWN || !tokens.every((t) => typeof t === 'string')) {
+    throw new Error(`vocabulary: expected a list of strings starting with "${UNKNOWN}"`);
+  }
+  if (new Set(tokens).size !== tokens.length) throw new Error('vocabulary: tokens repeat');
+  return { tokens, index: new Map(tokens.map((t, k) => [t, k])), counts: tokens.map(() => 0) };
+}
+
+/** Token indices of `text`; unseen characters map to `<unk>`. */
+export function encode(vocabulary: Vocabulary, text: string): Int32Array {
+  const ids = new Int32Array([...text].length);
+  let k = 0;
+  for (const char of text) ids[k++] = vocabulary.index.get(char) ?? 0;
+  return ids;
+}
+
+/** Text of token indices. */
+export function decode(vocabulary: Vocabulary, ids: ArrayLike<number>): string {
+  let text = '';
+  for (let k = 0; k < ids.length; k++) text += vocabulary.tokens[ids[k]] ?? UNKNOWN;
+  return text;
+}
