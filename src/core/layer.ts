@@ -1,0 +1,289 @@
+/**
+ * A recurrent layer with the sequence semantics of `torch.nn.RNN/LSTM/GRU`: stacked layers, two directions,
+ * batch_first, optional biases, dropout between layers, optional h0/c0, parameters under PyTorch's names.
+ * Backward is the analytic backpropagation through time of every layer and direction.
+ */
+import { getCell } from './cells';
+import type { Cell, CellParams, CellState } from './cells/types';
+import {
+  directionCount,
+  layerInputSize,
+  parameterName,
+  parameterSpecs,
+  resolveLayerConfig,
+  type LayerConfig,
+  type ParameterSpec,
+  type ResolvedLayerConfig,
+} from './layerConfig';
+import { defaultInitBound, deriveSeed, dropoutMaskValues, mulberry32, uniformValues, type Rng } from './random';
+import { backwardDirection, forwardDirection, type DirectionCache } from './sequence';
+import { parseStateDict, type StateDictJson } from './stateDict';
+import * as tf from './tf';
+import { tidyResult } from './tidy';
+
+export type { LayerConfig } from './layerConfig';
+
+/** Shapes: T steps, B batch, L·D = layers × directions, H hidden. */
+export interface LayerForwardOptions {
+  /** h0: [L·D, B, H]; zeros when absent */
+  h0?: tf.Tensor3D;
+  /** c0: [L·D, B, H] (LSTM only); zeros when absent */
+  c0?: tf.Tensor3D;
+  /** apply dropout between layers (default false, as in `module.eval()`) */
+  training?: boolean;
+}
+
+export interface LayerOutput {
+  /** output: [T, B, D·H], or [B, T, D·H] when batchFirst — the last layer's h_t for every t */
+  output: tf.Tensor3D;
+  /** h_n: [L·D, B, H] — each layer and direction's final hidden state */
+  hN: tf.Tensor3D;
+  /** c_n: [L·D, B, H] (LSTM only) */
+  cN?: tf.Tensor3D;
+}
+
+/** Upstream gradients; an absent one counts as zero. Shapes as in `LayerOutput`. */
+export interface LayerUpstream {
+  dOutput?: tf.Tensor3D;
+  dHN?: tf.Tensor3D;
+  dCN?: tf.Tensor3D;
+}
+
+export interface LayerGradients {
+  /** ∂L/∂input, shaped like the input */
+  dInput: tf.Tensor3D;
+  /** ∂L/∂h0: [L·D, B, H] */
+  dH0: tf.Tensor3D;
+  /** ∂L/∂c0: [L·D, B, H] (LSTM only) */
+  dC0?: tf.Tensor3D;
+  /** ∂L/∂θ under PyTorch's parameter names */
+  dParams: Record<string, tf.Tensor>;
+}
+
+/** The tensors a forward pass keeps for `backward`. Dispose it when done. */
+export class LayerCache {
+  constructor(
+    /** per layer: its directions' caches and the dropout mask applied to its output (or null) */
+    readonly layers: { directions: DirectionCache[]; dropoutMask: tf.Tensor3D | null }[],
+  ) {}
+
+  dispose(): void {
+    for (const layer of this.layers) {
+      tf.dispose(layer.dropoutMask ?? []);
+      for (const d of layer.directions) {
+        tf.dispose(d.input2d);
+        for (const step of d.steps) tf.dispose([step.hPrev, step.cPrev ?? [], ...Object.values(step.values)]);
+      }
+    }
+  }
+}
+
+const toTimeMajor = (t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D => (batchFirst ? tf.transpose(t, [1, 0, 2]) : t);
+
+export class RecurrentLayer {
+  private readonly cell: Cell;
+  private readonly specs: ParameterSpec[];
+  private readonly params = new Map<string, tf.Variable>();
+  private readonly dropoutRng: Rng;
+
+  private constructor(
+    readonly config: ResolvedLayerConfig,
+    seed: number,
+  ) {
+    this.cell = getCell(config.kind, config.nonlinearity);
+    this.specs = parameterSpecs(config);
+    const rng = mulberry32(seed);
+    const bound = defaultInitBound(config.hiddenSize);
+    for (const spec of this.specs) {
+      const count = spec.shape.reduce((a, b) => a * b, 1);
+      this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(uniformValues(rng, count, bound), spec.shape))));
+    }
+    this.dropoutRng = mulberry32(deriveSeed(seed, 1));
+  }
+
+  /**
+   * A layer with PyTorch's default initialisation, U(−1/√H, 1/√H) for every parameter, drawn in
+   * `parameterNames()` order from a PRNG seeded with `seed`. Dropout masks come from a separate stream.
+   */
+  static create(config: LayerConfig, seed: number): RecurrentLayer {
+    return new RecurrentLayer(resolveLayerConfig(config), seed);
+  }
+
+  /** PyTorch's parameter names in `named_parameters()` order, e.g. `weight_ih_l0`, …, `bias_hh_l1_reverse`. */
+  parameterNames(): string[] {
+    return this.specs.map((s) => s.name);
+  }
+
+  parameterShapes(): Record<string, number[]> {
+    return Object.fromEntries(this.specs.map((s) => [s.name, [...s.shape]]));
+  }
+
+  numParameters(): number {
+    return this.specs.reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
+  }
+
+  /** The live parameters of one layer and direction (owned by the layer: do not dispose). */
+  cellParams(layer: number, direction: number): CellParams {
+    const get = (role: keyof CellParams) => this.params.get(parameterName(role, layer, direction)) ?? null;
+    const weightIh = get('weightIh');
+    const weightHh = get('weightHh');
+    if (!weightIh || !weightHh) throw new Error(`no layer ${layer} direction ${direction}`);
+    return {
+      weightIh: weightIh as tf.Tensor2D,
+      weightHh: weightHh as tf.Tensor2D,
+      biasIh: get('biasIh') as tf.Tensor1D | null,
+      biasHh: get('biasHh') as tf.Tensor1D | null,
+    };
+  }
+
+  /** Runs the sequence and keeps nothing but the results. Shapes in `LayerForwardOptions`/`LayerOutput`. */
+  forward(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
+    return tidyResult(() => {
+      const { output, hN, cN } = this.run(input, opts);
+      return cN ? { output, hN, cN } : { output, hN };
+    });
+  }
+
+  /**
+   * Runs the sequence and keeps what `backward` needs. The caller owns the outputs and the cache and
+   * disposes both.
+   */
+  forwardWithCache(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput & { cache: LayerCache } {
+    const { cache, ...outputs } = tidyResult(() => this.run(input, opts));
+    return { ...outputs, cache: new LayerCache(cache) };
+  }
+
+  private run(input: tf.Tensor3D, opts: LayerForwardOptions) {
+    const { config } = this;
+    const D = directionCount(config);
+    if (input.rank !== 3) throw new Error(`input must be 3-D, got shape [${input.shape.join(', ')}]`);
+    const x = toTimeMajor(input, config.batchFirst);
+    const [T, B, features] = x.shape;
+    if (features !== config.inputSize) throw new Error(`input has ${features} features, the layer expects ${config.inputSize}`);
+    const initialH = this.initialStates(opts.h0, 'h0', B);
+    const initialC = config.kind === 'LSTM' ? this.initialStates(opts.c0, 'c0', B) : null;
+    if (opts.c0 && !initialC) throw new Error(`c0 is only for LSTM, not ${config.kind}`);
+    const layers: LayerCache['layers'] = [];
+    const hN: tf.Tensor2D[] = [];
+    const cN: tf.Tensor2D[] = [];
+    let layerInput = tf.reshape(x, [T * B, features]) as tf.Tensor2D;
+    let output = x;
+    for (let l = 0; l < config.numLayers; l++) {
+      const directions: DirectionCache[] = [];
+      const outputs: tf.Tensor3D[] = [];
+      for (let d = 0; d < D; d++) {
+        const k = l * D + d;
+        const initial: CellState = initialC ? { h: initialH[k], c: initialC[k] } : { h: initialH[k] };
+        const run = forwardDirection(this.cell, this.cellParams(l, d), layerInput, T, initial, d === 1);
+        directions.push(run.cache);
+        outputs.push(tf.stack(run.hs) as tf.Tensor3D);
+        hN.push(run.final.h);
+        if (run.final.c) cN.push(run.final.c);
+      }
+      output = D === 1 ? outputs[0] : tf.concat(outputs, 2);
+      let dropoutMask: tf.Tensor3D | null = null;
+      if (opts.training && config.dropout > 0 && l < config.numLayers - 1) {
+        dropoutMask = tf.tensor3d(dropoutMaskValues(this.dropoutRng, output.size, config.dropout), output.shape);
+        output = tf.mul(output, dropoutMask);
+      }
+      layers.push({ directions, dropoutMask });
+      layerInput = tf.reshape(output, [T * B, D * config.hiddenSize]);
+    }
+    return {
+      output: toTimeMajor(output, config.batchFirst),
+      hN: tf.stack(hN) as tf.Tensor3D,
+      ...(initialC ? { cN: tf.stack(cN) as tf.Tensor3D } : {}),
+      cache: layers,
+    };
+  }
+
+  /** h0 or c0 as one [B, H] tensor per layer and direction, zeros when not given. */
+  private initialStates(given: tf.Tensor3D | undefined, field: string, batch: number): tf.Tensor2D[] {
+    const expected = [this.config.numLayers * directionCount(this.config), batch, this.config.hiddenSize];
+    if (!given) return Array.from({ length: expected[0] }, () => tf.zeros([batch, this.config.hiddenSize]));
+    if (given.shape.join() !== expected.join()) {
+      throw new Error(`${field} has shape [${given.shape.join(', ')}], expected [${expected.join(', ')}]`);
+    }
+    return tf.unstack(given) as tf.Tensor2D[];
+  }
+
+  /**
+   * Backpropagation through time through every layer and direction, from the top layer down. Returns new
+   * tensors owned by the caller; the cache stays valid until disposed.
+   */
+  backward(cache: LayerCache, upstream: LayerUpstream): LayerGradients {
+    return tidyResult(() => {
+      const { config } = this;
+      const D = directionCount(config);
+      const H = config.hiddenSize;
+      const first = cache.layers[0].directions[0];
+      const T = first.steps.length;
+      const B = first.input2d.shape[0] / T;
+      const zeroState = () => tf.zeros([B, H]) as tf.Tensor2D;
+      const split = (t: tf.Tensor3D | undefined) => (t ? (tf.unstack(t) as tf.Tensor2D[]) : null);
+      const dHN = split(upstream.dHN);
+      const dCN = split(upstream.dCN);
+      let dOut = upstream.dOutput
+        ? toTimeMajor(upstream.dOutput, config.batchFirst)
+        : (tf.zeros([T, B, D * H]) as tf.Tensor3D);
+      const dParams: Record<string, tf.Tensor> = {};
+      const dH0 = new Array<tf.Tensor2D>(config.numLayers * D);
+      const dC0 = new Array<tf.Tensor2D>(config.numLayers * D);
+      for (let l = config.numLayers - 1; l >= 0; l--) {
+        const { directions, dropoutMask } = cache.layers[l];
+        if (dropoutMask) dOut = tf.mul(dOut, dropoutMask);
+        const dOutByDirection = D === 1 ? [dOut] : tf.split(dOut, D, 2);
+        let dInput2d: tf.Tensor2D | null = null;
+        for (let d = 0; d < D; d++) {
+          const k = l * D + d;
+          const dFinal: CellState = { h: dHN?.[k] ?? zeroState(), c: dCN?.[k] };
+          const dHs = tf.unstack(dOutByDirection[d]) as tf.Tensor2D[];
+          const g = backwardDirection(this.cell, this.cellParams(l, d), directions[d], dHs, dFinal);
+          dInput2d = dInput2d ? tf.add(dInput2d, g.dInput2d) : g.dInput2d;
+          dH0[k] = g.dInitial.h;
+          if (g.dInitial.c) dC0[k] = g.dInitial.c;
+          for (const [role, grad] of Object.entries(g.dParams)) {
+            if (grad) dParams[parameterName(role as keyof CellParams, l, d)] = grad;
+          }
+        }
+        dOut = tf.reshape(dInput2d as tf.Tensor2D, [T, B, layerInputSize(config, l)]);
+      }
+      return {
+        dInput: toTimeMajor(dOut, config.batchFirst),
+        dH0: tf.stack(dH0) as tf.Tensor3D,
+        ...(config.kind === 'LSTM' ? { dC0: tf.stack(dC0) as tf.Tensor3D } : {}),
+        dParams,
+      };
+    });
+  }
+
+  /**
+   * Replaces every parameter from a PyTorch state_dict (object or JSON text; `{shape, data}` or nested lists).
+   * Everything is validated first: on any error the layer is unchanged and the Error names the field.
+   */
+  loadStateDict(json: unknown): void {
+    const values = parseStateDict(json, this.specs);
+    tf.tidy(() => {
+      for (const spec of this.specs) {
+        this.params.get(spec.name)?.assign(tf.tensor(values.get(spec.name) as Float32Array, spec.shape));
+      }
+    });
+  }
+
+  /** The parameters as a PyTorch state_dict in JSON form, in `parameterNames()` order. */
+  async toStateDict(): Promise<StateDictJson> {
+    const entries = await Promise.all(
+      this.specs.map(async (s) => {
+        const data = Array.from(await (this.params.get(s.name) as tf.Variable).data());
+        return [s.name, { shape: [...s.shape], data }];
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** Releases every parameter; the layer cannot be used afterwards. */
+  dispose(): void {
+    for (const v of this.params.values()) v.dispose();
+    this.params.clear();
+  }
+}
