@@ -22,6 +22,7 @@ function lazyWidget<P extends object>(load: () => Promise<{ default: ComponentTy
 /** Widget tags available to chapters, by name. */
 export const widgets = {
   ConcatIdentity: lazyWidget(() => import('../widgets/ConcatIdentity/ConcatIdentity')),
+  GradientFlow: lazyWidget(() => import('../widgets/GradientFlow/GradientFlow')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */

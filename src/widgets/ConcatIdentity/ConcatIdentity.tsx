@@ -1,26 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Matrix } from '../../components/Matrix';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { concatIdentity, type Activation, type ConcatIdentityResult } from '../../core/concatIdentity';
-import { useEngine } from '../../hooks/useEngine';
+import { concatIdentity, type Activation } from '../../core/concatIdentity';
+import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 
 const DEFAULTS = { seed: 1, activation: 'relu' as Activation };
 
 /** Chapter 1: X·W_xh + H·W_hh against [X, H]·[W_xh; W_hh], on fresh random tensors, with ReLU or tanh. */
 export default function ConcatIdentity() {
-  const engine = useEngine();
   const [settings, setSettings, reset] = usePersistentState('concat-identity', DEFAULTS);
-  const [result, setResult] = useState<ConcatIdentityResult | null>(null);
-
-  useEffect(() => {
-    if (engine.status !== 'ready') return;
-    let live = true;
-    concatIdentity(settings.seed, settings.activation).then((next) => live && setResult(next));
-    return () => {
-      live = false;
-    };
-  }, [engine.status, settings.seed, settings.activation]);
+  const { engine, result, error, busy } = useEngineResult(
+    () => concatIdentity(settings.seed, settings.activation),
+    [settings.seed, settings.activation],
+  );
 
   const controls = (
     <>
@@ -46,7 +38,7 @@ export default function ConcatIdentity() {
   );
 
   return (
-    <WidgetFrame title="Two products, one matrix" engine={engine} busy={engine.status === 'ready' && !result} controls={controls}>
+    <WidgetFrame title="Two products, one matrix" engine={engine} busy={busy} error={error} controls={controls}>
       {result ? (
         <>
           <div className="matrix-row">

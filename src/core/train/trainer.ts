@@ -1,0 +1,146 @@
+/**
+ * The training loop every in-page trainer shares, as an async generator of progress events. It works in
+ * slices of about one frame and then yields to the event loop, so the page never freezes; it can be
+ * paused, resumed and aborted; and it stops with a clear reason on a non-finite loss or gradient,
+ * putting back the last weights that were still good.
+ */
+import * as tf from '../tf';
+
+/** A model the loop can train: named variables, and the loss and gradients of one batch. */
+export interface TrainableModel<Batch> {
+  /** The parameters the optimiser updates, keyed by their PyTorch `state_dict` names. */
+  readonly variables: Readonly<Record<string, tf.Variable>>;
+  /**
+   * Loss of one batch (a scalar) and its gradient for every variable, same names and shapes.
+   * The loop disposes both.
+   */
+  lossAndGradients(batch: Batch): { loss: tf.Scalar; gradients: Record<string, tf.Tensor> };
+}
+
+/** One optimiser step's report. */
+export interface TrainStep {
+  /** 1-based count of steps taken. */
+  step: number;
+  /** 0-based epoch of the batch just used. */
+  epoch: number;
+  loss: number;
+  /** Global L2 norm of the gradient before clipping. */
+  gradientNorm: number;
+  /** Whether clipping scaled this step's gradient down. */
+  clipped: boolean;
+}
+
+export type StopReason = 'finished' | 'aborted' | 'diverged';
+
+export interface TrainOutcome {
+  reason: StopReason;
+  /** What to tell the reader. */
+  message: string;
+  steps: number;
+}
+
+/** Pause, resume and abort, from outside the loop (a button). */
+export class TrainingControl {
+  paused = false;
+  aborted = false;
+  private wake: (() => void) | null = null;
+  pause() {
+    this.paused = true;
+  }
+  resume() {
+    this.paused = false;
+    this.wake?.();
+  }
+  abort() {
+    this.aborted = true;
+    this.wake?.();
+  }
+  /** Resolves once the loop may go on (immediately unless paused). */
+  async whileUnpaused(): Promise<void> {
+    while (this.paused && !this.aborted) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+  }
+}
+
+export interface TrainOptions {
+  optimizer: tf.Optimizer;
+  /** Global-norm clipping threshold θ: g ← θ·g/‖g‖ when ‖g‖ > θ. Absent or ≤ 0: no clipping. */
+  clipNorm?: number;
+  control?: TrainingControl;
+  /** Milliseconds of work before yielding to the page. */
+  sliceMs?: number;
+}
+
+/** Lets the browser paint and handle input; a macrotask, so it also works in Node and workers. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Global-norm clipping of a gradient map, in place of the map's tensors.
+ * @returns the norm before clipping, as a scalar tensor the caller disposes.
+ */
+function clipByGlobalNorm(gradients: Record<string, tf.Tensor>, clipNorm: number | undefined): tf.Scalar {
+  const norm = tf.tidy(() => tf.sqrt(tf.addN(Object.values(gradients).map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+  if (clipNorm && clipNorm > 0) {
+    const scale = tf.tidy(() => tf.minimum(1, tf.div(clipNorm, tf.add(norm, 1e-6))));
+    for (const name of Object.keys(gradients)) {
+      const clipped = tf.mul(gradients[name], scale);
+      gradients[name].dispose();
+      gradients[name] = clipped;
+    }
+    scale.dispose();
+  }
+  return norm;
+}
+
+/**
+ * Trains `model` on `batches` (each tagged with its epoch), yielding one event per step.
+ * The generator's return value says why it stopped.
+ */
+export async function* train<Batch>(
+  model: TrainableModel<Batch>,
+  batches: Iterable<{ epoch: number; batch: Batch }>,
+  { optimizer, clipNorm, control = new TrainingControl(), sliceMs = 12 }: TrainOptions,
+): AsyncGenerator<TrainStep, TrainOutcome> {
+  let steps = 0;
+  let sliceStart = performance.now();
+  // Copies of the weights that last gave a finite loss and gradient: what a divergence falls back to.
+  let lastGood: Record<string, tf.Tensor> | null = null;
+  try {
+    for (const { epoch, batch } of batches) {
+      await control.whileUnpaused();
+      if (control.aborted) return { reason: 'aborted', message: 'Training stopped.', steps };
+
+      const { loss, gradients } = model.lossAndGradients(batch);
+      const norm = clipByGlobalNorm(gradients, clipNorm);
+      const lossValue = (await loss.data())[0];
+      const normValue = (await norm.data())[0];
+      const finite = Number.isFinite(lossValue) && Number.isFinite(normValue);
+      if (finite) {
+        tf.dispose(Object.values(lastGood ?? {}));
+        lastGood = Object.fromEntries(Object.entries(model.variables).map(([name, v]) => [name, tf.clone(v)]));
+        optimizer.applyGradients(gradients as Record<string, tf.Variable>);
+      }
+      tf.dispose([loss, norm, ...Object.values(gradients)]);
+
+      if (!finite) {
+        if (lastGood) for (const [name, variable] of Object.entries(model.variables)) variable.assign(lastGood[name]);
+        const culprit = Number.isFinite(lossValue) ? `gradient norm became ${normValue}` : `loss became ${lossValue}`;
+        return {
+          reason: 'diverged',
+          message: `Training stopped at step ${steps + 1}: the ${culprit}. The weights are back to their last good values; try a smaller learning rate or a clipping threshold.`,
+          steps,
+        };
+      }
+      steps++;
+      yield { step: steps, epoch, loss: lossValue, gradientNorm: normValue, clipped: !!clipNorm && clipNorm > 0 && normValue > clipNorm };
+
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+  } finally {
+    tf.dispose(Object.values(lastGood ?? {}));
+  }
+  return { reason: 'finished', message: `Finished after ${steps} steps.`, steps };
+}
