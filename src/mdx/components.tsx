@@ -23,6 +23,8 @@ function lazyWidget<P extends object>(load: () => Promise<{ default: ComponentTy
 export const widgets = {
   ConcatIdentity: lazyWidget(() => import('../widgets/ConcatIdentity/ConcatIdentity')),
   GradientFlow: lazyWidget(() => import('../widgets/GradientFlow/GradientFlow')),
+  ShapeExplorer: lazyWidget(() => import('../widgets/ShapeExplorer/ShapeExplorer')),
+  ParamCount: lazyWidget(() => import('../widgets/ParamCount/ParamCount')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
