@@ -122,6 +122,11 @@ export class RecurrentLayer {
     return this.specs.reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
   }
 
+  /** The parameters as trainable variables under their PyTorch names (owned by the layer: do not dispose). */
+  get variables(): Readonly<Record<string, tf.Variable>> {
+    return Object.fromEntries(this.params);
+  }
+
   /** The live parameters of one layer and direction (owned by the layer: do not dispose). */
   cellParams(layer: number, direction: number): CellParams {
     const get = (role: keyof CellParams) => this.params.get(parameterName(role, layer, direction)) ?? null;

@@ -83,7 +83,7 @@ function unravel(flat: number, shape: number[]): number[] {
 
 const toTensor = (json: TensorJson, label: string) => {
   const { shape, values } = parseTensorJson(json, label);
-  return tf.tensor(values, shape) as tf.Tensor3D;
+  return tf.tensor<tf.Rank>(values, shape) as tf.Tensor3D;
 };
 
 /** Runs one fixture on the current backend; returns how many tensors were compared and any mismatches. */
