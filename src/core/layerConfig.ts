@@ -51,14 +51,17 @@ function positiveInteger(value: number, field: string): void {
 
 /** Fills in PyTorch's defaults and rejects arguments PyTorch would reject. */
 export function resolveLayerConfig(config: LayerConfig): ResolvedLayerConfig {
+  // Field by field, so that an explicit `undefined` means "default" as it does in PyTorch's keywords.
   const resolved: ResolvedLayerConfig = {
-    numLayers: 1,
-    bias: true,
-    batchFirst: false,
-    bidirectional: false,
-    nonlinearity: 'tanh',
-    dropout: 0,
-    ...config,
+    kind: config.kind,
+    inputSize: config.inputSize,
+    hiddenSize: config.hiddenSize,
+    numLayers: config.numLayers ?? 1,
+    bias: config.bias ?? true,
+    batchFirst: config.batchFirst ?? false,
+    bidirectional: config.bidirectional ?? false,
+    nonlinearity: config.nonlinearity ?? 'tanh',
+    dropout: config.dropout ?? 0,
   };
   if (!(resolved.kind in GATES)) throw new Error(`kind must be RNN, LSTM or GRU, got ${String(resolved.kind)}`);
   positiveInteger(resolved.inputSize, 'inputSize');
