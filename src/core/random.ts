@@ -58,3 +58,15 @@ export function dropoutMaskValues(rng: Rng, count: number, p: number): Float32Ar
   for (let k = 0; k < count; k++) values[k] = rng.next() < p ? 0 : keep;
   return values;
 }
+
+/** `count` draws from N(0, 1) by the Box–Muller transform (PyTorch's default for `nn.Embedding`). */
+export function normalValues(rng: Rng, count: number): Float32Array {
+  const values = new Float32Array(count);
+  for (let k = 0; k < count; k += 2) {
+    const radius = Math.sqrt(-2 * Math.log(1 - rng.next()));
+    const angle = 2 * Math.PI * rng.next();
+    values[k] = radius * Math.cos(angle);
+    if (k + 1 < count) values[k + 1] = radius * Math.sin(angle);
+  }
+  return values;
+}

@@ -118,7 +118,8 @@ export async function* train<Batch>(
       if (finite) {
         tf.dispose(Object.values(lastGood ?? {}));
         lastGood = Object.fromEntries(Object.entries(model.variables).map(([name, v]) => [name, tf.clone(v)]));
-        optimizer.applyGradients(gradients as Record<string, tf.Variable>);
+        // Optimisers find variables by their engine-wide names, not by PyTorch's.
+        optimizer.applyGradients(Object.fromEntries(Object.entries(gradients).map(([name, g]) => [model.variables[name].name, g])));
       }
       tf.dispose([loss, norm, ...Object.values(gradients)]);
 

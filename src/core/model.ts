@@ -1,0 +1,209 @@
+/**
+ * A character model: tokens → (one-hot or `nn.Embedding`) → recurrent layer (batch_first) → optional
+ * `nn.Linear` → logits, trained with cross-entropy. Parameters carry the names a PyTorch module with
+ * submodules `embedding`, `rnn` and `fc` would give them, so its state_dict moves both ways.
+ * Gradients come from the layer's analytic BPTT; only the small head and loss use autodiff.
+ */
+import type { CellKind, Nonlinearity } from './cells/types';
+import { RecurrentLayer } from './layer';
+import { defaultInitBound, deriveSeed, mulberry32, normalValues, uniformValues } from './random';
+import { parseStateDict, type StateDictJson } from './stateDict';
+import * as tf from './tf';
+import { tidyResult } from './tidy';
+import { crossEntropy } from './train/loss';
+import type { TrainableModel } from './train/trainer';
+
+export interface CharModelConfig {
+  vocabSize: number;
+  /** Width of a learned embedding; 0 feeds one-hot vectors of width `vocabSize` instead. */
+  embeddingSize: number;
+  kind: CellKind;
+  hiddenSize: number;
+  numLayers: number;
+  nonlinearity?: Nonlinearity;
+  dropout?: number;
+  /** Whether an `nn.Linear(hidden, vocab)` maps hidden states to logits; without one the hidden state is the logits. */
+  head: boolean;
+  /** How per-token losses combine: PyTorch's default 'mean', or 'sum' (a loop adding each step's loss). */
+  reduction: 'mean' | 'sum';
+}
+
+/** A minibatch of token ids, row-major [batch, steps]; targets are the tokens to predict. */
+export interface TokenBatch {
+  inputs: Int32Array;
+  targets: Int32Array;
+  batch: number;
+  steps: number;
+}
+
+export interface Prediction {
+  /** argmax token per position, row-major [batch·steps] */
+  tokens: number[];
+  /** last layer's hidden state per position: [batch·steps, D·H] */
+  hidden: number[][];
+  /** softmax over the vocabulary at the last position of row 0: [V] */
+  lastProbabilities: number[];
+}
+
+export class CharModel implements TrainableModel<TokenBatch> {
+  readonly layer: RecurrentLayer;
+  private readonly own: Record<string, tf.Variable> = {};
+  /** h_n (and c_n) of the last batch, when the state is carried across batches (sequential sampling). */
+  private carried: { h: tf.Tensor3D; c?: tf.Tensor3D } | null = null;
+  /** Carry the state from one batch to the next, detached: what sequential minibatches need. */
+  carryState = false;
+  /** Keep each training forward pass's predictions and hidden states for `lastForward()`. */
+  inspectForward = false;
+  private lastForwardTensors: [tf.Tensor1D, tf.Tensor2D] | null = null;
+
+  private constructor(readonly config: CharModelConfig, seed: number) {
+    const { vocabSize: V, embeddingSize: E, hiddenSize: H } = config;
+    if (!config.head && H !== V) throw new Error(`without a linear head the hidden size (${H}) must equal the vocabulary size (${V})`);
+    const rng = mulberry32(deriveSeed(seed, 7));
+    // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
+    if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
+    this.layer = RecurrentLayer.create(
+      { kind: config.kind, inputSize: E > 0 ? E : V, hiddenSize: H, numLayers: config.numLayers, nonlinearity: config.nonlinearity, dropout: config.dropout, batchFirst: true },
+      seed,
+    );
+    if (config.head) {
+      const bound = defaultInitBound(H);
+      this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
+      this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+    }
+  }
+
+  /** A model with PyTorch's default initialisation (Embedding N(0, 1); RNN and Linear U(±1/√fan)), seeded. */
+  static create(config: CharModelConfig, seed: number): CharModel {
+    return new CharModel(config, seed);
+  }
+
+  get variables(): Readonly<Record<string, tf.Variable>> {
+    const rnn = Object.entries(this.layer.variables).map(([name, v]) => [`rnn.${name}`, v]);
+    return { ...this.own, ...Object.fromEntries(rnn) };
+  }
+
+  /** Input features [B, T, F] for token ids [B·T]. */
+  private embed(ids: tf.Tensor1D, batch: number, steps: number): tf.Tensor3D {
+    const { vocabSize: V } = this.config;
+    const embedding = this.own['embedding.weight'];
+    const rows = embedding ? tf.gather(embedding, ids) : tf.oneHot(ids, V, 1, 0, 'float32');
+    return tf.reshape(rows, [batch, steps, rows.shape[1] as number]);
+  }
+
+  private logits(output2d: tf.Tensor2D, weight?: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
+    return weight && bias ? tf.add(tf.matMul(output2d, weight, false, true), bias) : output2d;
+  }
+
+  private initialState(batch: number) {
+    const c = this.carried;
+    return c && c.h.shape[1] === batch ? { h0: c.h, ...(c.c ? { c0: c.c } : {}) } : {};
+  }
+
+  private keepState(hN: tf.Tensor3D, cN?: tf.Tensor3D) {
+    this.resetState();
+    if (this.carryState) this.carried = { h: hN, ...(cN ? { c: cN } : {}) };
+    else tf.dispose([hN, cN ?? []]);
+  }
+
+  /** Forget any carried state, e.g. at the start of an epoch. */
+  resetState(): void {
+    tf.dispose([this.carried?.h ?? [], this.carried?.c ?? []]);
+    this.carried = null;
+  }
+
+  private keepForward(tokens: tf.Tensor1D, hidden: tf.Tensor2D) {
+    tf.dispose(this.lastForwardTensors ?? []);
+    this.lastForwardTensors = [tokens, hidden];
+  }
+
+  /**
+   * Predictions and hidden states of the forward pass inside the last `lossAndGradients` call — the
+   * weights before that step's update, as a PyTorch loop printing its outputs after `optimizer.step()`.
+   * Only kept when `inspectForward` is set.
+   */
+  async lastForward(): Promise<{ tokens: number[]; hidden: number[][] } | null> {
+    if (!this.lastForwardTensors) return null;
+    const [tokens, hidden] = this.lastForwardTensors;
+    return { tokens: Array.from(await tokens.data()), hidden: (await hidden.array()) as number[][] };
+  }
+
+  lossAndGradients({ inputs, targets, batch, steps }: TokenBatch): { loss: tf.Scalar; gradients: Record<string, tf.Tensor> } {
+    const { hiddenSize: H, reduction } = this.config;
+    const D = 1;
+    const result = tidyResult(() => {
+      const ids = tf.tensor1d(inputs, 'int32');
+      const x = this.embed(ids, batch, steps);
+      const { output, hN, cN, cache } = this.layer.forwardWithCache(x, { ...this.initialState(batch), training: (this.config.dropout ?? 0) > 0 });
+      const output2d = tf.reshape(output, [batch * steps, D * H]) as tf.Tensor2D;
+      const labels = tf.tensor1d(targets, 'int32');
+      const fcWeight = this.own['fc.weight'];
+      const fcBias = this.own['fc.bias'];
+      const lossOf = (o: tf.Tensor, w?: tf.Tensor, b?: tf.Tensor) => crossEntropy(this.logits(o as tf.Tensor2D, w, b), labels, reduction);
+      const { value: loss, grads } = fcWeight
+        ? tf.valueAndGrads((o: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => lossOf(o, w, b))([output2d, fcWeight, fcBias])
+        : tf.valueAndGrads((o: tf.Tensor) => lossOf(o))([output2d]);
+      const layerGrads = this.layer.backward(cache, { dOutput: tf.reshape(grads[0], output.shape) as tf.Tensor3D });
+      cache.dispose();
+      const gradients: Record<string, tf.Tensor> = {};
+      for (const [name, g] of Object.entries(layerGrads.dParams)) gradients[`rnn.${name}`] = g;
+      if (fcWeight) [gradients['fc.weight'], gradients['fc.bias']] = [grads[1], grads[2]];
+      if (this.own['embedding.weight']) {
+        const dRows = tf.reshape(layerGrads.dInput, [batch * steps, this.config.embeddingSize]);
+        gradients['embedding.weight'] = tf.unsortedSegmentSum(dRows, ids, this.config.vocabSize);
+      }
+      const inspected: [tf.Tensor1D, tf.Tensor2D] | null = this.inspectForward ? [tf.argMax(this.logits(output2d, fcWeight, fcBias), 1), output2d] : null;
+      return { loss: loss as tf.Scalar, gradients, hN, cN, inspected };
+    });
+    this.keepState(result.hN, result.cN);
+    if (result.inspected) this.keepForward(...result.inspected);
+    return { loss: result.loss, gradients: result.gradients };
+  }
+
+  /** Runs `inputs` (row-major [batch, steps]) from a zero state and reads predictions back. */
+  async predict(inputs: Int32Array, batch: number, steps: number): Promise<Prediction> {
+    const [tokens, hidden, probabilities] = tf.tidy(() => {
+      const { output } = this.layer.forward(this.embed(tf.tensor1d(inputs, 'int32'), batch, steps));
+      const output2d = tf.reshape(output, [batch * steps, output.shape[2]]) as tf.Tensor2D;
+      const logits = this.logits(output2d, this.own['fc.weight'], this.own['fc.bias']);
+      return [tf.argMax(logits, 1), output2d, tf.softmax(tf.slice(logits, [steps - 1, 0], [1, -1]))];
+    });
+    try {
+      return {
+        tokens: Array.from(await tokens.data()),
+        hidden: (await hidden.array()) as number[][],
+        lastProbabilities: Array.from(await probabilities.data()),
+      };
+    } finally {
+      tf.dispose([tokens, hidden, probabilities]);
+    }
+  }
+
+  /** The learned embedding, [V, E], or null for one-hot input. */
+  async embedding(): Promise<number[][] | null> {
+    const weight = this.own['embedding.weight'];
+    return weight ? ((await weight.array()) as number[][]) : null;
+  }
+
+  /** Every parameter under its PyTorch module name (`embedding.weight`, `rnn.weight_ih_l0`, `fc.weight`, …). */
+  async toStateDict(): Promise<StateDictJson> {
+    const entries = await Promise.all(Object.entries(this.variables).map(async ([name, v]) => [name, { shape: v.shape, data: Array.from(await v.data()) }]));
+    return Object.fromEntries(entries);
+  }
+
+  /** Replaces every parameter; validates everything first, so a bad file changes nothing. */
+  loadStateDict(json: unknown): void {
+    const variables = this.variables;
+    const values = parseStateDict(json, Object.entries(variables).map(([name, v]) => ({ name, shape: v.shape })));
+    tf.tidy(() => {
+      for (const [name, v] of Object.entries(variables)) v.assign(tf.tensor(values.get(name) as Float32Array, v.shape));
+    });
+  }
+
+  dispose(): void {
+    this.resetState();
+    tf.dispose(this.lastForwardTensors ?? []);
+    tf.dispose(Object.values(this.own));
+    this.layer.dispose();
+  }
+}
