@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
+import { Figures } from './Figures';
 import { Home } from './Home';
 import { Link } from './Link';
-import { slugOfPath, usePath } from './router';
+import { figureOfPath, slugOfPath, usePath } from './router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
 
@@ -11,6 +12,7 @@ import { useTheme } from './theme';
 export function App() {
   const path = usePath();
   const slug = slugOfPath(path);
+  const figure = figureOfPath(path);
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   return (
@@ -42,7 +44,15 @@ export function App() {
         <Sidebar currentSlug={slug} onNavigate={() => setMenuOpen(false)} />
       </aside>
       <main id="main" tabIndex={-1}>
-        {slug ? <ChapterPage key={slug} slug={slug} /> : path === '/' ? <Home /> : <NotFound />}
+        {slug ? (
+          <ChapterPage key={slug} slug={slug} />
+        ) : figure !== undefined ? (
+          <Figures key={figure} name={figure} />
+        ) : path === '/' ? (
+          <Home />
+        ) : (
+          <NotFound />
+        )}
       </main>
     </div>
   );

@@ -20,6 +20,9 @@ export function Sidebar({ currentSlug, onNavigate }: { currentSlug: string | nul
           </li>
         ))}
       </ol>
+      <p className="toc-extra">
+        <Link href="/figures" onClick={onNavigate}>All figures</Link>
+      </p>
     </nav>
   );
 }

@@ -49,3 +49,10 @@ export function slugOfPath(path: string): string | null {
   const match = /^\/chapters\/([a-z0-9-]+)\/?$/.exec(path);
   return match ? match[1] : null;
 }
+
+/** For `/figures` null, for `/figures/<Name>` the name, for any other page undefined. */
+export function figureOfPath(path: string): string | null | undefined {
+  if (/^\/figures\/?$/.test(path)) return null;
+  const match = /^\/figures\/([A-Za-z]+)\/?$/.exec(path);
+  return match ? match[1] : undefined;
+}
