@@ -57,6 +57,7 @@ def load_json(module, path):
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit("usage: python export_state_dict.py module.pt weights.json")
-    loaded = torch.load(sys.argv[1], map_location="cpu")
+    # The file may hold a whole pickled module, which PyTorch >= 2.6 refuses by default: load only files you trust.
+    loaded = torch.load(sys.argv[1], map_location="cpu", weights_only=False)
     save_json(loaded, sys.argv[2])
     print(f"wrote {sys.argv[2]}")

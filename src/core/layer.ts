@@ -33,6 +33,7 @@ export interface LayerForwardOptions {
   training?: boolean;
 }
 
+/** What a forward pass returns, as `torch.nn.RNN` does: output and h_n (and c_n). */
 export interface LayerOutput {
   /** output: [T, B, D·H], or [B, T, D·H] when batchFirst — the last layer's h_t for every t */
   output: tf.Tensor3D;
@@ -49,6 +50,7 @@ export interface LayerUpstream {
   dCN?: tf.Tensor3D;
 }
 
+/** The analytic gradients of a loss through the whole layer. */
 export interface LayerGradients {
   /** ∂L/∂input, shaped like the input */
   dInput: tf.Tensor3D;
@@ -67,6 +69,7 @@ export class LayerCache {
     readonly layers: { directions: DirectionCache[]; dropoutMask: tf.Tensor3D | null }[],
   ) {}
 
+  /** Releases every tensor the forward pass kept (the layer's parameters are not touched). */
   dispose(): void {
     for (const layer of this.layers) {
       tf.dispose(layer.dropoutMask ?? []);
@@ -80,6 +83,10 @@ export class LayerCache {
 
 const toTimeMajor = (t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D => (batchFirst ? tf.transpose(t, [1, 0, 2]) : t);
 
+/**
+ * `torch.nn.RNN`, `nn.LSTM` or `nn.GRU` in tfjs. Shapes: T steps, B batch, I input size, H hidden size,
+ * L layers, D directions.
+ */
 export class RecurrentLayer {
   private readonly cell: Cell;
   private readonly specs: ParameterSpec[];
@@ -114,10 +121,12 @@ export class RecurrentLayer {
     return this.specs.map((s) => s.name);
   }
 
+  /** Each parameter's shape by name: weight_ih_l{k} [G·H, I or D·H], weight_hh_l{k} [G·H, H], biases [G·H]. */
   parameterShapes(): Record<string, number[]> {
     return Object.fromEntries(this.specs.map((s) => [s.name, [...s.shape]]));
   }
 
+  /** Total number of scalar parameters, as `sum(p.numel() for p in module.parameters())`. */
   numParameters(): number {
     return this.specs.reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
   }

@@ -23,11 +23,13 @@ export interface LayerConfig {
   dropout?: number;
 }
 
+/** A config with every default filled in. */
 export type ResolvedLayerConfig = Required<LayerConfig>;
 
 /** Which of a direction's four parameters a name refers to. */
 export type ParameterRole = keyof CellParams;
 
+/** One parameter: its PyTorch name, shape, and where it sits. */
 export interface ParameterSpec {
   /** PyTorch's name, e.g. `weight_hh_l1_reverse` */
   name: string;

@@ -17,6 +17,7 @@ export interface DirectionCache {
   reverse: boolean;
 }
 
+/** The result of `forwardDirection`. */
 export interface DirectionForward {
   /** h_t for each time t, each [B, H] */
   hs: tf.Tensor2D[];
@@ -52,6 +53,7 @@ export function forwardDirection(
   return { hs, final: state, cache: { input2d, steps: caches, reverse } };
 }
 
+/** The result of `backwardDirection`; parameter gradients have the parameters' shapes. */
 export interface DirectionGradients {
   /** ∂L/∂(layer input): [T·B, I] */
   dInput2d: tf.Tensor2D;

@@ -28,6 +28,7 @@ import {
 export type { BackwardStepRecord, ForwardStepRecord, ParamValues, UnrollLoss } from './unrollRecord';
 export { OUTPUT_BIAS, OUTPUT_WEIGHT } from './unrollRecord';
 
+/** What to unroll. Sizes: T = inputs.length; vectors are plain arrays (one sequence, batch 1). */
 export interface UnrollOptions {
   kind: CellKind;
   /** RNN only (default 'tanh') */
@@ -57,6 +58,7 @@ export interface UnrollOptions {
   clipNorm?: number;
 }
 
+/** Global-norm clipping g ← θ·g/‖g‖ when ‖g‖ > θ, applied to the complete gradients. */
 export interface ClippingReport {
   threshold: number;
   /** ‖g‖ over all parameters before clipping */
@@ -122,6 +124,7 @@ function checkRows(value: number[][] | undefined, rows: number, cols: number, fi
   }
 }
 
+/** A recorded unroll with a cursor; see the top of this file. */
 export class UnrollRecorder {
   private cursor = 0;
 
@@ -197,6 +200,7 @@ export class UnrollRecorder {
     return this.live.hasLoss ? 2 * this.length : this.length;
   }
 
+  /** 0…maxPosition: forward steps taken, then BPTT steps taken. */
   get position(): number {
     return this.cursor;
   }

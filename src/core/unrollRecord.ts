@@ -75,6 +75,7 @@ export interface RecordSpec {
   truncation: number | null;
 }
 
+/** Names of the output layer's gradients and values, as `nn.Linear`'s state_dict calls them. */
 export const OUTPUT_WEIGHT = 'linear.weight';
 export const OUTPUT_BIAS = 'linear.bias';
 

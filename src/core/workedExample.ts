@@ -8,6 +8,7 @@
 import { getReferenceCell, matMulTransposed, type Matrix } from './reference';
 import { UnrollRecorder } from './unroll';
 
+/** The example's numbers in the notes' layout; the widget may edit them (sizes must stay consistent). */
 export interface WorkedExample {
   /** x_t for each step: [T][I] */
   inputs: number[][];
@@ -46,6 +47,7 @@ export const WORKED_EXAMPLE_EXPECTED = {
   outputs: [[1.56128388], [2.72707101]],
 };
 
+/** Every step's state and output. */
 export interface WorkedExampleResult {
   /** h_t: [T][H] */
   states: number[][];

@@ -4,7 +4,9 @@
  */
 import type * as tf from '../tf';
 
+/** Which of PyTorch's recurrent modules a cell follows. */
 export type CellKind = 'RNN' | 'LSTM' | 'GRU';
+/** The RNN's activation φ. */
 export type Nonlinearity = 'tanh' | 'relu';
 
 /** One direction of one layer's parameters, exactly as PyTorch stores them. */

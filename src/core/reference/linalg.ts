@@ -60,4 +60,5 @@ export function zeros(rows: number, cols: number): Matrix {
   return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 }
 
+/** σ(x) = 1/(1 + e^−x). */
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

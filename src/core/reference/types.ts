@@ -5,6 +5,7 @@
 import type { CellKind, Nonlinearity } from '../cells/types';
 import type { Matrix, Vector } from './linalg';
 
+/** weight_ih [G·H][I], weight_hh [G·H][H], biases [G·H] or null. */
 export interface RefParams {
   weightIh: Matrix;
   weightHh: Matrix;
@@ -12,6 +13,7 @@ export interface RefParams {
   biasHh: Vector | null;
 }
 
+/** h [B][H] and, for an LSTM, c [B][H]. */
 export interface RefState {
   h: Matrix;
   c?: Matrix;
@@ -24,10 +26,12 @@ export interface RefGateCache {
   values: Record<string, Matrix>;
 }
 
+/** A step's intermediates plus the input x [B][I]. */
 export interface RefStepCache extends RefGateCache {
   x: Matrix;
 }
 
+/** Gradients of the gate pre-activations, as in `GateGradients`. */
 export interface RefGateGradients {
   dGx: Matrix;
   dGh: Matrix;
@@ -45,6 +49,7 @@ export interface RefGateMath {
   backwardToGates(cache: RefGateCache, d: RefState): RefGateGradients;
 }
 
+/** A float64 cell with the same forwardStep/backwardStep as the tfjs cells. */
 export interface RefCell {
   readonly kind: CellKind;
   readonly nonlinearity: Nonlinearity;
