@@ -8,6 +8,11 @@ const syncReads = {
   message: 'Synchronous tensor reads zero the data and lose the device on WebGPU: use await t.data() / t.array().',
 };
 
+const addN = {
+  selector: "CallExpression[callee.property.name='addN']",
+  message: 'WebGPU addN binds all inputs at once and silently returns zeros past the storage-buffer limit: chain tf.add instead.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-artifacts', 'public', '**/*.mdx'] },
   js.configs.recommended,
@@ -23,7 +28,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': ['error', syncReads],
+      'no-restricted-syntax': ['error', syncReads, addN],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },

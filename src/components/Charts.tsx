@@ -40,7 +40,7 @@ export function LineChartCard({ title, xLabel, yLabel, series, height = 220, log
         <LineChart data={toRows(series)} margin={{ top: 5, right: 12, bottom: 18, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow tick={axisStyle} width={56}
+          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={logY} tick={axisStyle} width={56}
             tickFormatter={(v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(0) : String(+v.toPrecision(3)))}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(6) : String(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
@@ -63,7 +63,7 @@ export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, 
         <BarChart data={bars.map((b) => ({ ...b, fill: b.x === highlight ? SERIES_COLORS[1] : SERIES_COLORS[0] }))} margin={{ top: 5, right: 12, bottom: 18, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow tick={axisStyle} width={56}
+          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={logY} tick={axisStyle} width={56}
             tickFormatter={(v: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toExponential(0) : String(+v.toPrecision(3)))}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(6) : String(v))} />

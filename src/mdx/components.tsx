@@ -25,6 +25,7 @@ export const widgets = {
   GradientFlow: lazyWidget(() => import('../widgets/GradientFlow/GradientFlow')),
   ShapeExplorer: lazyWidget(() => import('../widgets/ShapeExplorer/ShapeExplorer')),
   ParamCount: lazyWidget(() => import('../widgets/ParamCount/ParamCount')),
+  HelloTrainer: lazyWidget(() => import('../widgets/HelloTrainer/HelloTrainer')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */

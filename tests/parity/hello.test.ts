@@ -1,34 +1,6 @@
-/**
- * Training parity: from PyTorch's own initial weights, the engine's "hello" → "ohlol" runs follow PyTorch's
- * losses epoch by epoch and make the same predictions (fixture: tests/parity/make_hello_fixture.py).
- */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createHelloModel, helloDefaults, trainHello, type HelloVariant } from '../../src/core/train/hello';
+import { describe, it } from 'vitest';
+import { checkHelloRun, helloRuns } from './helloRuns';
 
-interface Run {
-  variant: HelloVariant;
-  seed: number;
-  init: Record<string, unknown>;
-  losses: number[];
-  predictions: string[];
-}
-
-const fixture = JSON.parse(readFileSync('tests/fixtures/torch-training/hello.json', 'utf8')) as { runs: Run[] };
-
-describe('hello → ohlol training matches PyTorch', () => {
-  it.each(fixture.runs.map((run) => [`${run.variant} seed ${run.seed}`, run]))('%s', async (_, run) => {
-    const options = helloDefaults(run.variant);
-    const model = createHelloModel(options);
-    model.loadStateDict(run.init);
-    const losses: number[] = [];
-    const predictions: string[] = [];
-    for await (const epoch of trainHello(options, undefined, model)) {
-      losses.push(epoch.loss);
-      predictions.push(epoch.prediction);
-    }
-    model.dispose();
-    losses.forEach((loss, k) => expect(Math.abs(loss - run.losses[k]), `epoch ${k + 1}`).toBeLessThanOrEqual(1e-4 + 1e-3 * Math.abs(run.losses[k])));
-    expect(predictions).toEqual(run.predictions);
-  });
+describe('hello → ohlol training matches PyTorch epoch by epoch (cpu)', () => {
+  it.each(helloRuns.map((run) => [`${run.variant} seed ${run.seed}`, run]))('%s', (_, run) => checkHelloRun(run));
 });

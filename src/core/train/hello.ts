@@ -52,6 +52,8 @@ export interface HelloEpoch {
   prediction: string;
   /** Hidden state per time step in that pass: [5, H]. */
   hidden: number[][];
+  /** The embedding after this epoch's update, [4, 10]; null without one. */
+  embedding: number[][] | null;
 }
 
 /** Builds the model of a variant with PyTorch's default initialisation, seeded. */
@@ -82,6 +84,7 @@ export async function* trainHello(
         loss: next.value.loss,
         prediction: forward ? forward.tokens.map((t) => HELLO_CHARS[t]).join('') : '',
         hidden: forward?.hidden ?? [],
+        embedding: await model.embedding(),
       };
     }
   } finally {

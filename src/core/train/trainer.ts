@@ -79,7 +79,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * @returns the norm before clipping, as a scalar tensor the caller disposes.
  */
 function clipByGlobalNorm(gradients: Record<string, tf.Tensor>, clipNorm: number | undefined): tf.Scalar {
-  const norm = tf.tidy(() => tf.sqrt(tf.addN(Object.values(gradients).map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+  // A chain of adds, not tf.addN: WebGPU's addN binds every input at once and silently fails past the
+  // device's storage-buffer limit (8 on many GPUs), which a model with 11 parameters exceeds.
+  const norm = tf.tidy(() => tf.sqrt(Object.values(gradients).map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b))) as tf.Scalar);
   if (clipNorm && clipNorm > 0) {
     const scale = tf.tidy(() => tf.minimum(1, tf.div(clipNorm, tf.add(norm, 1e-6))));
     for (const name of Object.keys(gradients)) {

@@ -1,0 +1,111 @@
+import { LineChartCard } from '../../components/Charts';
+import { formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/Heatmap';
+import { Slider } from '../../components/Slider';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import type { CharModel } from '../../core/model';
+import { createHelloModel, HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloVariant } from '../../core/train/hello';
+import { useEngine } from '../../hooks/useEngine';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { useTrainingRun } from '../../hooks/useTrainingRun';
+import './HelloTrainer.css';
+
+const TARGET = 'ohlol';
+const TITLES: Record<HelloVariant, string> = {
+  cell: 'Training an RNNCell loop on hello → ohlol',
+  rnn: 'Training nn.RNN on hello → ohlol',
+  embedding: 'Embedding → 2-layer RNN → Linear on hello → ohlol',
+};
+
+/** A predicted string with each letter marked right or wrong against "ohlol". */
+function Prediction({ text }: { text: string }) {
+  return (
+    <span className="hello-prediction" aria-label={`${text}, ${[...text].filter((c, k) => c === TARGET[k]).length} of 5 right`}>
+      {[...text].map((char, k) => (
+        <span key={k} className={char === TARGET[k] ? 'right' : 'wrong'} aria-hidden="true">
+          {char}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Chapters 3 and 8: train "hello" → "ohlol" in the page, one epoch at a time or to the end. */
+export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVariant }) {
+  const engine = useEngine();
+  const defaults = helloDefaults(variant);
+  const [options, setOptions, resetOptions] = usePersistentState(`hello-${variant}`, defaults);
+  const set = (patch: Partial<typeof defaults>) => setOptions({ ...options, ...patch, variant });
+  let model: CharModel | null = null;
+  const run = useTrainingRun<HelloEpoch>(
+    (control) => {
+      model = createHelloModel(options);
+      return trainHello(options, control, model);
+    },
+    JSON.stringify(options),
+    () => model?.dispose(),
+  );
+  const last = run.events.at(-1);
+  const ready = engine.status === 'ready';
+  const running = run.status === 'running';
+  const done = run.status === 'finished' || run.status === 'stopped';
+
+  const controls = (
+    <>
+      <button type="button" onClick={running ? run.pause : run.train} disabled={!ready || done}>
+        {running ? 'Pause' : run.events.length ? 'Resume' : 'Train'}
+      </button>
+      <button type="button" onClick={run.step} disabled={!ready || running || done}>
+        Step one epoch
+      </button>
+      <button type="button" onClick={run.reset}>Reset training</button>
+      <button type="button" onClick={() => { run.reset(); resetOptions(); }}>Reset settings</button>
+    </>
+  );
+
+  return (
+    <WidgetFrame title={TITLES[variant]} engine={engine} error={run.status === 'stopped' && run.outcome?.reason === 'diverged' ? run.outcome.message : null} controls={controls}>
+      <div className="control-grid">
+        <Slider label="Learning rate" value={Math.log10(options.learningRate)} min={-3} max={1} step={0.1} format={(v) => formatNumber(10 ** v, 3)} onChange={(v) => set({ learningRate: Number((10 ** v).toPrecision(3)) })} />
+        <Slider label="Epochs" value={options.epochs} min={1} max={100} onChange={(epochs) => set({ epochs })} />
+        <Slider label="Hidden size" value={options.hiddenSize} min={1} max={16} onChange={(hiddenSize) => set({ hiddenSize })} />
+        <Slider label="Seed" value={options.seed} min={0} max={99} onChange={(seed) => set({ seed })} />
+      </div>
+      <p className="hello-status" data-testid="hello-status" data-epochs={run.events.length} data-status={run.status}>
+        {last ? (
+          <>
+            Epoch {last.epoch} of {options.epochs}: predicted <Prediction text={last.prediction} />, loss{' '}
+            <span title={String(last.loss)}>{formatNumber(last.loss, 4)}</span>
+            {run.status === 'finished' && (last.prediction === TARGET ? ' — learned it.' : ' — not there yet: more epochs or another seed?')}
+          </>
+        ) : (
+          <>Input <code>hello</code>, target <code>ohlol</code>. Press Train, or step one epoch at a time.</>
+        )}
+      </p>
+      {run.events.length > 0 && (
+        <div className="hello-panels">
+          <LineChartCard title="Loss per epoch" xLabel="epoch" yLabel="loss" series={[{ name: variant === 'cell' ? 'Σ step losses' : 'mean loss', points: run.events.map((e) => ({ x: e.epoch, y: e.loss })) }]} />
+          <ol className="hello-epochs" aria-label="Prediction per epoch">
+            {run.events.map((e) => (
+              <li key={e.epoch}>
+                <span className="hello-epoch">{e.epoch}</span> <Prediction text={e.prediction} />
+              </li>
+            ))}
+          </ol>
+          {last && (
+            <div>
+              <p className="hello-caption">Hidden state in epoch {last.epoch} (rows: h, e, l, l, o)</p>
+              <Heatmap name="h" values={last.hidden} rowLabel="t" colLabel="unit" cellSize={22} />
+              {last.embedding && (
+                <>
+                  <p className="hello-caption">Learned embedding (rows: {HELLO_CHARS.join(', ')})</p>
+                  <Heatmap name="embedding" values={last.embedding} rowLabel="char" colLabel="dim" cellSize={18} />
+                </>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </WidgetFrame>
+  );
+}
