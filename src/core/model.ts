@@ -36,13 +36,10 @@ export interface TokenBatch {
   steps: number;
 }
 
-export interface Prediction {
-  /** argmax token per position, row-major [batch·steps] */
-  tokens: number[];
-  /** last layer's hidden state per position: [batch·steps, D·H] */
-  hidden: number[][];
-  /** softmax over the vocabulary at the last position of row 0: [V] */
-  lastProbabilities: number[];
+/** The recurrent state between calls of `run`: h [L, B, H] and, for an LSTM, c [L, B, H]. */
+export interface ModelState {
+  h: tf.Tensor3D;
+  c?: tf.Tensor3D;
 }
 
 export class CharModel implements TrainableModel<TokenBatch> {
@@ -160,23 +157,18 @@ export class CharModel implements TrainableModel<TokenBatch> {
     return { loss: result.loss, gradients: result.gradients };
   }
 
-  /** Runs `inputs` (row-major [batch, steps]) from a zero state and reads predictions back. */
-  async predict(inputs: Int32Array, batch: number, steps: number): Promise<Prediction> {
-    const [tokens, hidden, probabilities] = tf.tidy(() => {
-      const { output } = this.layer.forward(this.embed(tf.tensor1d(inputs, 'int32'), batch, steps));
+  /**
+   * Logits for token ids, row-major [batch, steps], continuing from `state` (zeros when absent). No
+   * gradients, no dropout: this is for generating text. The caller disposes the returned tensors.
+   * @returns logits [batch·steps, V] and the state after the last step (h [L, batch, H], c for LSTM)
+   */
+  run(inputs: Int32Array, batch: number, steps: number, state?: ModelState): { logits: tf.Tensor2D; state: ModelState } {
+    return tidyResult(() => {
+      const x = this.embed(tf.tensor1d(inputs, 'int32'), batch, steps);
+      const { output, hN, cN } = this.layer.forward(x, state ? { h0: state.h, ...(state.c ? { c0: state.c } : {}) } : {});
       const output2d = tf.reshape(output, [batch * steps, output.shape[2]]) as tf.Tensor2D;
-      const logits = this.logits(output2d, this.own['fc.weight'], this.own['fc.bias']);
-      return [tf.argMax(logits, 1), output2d, tf.softmax(tf.slice(logits, [steps - 1, 0], [1, -1]))];
+      return { logits: this.logits(output2d, this.own['fc.weight'], this.own['fc.bias']), state: cN ? { h: hN, c: cN } : { h: hN } };
     });
-    try {
-      return {
-        tokens: Array.from(await tokens.data()),
-        hidden: (await hidden.array()) as number[][],
-        lastProbabilities: Array.from(await probabilities.data()),
-      };
-    } finally {
-      tf.dispose([tokens, hidden, probabilities]);
-    }
   }
 
   /** The learned embedding, [V, E], or null for one-hot input. */
