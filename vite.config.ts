@@ -1,9 +1,9 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { corpusPlugin } from './src/build/corpusPlugin';
-import { chapterIndexPlugin } from './src/mdx/chapterIndex';
-import { mdxOptions } from './src/mdx/pipeline';
+import { corpusPlugin } from './src/build/corpusPlugin.ts';
+import { chapterIndexPlugin } from './src/mdx/chapterIndex.ts';
+import { mdxOptions } from './src/mdx/pipeline.ts';
 
 export default defineConfig({
   plugins: [

