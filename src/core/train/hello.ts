@@ -54,6 +54,8 @@ export interface HelloEpoch {
   hidden: number[][];
   /** The embedding after this epoch's update, [4, 10]; null without one. */
   embedding: number[][] | null;
+  /** Milliseconds spent training so far (reading results back included, pauses not). */
+  elapsedMs: number;
 }
 
 /** Builds the model of a variant with PyTorch's default initialisation, seeded. */
@@ -74,9 +76,13 @@ export async function* trainHello(
 ): AsyncGenerator<HelloEpoch, TrainOutcome> {
   const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
   const epochs = Array.from({ length: options.epochs }, (_, epoch) => ({ epoch, batch: HELLO_BATCH }));
+  // Time spent training, not time the reader spent between steps.
+  let busyMs = 0;
   try {
     const steps = train(model, epochs, { optimizer, control });
-    for (let next = await steps.next(); ; next = await steps.next()) {
+    for (;;) {
+      const started = performance.now();
+      const next = await steps.next();
       if (next.done) return next.value;
       const forward = await model.lastForward();
       yield {
@@ -85,6 +91,7 @@ export async function* trainHello(
         prediction: forward ? forward.tokens.map((t) => HELLO_CHARS[t]).join('') : '',
         hidden: forward?.hidden ?? [],
         embedding: await model.embedding(),
+        elapsedMs: (busyMs += performance.now() - started),
       };
     }
   } finally {

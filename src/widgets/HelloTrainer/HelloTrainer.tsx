@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
@@ -46,6 +47,8 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
     () => model?.dispose(),
   );
   const last = run.events.at(-1);
+  const [picked, setPicked] = useState<number | null>(null);
+  const shown = run.events.find((e) => e.epoch === picked) ?? last;
   const ready = engine.status === 'ready';
   const running = run.status === 'running';
   const done = run.status === 'finished' || run.status === 'stopped';
@@ -75,7 +78,7 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
         {last ? (
           <>
             Epoch {last.epoch} of {options.epochs}: predicted <Prediction text={last.prediction} />, loss{' '}
-            <span title={String(last.loss)}>{formatNumber(last.loss, 4)}</span>
+            <span title={String(last.loss)}>{formatNumber(last.loss, 4)}</span>, {last.elapsedMs.toFixed(0)} ms of training so far
             {run.status === 'finished' && (last.prediction === TARGET ? ' — learned it.' : ' — not there yet: more epochs or another seed?')}
           </>
         ) : (
@@ -88,18 +91,20 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
           <ol className="hello-epochs" aria-label="Prediction per epoch">
             {run.events.map((e) => (
               <li key={e.epoch}>
-                <span className="hello-epoch">{e.epoch}</span> <Prediction text={e.prediction} />
+                <button type="button" className="hello-epoch-button" aria-pressed={e.epoch === shown?.epoch} aria-label={`Show epoch ${e.epoch}`} onClick={() => setPicked(e.epoch)}>
+                  <span className="hello-epoch">{e.epoch}</span> <Prediction text={e.prediction} />
+                </button>
               </li>
             ))}
           </ol>
-          {last && (
+          {shown && (
             <div>
-              <p className="hello-caption">Hidden state in epoch {last.epoch} (rows: h, e, l, l, o)</p>
-              <Heatmap name="h" values={last.hidden} rowLabel="t" colLabel="unit" cellSize={22} />
-              {last.embedding && (
+              <p className="hello-caption">Hidden state in epoch {shown.epoch} (rows: h, e, l, l, o; pick an epoch on the left)</p>
+              <Heatmap name="h" values={shown.hidden} rowLabel="t" colLabel="unit" cellSize={22} />
+              {shown.embedding && (
                 <>
-                  <p className="hello-caption">Learned embedding (rows: {HELLO_CHARS.join(', ')})</p>
-                  <Heatmap name="embedding" values={last.embedding} rowLabel="char" colLabel="dim" cellSize={18} />
+                  <p className="hello-caption">Learned embedding after epoch {shown.epoch} (rows: {HELLO_CHARS.join(', ')})</p>
+                  <Heatmap name="embedding" values={shown.embedding} rowLabel="char" colLabel="dim" cellSize={18} />
                 </>
               )}
             </div>
