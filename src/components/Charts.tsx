@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface Series {
@@ -32,7 +33,7 @@ function toRows(series: Series[]) {
 }
 
 /** Loss, perplexity or norm curves, with axis labels and a legend; no animation, so screenshots are stable. */
-export function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY }: ChartFrame & { series: Series[] }) {
+export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY }: ChartFrame & { series: Series[] }) {
   return (
     <figure className="chart" aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
       <figcaption>{title}</figcaption>
@@ -52,7 +53,7 @@ export function LineChartCard({ title, xLabel, yLabel, series, height = 220, log
       </ResponsiveContainer>
     </figure>
   );
-}
+});
 
 /** One bar per category, e.g. gradient norm per time step; `highlight` marks the current one. */
 export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, highlight }: ChartFrame & { bars: { x: number; y: number }[]; highlight?: number }) {

@@ -2,17 +2,19 @@
  * The character language model's own thread: it holds the model and runs training, sampling and
  * file import/export, so that the page never waits on tensor work. A thin adapter over `src/core`.
  */
-import { initBackend } from '../core/backend';
+import { initBackend, parseBackendName } from '../core/backend';
 import { buildVocabulary, encode, type Preprocessing, type Vocabulary } from '../core/data/vocabulary';
 import { generate } from '../core/generate';
 import type { CharModel } from '../core/model';
 import { fromModelFile, toModelFile } from '../core/modelFile';
 import * as tf from '../core/tf';
-import { createCharLmModel, trainCharLm } from '../core/train/charLm';
+import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
 import { TrainingControl } from '../core/train/trainer';
 import type { FromWorker, ToWorker } from './charLmProtocol';
 
 const post = (message: FromWorker) => self.postMessage(message);
+/** How often progress reaches the page: often enough to look live, rarely enough to cost it nothing. */
+const REPORT_EVERY_MS = 200;
 
 let current: { model: CharModel; vocabulary: Vocabulary; preprocessing: Preprocessing } | null = null;
 let control: TrainingControl | null = null;
@@ -31,13 +33,22 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
   control = new TrainingControl();
   const run = trainCharLm(model, encode(vocabulary, message.text), message.options, control);
   const prefix = message.text.slice(0, 1);
+  let unreported: CharLmStep[] = [];
+  let lastReport = 0;
+  const report = () => {
+    if (unreported.length) post({ type: 'steps', label: message.label, steps: unreported });
+    unreported = [];
+    lastReport = performance.now();
+  };
   for (let next = await run.next(); ; next = await run.next()) {
     if (next.done) {
+      report();
       post({ type: 'stopped', label: message.label, outcome: next.value });
       break;
     }
     const step = next.value;
-    post({ type: 'step', label: message.label, step });
+    unreported.push(step);
+    if (performance.now() - lastReport > REPORT_EVERY_MS) report();
     if (message.sampleEvery > 0 && step.step % message.sampleEvery === 0) {
       post({ type: 'sample', label: message.label, step: step.step, text: await generate(model, vocabulary, prefix, { length: 100, temperature: 0.8, seed: step.step }) });
     }
@@ -49,7 +60,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
-      post({ type: 'ready', backend: await initBackend(message.backend) });
+      post({ type: 'ready', backend: await initBackend(parseBackendName(message.backend)) });
       return;
     case 'train':
       return train(message);

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { CellKind } from '../../core/cells/types';
 import { CHAR_LM_DEFAULTS } from '../../core/train/charLm';
-import { useEngine } from '../../hooks/useEngine';
+import type { EngineState } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { useThrottled } from '../../hooks/useThrottled';
 import './CharLM.css';
 import { CorpusPanel, type Corpus, type CorpusChoice } from './CorpusPanel';
 import { FilePanel } from './FilePanel';
@@ -14,14 +15,15 @@ import { useCharLmWorker } from './useCharLmWorker';
 
 const BACKEND_NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
 /** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
-const CHART_POINTS = 200;
+const CHART_POINTS = 120;
 
 const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
 /** Chapter 9: train a character language model on a text in a background thread, watch it learn, make it write. */
 export default function CharLM() {
-  const engine = useEngine();
   const lm = useCharLmWorker();
+  // The engine this figure uses lives in its worker; the page's own engine is not needed here.
+  const engine: EngineState = lm.backend ? { status: 'ready', backend: lm.backend } : { status: 'loading' };
   const [options, setOptions, resetOptions] = usePersistentState('charlm-options', CHAR_LM_DEFAULTS);
   const [choice, setChoice] = usePersistentState<CorpusChoice>('charlm-corpus', { source: 'builtin', preprocessing: 'letters' });
   const [ownText, setOwnText] = usePersistentState('charlm-own-text', '');
@@ -33,6 +35,12 @@ export default function CharLM() {
   const canTrain = !!corpus.text && !!lm.backend && !running;
   const runs = Object.entries(lm.runs);
   const latest = runs.length ? runs[runs.length - 1][1].at(-1) : undefined;
+  // Redrawing the chart is the costliest thing on the page: once a second is plenty while training.
+  const chartRuns = useThrottled(lm.runs, 1000);
+  const series = useMemo(
+    () => Object.entries(chartRuns).map(([label, steps]) => ({ name: label, points: thin(steps).map((s) => ({ x: s.step, y: s.perplexity })) })),
+    [chartRuns],
+  );
 
   const trainOne = () => corpus.text && lm.train(options.kind, corpus.text, choice.preprocessing, options);
   const compare = async () => {
@@ -83,15 +91,7 @@ export default function CharLM() {
           <span>Not trained yet.</span>
         )}
       </div>
-      {runs.length > 0 && (
-        <LineChartCard
-          title="Perplexity per step (log scale)"
-          xLabel="step"
-          yLabel="perplexity"
-          logY
-          series={runs.map(([label, steps]) => ({ name: label, points: thin(steps).map((s) => ({ x: s.step, y: s.perplexity })) }))}
-        />
-      )}
+      {series.length > 0 && <LineChartCard title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />}
       {lm.samples.length > 0 && (
         <details className="charlm-samples" open>
           <summary>Samples while training (temperature 0.8)</summary>

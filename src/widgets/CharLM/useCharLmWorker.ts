@@ -3,7 +3,7 @@
  * training progress per run, and turns requests (generate, export, import) into promises.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseBackendName, type BackendInfo } from '../../core/backend';
+import type { BackendInfo } from '../../core/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
 import type { TrainOutcome } from '../../core/train/trainer';
@@ -35,8 +35,8 @@ export function useCharLmWorker() {
       switch (data.type) {
         case 'ready':
           return setBackend(data.backend);
-        case 'step':
-          return setRuns((all) => ({ ...all, [data.label]: [...(all[data.label] ?? []), data.step] }));
+        case 'steps':
+          return setRuns((all) => ({ ...all, [data.label]: [...(all[data.label] ?? []), ...data.steps] }));
         case 'sample':
           return setSamples((all) => [...all.slice(-19), { label: data.label, step: data.step, text: data.text }]);
         case 'stopped':
@@ -59,7 +59,7 @@ export function useCharLmWorker() {
       }
     };
     thread.onerror = (event) => setError(`The training thread failed: ${event.message}`);
-    const send: ToWorker = { type: 'init', backend: parseBackendName(new URLSearchParams(location.search).get('backend')) };
+    const send: ToWorker = { type: 'init', backend: new URLSearchParams(location.search).get('backend') };
     thread.postMessage(send);
     return () => thread.terminate();
   }, []);
