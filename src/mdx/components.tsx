@@ -26,6 +26,7 @@ export const widgets = {
   ShapeExplorer: lazyWidget(() => import('../widgets/ShapeExplorer/ShapeExplorer')),
   ParamCount: lazyWidget(() => import('../widgets/ParamCount/ParamCount')),
   HelloTrainer: lazyWidget(() => import('../widgets/HelloTrainer/HelloTrainer')),
+  CharLM: lazyWidget(() => import('../widgets/CharLM/CharLM')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
