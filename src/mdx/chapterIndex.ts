@@ -55,13 +55,32 @@ export function chapterIndexPlugin(dir = resolve('chapters')): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
     load(id) {
       if (id !== `\0${VIRTUAL_ID}`) return undefined;
-      this.addWatchFile(dir);
-      return `export default ${JSON.stringify(readChapterIndex(dir))};`;
+      const chapters = readChapterIndex(dir);
+      for (const chapter of chapters) this.addWatchFile(join(dir, `${chapter.slug}.mdx`));
+      return `export default ${JSON.stringify(chapters)};`;
     },
-    handleHotUpdate({ file, server }) {
-      if (!file.startsWith(dir)) return;
-      const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_ID}`);
-      if (module) server.moduleGraph.invalidateModule(module);
+    configureServer(server) {
+      // A chapter added, removed or retitled changes the index: rebuild it and reload the page. Edits
+      // to a chapter's body leave the index alone, so Fast Refresh handles them.
+      let known = JSON.stringify(readChapterIndex(dir));
+      const refresh = (file: string) => {
+        if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;
+        let now: string;
+        try {
+          now = JSON.stringify(readChapterIndex(dir));
+        } catch {
+          return; // half-typed front matter: wait for the next save
+        }
+        if (now === known) return;
+        known = now;
+        const module = server.moduleGraph.getModuleById(`\0${VIRTUAL_ID}`);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(dir);
+      server.watcher.on('add', refresh);
+      server.watcher.on('unlink', refresh);
+      server.watcher.on('change', refresh);
     },
   };
 }

@@ -1,9 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readChapterIndex } from '../../src/mdx/chapterIndex';
+import { widgets } from '../../src/mdx/components';
 import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');
+/** Whether a chapter uses any engine-backed component (only then does the page load TensorFlow.js). */
+const usesEngine = (slug: string) => Object.keys(widgets).some((tag) => readFileSync(`chapters/${slug}.mdx`, 'utf8').includes(`<${tag}`));
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,10 +19,15 @@ describe('every chapter in real Chromium on WebGPU', () => {
   it.each(chapters.map((c) => [c.slug]))('%s renders cleanly', async (slug) => {
     const { page, errors } = await openPage(browser, `/chapters/${slug}`);
     await page.locator('article h1').first().waitFor();
-    const backend = await backendOf(page);
-    const widgets = await widgetsReady(page);
-    console.log(`${slug}: backend ${backend}, ${widgets} widget(s)`);
-    expect(backend).toBe('webgpu');
+    if (usesEngine(slug)) {
+      const backend = await backendOf(page);
+      const count = await widgetsReady(page);
+      console.log(`${slug}: backend ${backend}, ${count} figure(s)`);
+      expect(backend).toBe('webgpu');
+    } else {
+      // Prose-only pages never fetch TensorFlow.js.
+      expect(await page.getByTestId('backend-badge').textContent()).toMatch(/idle/);
+    }
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/${slug}.png`, fullPage: true });
