@@ -94,6 +94,8 @@ export interface GateTrace {
   hNorms: number[];
   /** the layer's parameter count, as `sum(p.numel() for p in module.parameters())` */
   numParameters: number;
+  /** how many of those parameters can take values of their own: all, or one gate block's share (1/G) when shared */
+  freeParameters: number;
   /** one entry per pair of `GATE_PAIRS[kind]`; exactly 0 when the gates are shared */
   gateDifferences: GateDifference[];
 }
@@ -197,6 +199,7 @@ export async function traceGates(options: GateTraceOptions): Promise<GateTrace> 
       loss: h[T - 1].reduce((sum, v) => sum + v, 0),
       hNorms: h.map((row) => Math.hypot(...row)),
       numParameters: layer.numParameters(),
+      freeParameters: options.sharedGates ? layer.numParameters() / gateCount(kind) : layer.numParameters(),
       gateDifferences: GATE_PAIRS[kind].map(([a, b]) => ({ a, b, maxAbs: maxAbsDifference(values[a], values[b]) })),
     };
   } finally {

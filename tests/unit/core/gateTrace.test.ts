@@ -88,6 +88,8 @@ describe('traceGates', () => {
     expect(shared.values[a]).toEqual(shared.values[b]);
     expect(shared.sharedGates).toBe(true);
     expect(shared.numParameters).toBe(correct.numParameters);
+    expect(correct.freeParameters).toBe(correct.numParameters);
+    expect(shared.freeParameters * gateCount(kind)).toBe(correct.numParameters);
   });
 
   it('leaves no tensor behind, with or without gradients, and rejects bad inputs', async () => {
