@@ -1,0 +1,130 @@
+import { SelectChoice } from '../../components/Choices';
+import { formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/Heatmap';
+import { Slider } from '../../components/Slider';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { QUANTITY_NAMES, traceGates } from '../../core/gateTrace';
+import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
+import { useEngineResult } from '../../hooks/useEngineResult';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import './GateInspector.css';
+
+type GatedKind = 'LSTM' | 'GRU';
+
+const INPUT_SIZE = 4;
+const MAX_HIDDEN = 64;
+const MAX_STEPS = 48;
+/** What each kind's panels show: its gates, then the state they write. */
+const PANELS: Record<GatedKind, readonly string[]> = { LSTM: ['i', 'f', 'g', 'o', 'c'], GRU: ['r', 'z', 'n', 'h'] };
+/** Gates live in (0, 1) or (−1, 1): one fixed scale lets the eye compare them; states get their own. */
+const GATE_LIMIT = 1;
+const STATES = new Set(['c', 'h']);
+/** The bug as it is usually written: layers one gate wide where they should be G gates wide. */
+const BUGGY_CODE: Record<GatedKind, string> = {
+  LSTM: ['a = self.x2h(x) + self.h2h(h)  # H outputs instead of 4·H', 'i, f, g, o = a.sigmoid(), a.sigmoid(), a.tanh(), a.sigmoid()'].join('\n'),
+  GRU: ['gx, gh = self.x2h(x), self.h2h(h)  # H outputs instead of 3·H', 'r, z = (gx + gh).sigmoid(), (gx + gh).sigmoid()', 'n = (gx + r * gh).tanh()'].join('\n'),
+};
+
+interface Settings {
+  sharedGates: boolean;
+  pattern: InputPattern;
+  hiddenSize: number;
+  seqLength: number;
+  seed: number;
+}
+
+export interface GateInspectorProps {
+  kind?: GatedKind;
+  hiddenSize?: number;
+  seqLength?: number;
+  seed?: number;
+}
+
+const clampInteger = (value: unknown, min: number, max: number, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+
+function isSettings(value: unknown): value is Settings {
+  const s = value as Settings;
+  return (
+    typeof s === 'object' && s !== null && typeof s.sharedGates === 'boolean' && isInputPattern(s.pattern) &&
+    clampInteger(s.hiddenSize, 1, MAX_HIDDEN, -1) === s.hiddenSize && clampInteger(s.seqLength, 1, MAX_STEPS, -1) === s.seqLength &&
+    clampInteger(s.seed, 0, 99, -1) === s.seed
+  );
+}
+
+/** Chapters 6–7: every gate over time, and what happens when one linear layer computes all of them. */
+export default function GateInspector(props: GateInspectorProps) {
+  const kind: GatedKind = props.kind === 'GRU' ? 'GRU' : 'LSTM';
+  const defaults: Settings = {
+    sharedGates: false,
+    pattern: 'random',
+    hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 8),
+    seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 16),
+    seed: clampInteger(props.seed, 0, 99, 0),
+  };
+  const [settings, setSettings, reset] = usePersistentState(`gate-inspector:${kind}:${JSON.stringify(defaults)}`, defaults, isSettings);
+  const { sharedGates, pattern, hiddenSize, seqLength, seed } = settings;
+  const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  const { engine, result, error, busy } = useEngineResult(
+    () => traceGates({ kind, hiddenSize, seed, sharedGates, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed), gradients: false }),
+    [kind, hiddenSize, seqLength, seed, pattern, sharedGates],
+  );
+  const cellSize = result ? Math.max(3, Math.min(14, Math.floor(180 / result.hiddenSize))) : 0;
+
+  return (
+    <WidgetFrame title={`${kind} gates over time`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+      <div className="control-grid">
+        <label className="check gate-bug-toggle">
+          <input type="checkbox" checked={sharedGates} onChange={(e) => set({ sharedGates: e.target.checked })} /> One shared linear layer for every gate (the bug)
+        </label>
+        <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
+      </div>
+      <div className="control-grid">
+        <Slider label="hidden_size" value={hiddenSize} min={1} max={MAX_HIDDEN} onChange={(v) => set({ hiddenSize: v })} />
+        <Slider label="time steps T" value={seqLength} min={1} max={MAX_STEPS} onChange={(v) => set({ seqLength: v })} />
+        <Slider label="seed" value={seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
+      </div>
+      {result ? (
+        <>
+          <div className="gate-panels">
+            {PANELS[kind].map((name) => (
+              <div key={name} className="gate-panel" data-gate={name}>
+                <p className="gate-panel-title">{QUANTITY_NAMES[name]}</p>
+                <Heatmap key={`${result.length}x${result.hiddenSize}`} values={result.values[name]} name={name} cellSize={cellSize} limit={STATES.has(name) ? undefined : GATE_LIMIT} />
+              </div>
+            ))}
+          </div>
+          <ul className="gate-differences" data-testid="gate-differences">
+            {result.gateDifferences.map(({ a, b, maxAbs }) => (
+              <li key={`${a}${b}`} className={maxAbs === 0 ? 'gate-identical' : undefined}>
+                max over t and units of |{a} − {b}| ={' '}
+                <strong data-pair={`${a}-${b}`} title={String(maxAbs)}>
+                  {formatNumber(maxAbs)}
+                </strong>
+                {maxAbs === 0 && ': identical'}
+              </li>
+            ))}
+          </ul>
+          <p className="widget-readout">
+            {result.sharedGates
+              ? `Every gate block of W_ih, W_hh and the biases is the same ${result.hiddenSize}-row block, so every gate sees the same pre-activation: the sigmoid gates are one gate drawn ${kind === 'LSTM' ? 'three' : 'two'} times, and the cell can no longer forget and write independently. This is what the bug looks like in code:`
+              : `Each gate has its own block of ${result.hiddenSize} rows in W_ih, W_hh and the biases, so each gate sees its own pre-activation and the maps differ.`}
+          </p>
+          {result.sharedGates && <pre className="gate-bug-code">{BUGGY_CODE[kind]}</pre>}
+          <p className="widget-readout" data-testid="gate-parameters">
+            nn.{kind}({result.inputSize}, {result.hiddenSize}) has <span title={String(result.numParameters)}>{result.numParameters.toLocaleString('en')}</span> parameters;{' '}
+            {result.sharedGates ? (
+              <>
+                with one shared layer only <strong title={String(result.freeParameters)}>{result.freeParameters.toLocaleString('en')}</strong> of them are free, the rest are copies.
+              </>
+            ) : (
+              <>every one of them is free.</>
+            )}
+          </p>
+        </>
+      ) : (
+        <p className="placeholder">The {kind}'s gates will appear here as time × unit maps.</p>
+      )}
+    </WidgetFrame>
+  );
+}

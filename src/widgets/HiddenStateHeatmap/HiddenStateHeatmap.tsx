@@ -1,0 +1,122 @@
+import { SegmentedChoice, SelectChoice } from '../../components/Choices';
+import { formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/Heatmap';
+import { Slider } from '../../components/Slider';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import type { CellKind } from '../../core/cells/types';
+import { QUANTITY_NAMES, TRACED, traceGates } from '../../core/gateTrace';
+import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
+import { useEngineResult } from '../../hooks/useEngineResult';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import './HiddenStateHeatmap.css';
+
+/** Features per input step: enough for random input to look random, few enough to read as a strip. */
+const INPUT_SIZE = 4;
+const MAX_HIDDEN = 512;
+const MAX_STEPS = 64;
+const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
+/** The symbol each quantity goes by in readouts, e.g. `c[t=3, unit=7] = …`. */
+const SYMBOLS: Record<string, string> = { dh: '∂L/∂h' };
+
+interface Settings {
+  kind: CellKind;
+  hiddenSize: number;
+  seqLength: number;
+  seed: number;
+  pattern: InputPattern;
+  /** a name of `TRACED[kind]`, or 'dh' for the gradient */
+  quantity: string;
+}
+
+export interface HiddenStateHeatmapProps {
+  kind?: CellKind;
+  hiddenSize?: number;
+  seqLength?: number;
+  seed?: number;
+}
+
+const clampInteger = (value: unknown, min: number, max: number, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+
+/** Settings stored by an earlier visit are used only if every field still makes sense. */
+function isSettings(value: unknown): value is Settings {
+  const s = value as Settings;
+  return (
+    typeof s === 'object' && s !== null && KINDS.includes(s.kind) && isInputPattern(s.pattern) && typeof s.quantity === 'string' &&
+    [s.hiddenSize, s.seqLength, s.seed].every((v) => clampInteger(v, 0, Infinity, -1) === v) && s.hiddenSize >= 1 && s.seqLength >= 1
+  );
+}
+
+/** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */
+export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
+  const defaults: Settings = {
+    kind: KINDS.includes(props.kind as CellKind) ? (props.kind as CellKind) : 'LSTM',
+    hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 16),
+    seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 24),
+    seed: clampInteger(props.seed, 0, 99, 0),
+    pattern: 'pulses',
+    quantity: 'h',
+  };
+  const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, isSettings);
+  const { kind, hiddenSize, seqLength, seed, pattern } = settings;
+  const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  // Showing another quantity needs no new computation: everything is traced once per settings change.
+  const { engine, result, error, busy } = useEngineResult(
+    () => traceGates({ kind, hiddenSize, seed, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed) }),
+    [kind, hiddenSize, seqLength, seed, pattern],
+  );
+  const quantities = [...TRACED[kind], 'dh'];
+  const quantity = quantities.includes(settings.quantity) ? settings.quantity : 'h';
+
+  const shownKind = result?.kind;
+  const shown = result && (quantity === 'dh' ? result.dh : (result.values[quantity] ?? null));
+  const symbol = SYMBOLS[quantity] ?? quantity;
+  const cellSize = result ? Math.max(3, Math.min(22, Math.floor(640 / result.hiddenSize))) : 0;
+  const last = result ? result.length - 1 : 0;
+
+  return (
+    <WidgetFrame title="Hidden state over time" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+      <div className="control-grid">
+        <SegmentedChoice label="Cell" value={kind} options={KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
+        <SelectChoice label="Show" value={quantity} options={quantities.map((q) => ({ value: q, label: QUANTITY_NAMES[q] ?? q }))} onChange={(q) => set({ quantity: q })} />
+        <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
+      </div>
+      <div className="control-grid">
+        <Slider label="hidden_size" value={hiddenSize} min={1} max={MAX_HIDDEN} onChange={(v) => set({ hiddenSize: v })} />
+        <Slider label="time steps T" value={seqLength} min={1} max={MAX_STEPS} onChange={(v) => set({ seqLength: v })} />
+        <Slider label="seed" value={seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
+      </div>
+      {result && shown ? (
+        <>
+          <div className="hidden-state-maps">
+            <div className="hidden-state-input">
+              <p className="hidden-state-caption">input x</p>
+              <Heatmap key={`x-${result.length}`} values={result.inputs} name="x" colLabel="feature" limit={1} cellSize={cellSize} />
+            </div>
+            <div className="hidden-state-main">
+              <p className="hidden-state-caption">
+                {QUANTITY_NAMES[quantity]} of the {shownKind}, time down, units across
+              </p>
+              <Heatmap key={`${result.length}x${result.hiddenSize}`} values={shown} name={symbol} cellSize={cellSize} />
+            </div>
+          </div>
+          {quantity === 'dh' && result.dhNorms ? (
+            <p className="widget-readout" data-testid="hidden-state-summary">
+              Loss L = Σ<sub>j</sub> h<sub>T−1, j</sub> = <strong title={String(result.loss)}>{formatNumber(result.loss)}</strong>, so ∂L/∂h<sub>T−1</sub> is 1 in every unit (norm{' '}
+              <span title={String(result.dhNorms[last])}>{formatNumber(result.dhNorms[last], 3)}</span>). Carried back to t = 0 by BPTT its norm is{' '}
+              <strong title={String(result.dhNorms[0])}>{formatNumber(result.dhNorms[0], 3)}</strong>: that is how much the first step still counts at the end.
+            </p>
+          ) : (
+            <p className="widget-readout" data-testid="hidden-state-summary">
+              ‖h<sub>0</sub>‖ = <span title={String(result.hNorms[0])}>{formatNumber(result.hNorms[0], 3)}</span>, ‖h<sub>T−1</sub>‖ ={' '}
+              <span title={String(result.hNorms[last])}>{formatNumber(result.hNorms[last], 3)}</span>.
+              {pattern === 'pulse' || pattern === 'pulses' ? ' After a pulse the input is zero: whatever the rows below it still show is memory.' : ''}
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="placeholder">A heatmap of {QUANTITY_NAMES[quantity]} (time down, {hiddenSize} units across) will appear here.</p>
+      )}
+    </WidgetFrame>
+  );
+}
