@@ -1,0 +1,99 @@
+import { useDeferredValue, useMemo } from 'react';
+import { DIVERGING_GRADIENT } from '../../components/colorScale';
+import { Slider } from '../../components/Slider';
+import { StepperBar } from '../../components/StepperBar';
+import { UnrolledGraph } from '../../components/UnrolledGraph';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import type { CellKind } from '../../core/cells/types';
+import { createStepperRecorder, stepperInitialState, stepperInputs } from '../../core/stepperSetup';
+import type { UnrollSnapshot } from '../../core/unroll';
+import { useEngineResult } from '../../hooks/useEngineResult';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { Equation } from './Equation';
+import { forwardGraph } from './forwardGraph';
+import { substitutedEquations, symbolicEquations } from './forwardEquations';
+import { useRecorderCursor } from './useRecorderCursor';
+import './CellStepper.css';
+
+export interface CellStepperProps {
+  kind?: CellKind;
+  hiddenSize?: number;
+  seqLength?: number;
+  seed?: number;
+  inputSize?: number;
+}
+
+const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
+
+function describe(snapshot: UnrollSnapshot | null): string {
+  if (!snapshot) return 'waiting for the engine';
+  if (snapshot.activeStep === null) return `before step 0 (${snapshot.length} steps)`;
+  return `step t = ${snapshot.activeStep} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
+}
+
+/** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
+export default function CellStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 4, seed = 0, inputSize = 2 }: CellStepperProps) {
+  const kind: CellKind = KINDS.includes(kindProp) ? kindProp : 'RNN';
+  const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
+  const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
+  const setup = useMemo(() => ({ kind, inputSize, ...settings }), [kind, inputSize, settings]);
+  const key = JSON.stringify(setup);
+  const { engine, result, error, busy } = useEngineResult(async () => ({ key, recorder: await createStepperRecorder(setup) }), [key]);
+  // Until the recorder for new settings arrives, draw the new layout with placeholders, not the old numbers.
+  const recorder = result?.key === key ? result.recorder : null;
+  const { snapshot, bar, onKeyDown } = useRecorderCursor(recorder, describe);
+
+  // The given data (inputs, initial state) is drawn at once; computed values fill in as the reader steps.
+  const inputs = useMemo(() => stepperInputs(setup.seed, setup.seqLength, setup.inputSize), [setup]);
+  const { h0, c0 } = useMemo(() => stepperInitialState(setup), [setup]);
+  const current = snapshot;
+  const graph = useMemo(
+    () => forwardGraph({ kind, hiddenSize: setup.hiddenSize, inputs, h0, c0, forward: current?.forward ?? [] }),
+    [kind, setup.hiddenSize, inputs, h0, c0, current?.forward],
+  );
+  const active = current?.activeStep ?? null;
+  // The picture updates at once; the typeset equations follow a moment later without holding up a step.
+  const record = useDeferredValue(active !== null ? current?.forward[active] : undefined);
+  const equations = useMemo(() => (record ? substitutedEquations(kind, record) : symbolicEquations(kind)), [kind, record]);
+
+  return (
+    <WidgetFrame
+      title={`${kind} cell, step by step`}
+      engine={engine}
+      busy={busy}
+      error={error}
+      controls={<button type="button" onClick={resetSettings}>Reset settings</button>}
+    >
+      <div className="stepper-widget" onKeyDown={onKeyDown}>
+        <div className="control-grid">
+          <Slider label="hidden size" value={settings.hiddenSize} min={1} max={64} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+          <Slider label="sequence length" value={settings.seqLength} min={1} max={10} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
+          <Slider label="seed" value={settings.seed} min={0} max={99} onChange={(v) => setSettings({ ...settings, seed: v })} />
+        </div>
+        <StepperBar {...bar} />
+        <UnrolledGraph
+          title={`The ${kind} unrolled over ${setup.seqLength} steps, input size ${inputSize}, hidden size ${setup.hiddenSize}`}
+          cellLabel={kind}
+          columns={graph.columns}
+          initial={graph.initial}
+          activeStep={active}
+          direction="forward"
+          limit={1}
+          featured={active !== null ? `h-${active}` : 'h-init'}
+        />
+        <p className="stepper-legend">
+          <span>−1</span>
+          <span className="stepper-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
+          <span>+1</span>
+          <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
+        </p>
+        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${record.t} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
+          {equations.map((eq) => (
+            <Equation key={eq.label} tex={eq.tex} label={eq.label} />
+          ))}
+          {!record && <p className="placeholder">Step forward to see them with the numbers of each step.</p>}
+        </section>
+      </div>
+    </WidgetFrame>
+  );
+}
