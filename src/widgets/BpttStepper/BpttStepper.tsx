@@ -1,0 +1,150 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { BarChartCard } from '../../components/Charts';
+import { symmetricLimit } from '../../components/colorScale';
+import { formatNumber } from '../../components/format';
+import { Slider } from '../../components/Slider';
+import { StepperBar } from '../../components/StepperBar';
+import { UnrolledGraph } from '../../components/UnrolledGraph';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import type { CellKind } from '../../core/cells/types';
+import { largestEntry } from '../../core/finiteDifference';
+import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/stepperSetup';
+import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
+import { useEngineResult } from '../../hooks/useEngineResult';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { Equation } from '../CellStepper/Equation';
+import { useRecorderCursor } from '../CellStepper/useRecorderCursor';
+import { backwardGraph } from './backwardGraph';
+import { substitutedBackward, symbolicBackward } from './backwardEquations';
+import { GradientCheckPanel } from './GradientCheckPanel';
+import { GradientPanel } from './GradientPanel';
+import '../CellStepper/CellStepper.css';
+import './BpttStepper.css';
+
+export interface BpttStepperProps {
+  kind?: CellKind;
+  hiddenSize?: number;
+  seqLength?: number;
+  seed?: number;
+  inputSize?: number;
+}
+
+const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
+/** BPTT starts where the forward pass ends: the reader's first step processes t = T−1. */
+const afterForward = (recorder: UnrollRecorder) => recorder.length;
+
+function describe(snapshot: UnrollSnapshot | null): string {
+  if (!snapshot) return 'waiting for the engine';
+  if (snapshot.backwardCursor === 0) return `forward pass done; BPTT starts at t = ${snapshot.length - 1}`;
+  return `BPTT at t = ${snapshot.activeStep} (${snapshot.backwardCursor} of ${snapshot.length} steps back)`;
+}
+
+/** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
+export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 5, seed = 0, inputSize = 2 }: BpttStepperProps) {
+  const kind: CellKind = KINDS.includes(kindProp) ? kindProp : 'RNN';
+  const defaults = useMemo(() => ({ hiddenSize, seqLength, seed, truncation: 0, clipNorm: 0 }), [hiddenSize, seqLength, seed]);
+  const [settings, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
+  const set = (patch: Partial<typeof defaults>) => setSettings({ ...settings, ...patch });
+  // 0 on a slider means "off": full BPTT, no clipping.
+  const setup: StepperSetup = useMemo(
+    () => ({
+      kind,
+      inputSize,
+      hiddenSize: settings.hiddenSize,
+      seqLength: settings.seqLength,
+      seed: settings.seed,
+      withLoss: true,
+      ...(settings.truncation > 0 ? { truncation: settings.truncation } : {}),
+      ...(settings.clipNorm > 0 ? { clipNorm: settings.clipNorm } : {}),
+    }),
+    [kind, inputSize, settings],
+  );
+  const key = JSON.stringify(setup);
+  const { engine, result, error, busy } = useEngineResult(async () => {
+    const recorder = await createStepperRecorder(setup);
+    recorder.seek(recorder.maxPosition);
+    const complete = recorder.snapshot();
+    return { key, recorder, complete };
+  }, [key]);
+  const fresh = result?.key === key ? result : null;
+  const { snapshot, bar, onKeyDown } = useRecorderCursor(fresh?.recorder ?? null, describe, afterForward);
+  const [param, setParam] = useState('weight_hh_l0');
+
+  const graph = useMemo(
+    () => backwardGraph({ kind, hiddenSize: setup.hiddenSize, inputSize, seqLength: setup.seqLength, truncation: setup.truncation, snapshot }),
+    [kind, setup, inputSize, snapshot],
+  );
+  // One colour scale for the whole pass, so colours do not shift as gradients arrive.
+  const limit = useMemo(() => (fresh ? symmetricLimit(fresh.complete.backward.flatMap((b) => (b ? [b.dh, b.dhFromOutput, b.dx] : []))) : 1), [fresh]);
+  const active = snapshot !== null && snapshot.backwardCursor > 0 ? snapshot.activeStep : null;
+  // The picture updates at once; equations, chart and matrices follow without holding up a step.
+  const later = useDeferredValue(snapshot);
+  const laterActive = later !== null && later.backwardCursor > 0 ? later.activeStep : null;
+  const record = laterActive !== null ? later?.backward[laterActive] : null;
+  const names = fresh ? Object.keys(fresh.complete.gradients) : [];
+  const shown = names.includes(param) ? param : 'weight_hh_l0';
+  const finalGradient = fresh?.complete.gradients[shown];
+  const shape = finalGradient ? (Array.isArray(finalGradient[0]) ? [finalGradient.length, (finalGradient[0] as number[]).length] : [finalGradient.length]) : [];
+  const bars = (later?.gradNorms ?? []).flatMap((y, x) => (y === null ? [] : [{ x, y }]));
+  const clipping = snapshot?.clipping ?? null;
+
+  return (
+    <WidgetFrame title={`Backpropagation through time (${kind})`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={resetSettings}>Reset settings</button>}>
+      <div className="stepper-widget" onKeyDown={onKeyDown}>
+        <div className="control-grid">
+          <Slider label="sequence length" value={settings.seqLength} min={2} max={10} onChange={(v) => set({ seqLength: v })} />
+          <Slider label="hidden size" value={settings.hiddenSize} min={1} max={64} onChange={(v) => set({ hiddenSize: v })} />
+          <Slider label="seed" value={settings.seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
+          <Slider label="truncate every k steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
+          <Slider label="clipping threshold θ" value={settings.clipNorm} min={0} max={5} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
+        </div>
+        <StepperBar {...bar} />
+        <UnrolledGraph
+          title={`BPTT through the ${kind} over ${setup.seqLength} steps, hidden size ${setup.hiddenSize}`}
+          cellLabel={kind}
+          columns={graph.columns}
+          initial={graph.initial}
+          activeStep={active}
+          direction="backward"
+          limit={limit}
+          featured={active !== null ? `dh-${active}` : undefined}
+        />
+        <p className="widget-readout" data-testid="bptt-summary">
+          Loss L = Σ<sub>t</sub> cross-entropy = <strong title={String(snapshot?.loss ?? '')}>{snapshot?.loss != null ? formatNumber(snapshot.loss, 4) : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
+          <strong title={String(snapshot?.globalGradNorm ?? '')}>{snapshot ? formatNumber(snapshot.globalGradNorm, 4) : '…'}</strong>.{' '}
+          {clipping
+            ? clipping.scale < 1
+              ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong title={String(clipping.scale)}>{formatNumber(clipping.scale, 4)}</strong>.</>
+              : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
+            : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
+        </p>
+        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${record.t}` : 'BPTT equations'} data-testid="bptt-equations">
+          {(record ? substitutedBackward(kind, record, setup.seqLength) : symbolicBackward(kind)).map((eq) => (
+            <Equation key={eq.label} tex={eq.tex} label={eq.label} />
+          ))}
+        </section>
+        <div className="bptt-panels">
+          <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={bars} highlight={laterActive ?? undefined} />
+          <GradientPanel
+            names={names}
+            param={shown}
+            onParam={setParam}
+            contribution={record ? record.contributions[shown] : null}
+            accumulated={later?.gradients[shown] ?? []}
+            step={laterActive}
+          />
+        </div>
+        {fresh && finalGradient && (
+          <GradientCheckPanel
+            key={`${key}/${shown}`}
+            options={stepperOptions(setup)}
+            param={shown}
+            shape={shape}
+            defaultIndex={largestEntry(finalGradient)}
+            ready={engine.status === 'ready'}
+          />
+        )}
+      </div>
+    </WidgetFrame>
+  );
+}

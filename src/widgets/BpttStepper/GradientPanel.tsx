@@ -1,0 +1,57 @@
+import { Heatmap } from '../../components/Heatmap';
+import { Matrix } from '../../components/Matrix';
+import type { ParamValues } from '../../core/unroll';
+
+/** Up to this many entries a gradient is printed as numbers; larger ones are drawn as heatmaps. */
+const PRINTED = 64;
+
+const asRows = (values: ParamValues): number[][] => (Array.isArray(values[0]) ? (values as number[][]) : [values as number[]]);
+
+function Grid({ values, name, caption }: { values: ParamValues; name: string; caption: string }) {
+  const rows = asRows(values);
+  return rows.length * (rows[0]?.length ?? 0) <= PRINTED ? (
+    <Matrix values={rows} name={name} caption={caption} />
+  ) : (
+    <div className="gradient-heatmap">
+      <p className="gradient-caption">{caption} ({rows.length} × {rows[0]?.length ?? 0})</p>
+      <Heatmap values={rows} name={name} rowLabel="row" colLabel="col" />
+    </div>
+  );
+}
+
+export interface GradientPanelProps {
+  /** parameter names, cell first, then the output layer */
+  names: string[];
+  param: string;
+  onParam: (name: string) => void;
+  /** the active step's share of the gradient, null before the first BPTT step */
+  contribution: ParamValues | null;
+  /** the running sum over the steps processed so far */
+  accumulated: ParamValues;
+  step: number | null;
+}
+
+/** One parameter's gradient: the active step's contribution beside the running sum it was added to. */
+export function GradientPanel({ names, param, onParam, contribution, accumulated, step }: GradientPanelProps) {
+  return (
+    <section className="gradient-panel" aria-label="Weight gradients">
+      <fieldset className="segmented gradient-picker">
+        <legend>Parameter</legend>
+        {names.map((name) => (
+          <label key={name}>
+            <input type="radio" name="bptt-param" checked={name === param} onChange={() => onParam(name)} /> {name}
+          </label>
+        ))}
+      </fieldset>
+      <div className="matrix-row">
+        {contribution ? (
+          <Grid values={contribution} name={`step ${step} contribution to ∂L/∂${param}`} caption={`step ${step}’s contribution`} />
+        ) : (
+          <p className="placeholder">Each BPTT step adds its contribution here.</p>
+        )}
+        <span className="gradient-plus" aria-hidden="true">⟶</span>
+        <Grid values={accumulated} name={`running sum of ∂L/∂${param}`} caption="running sum ∂L/∂θ" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The backward step's equations: symbols first, then the active step's numbers from the recorder. The
+ * gradient at the pre-activations is read off this step's share of ∂L/∂b_hh, which is exactly that vector.
+ */
+import type { CellKind } from '../../core/cells/types';
+import type { BackwardStepRecord } from '../../core/unroll';
+import type { ShownEquation } from '../CellStepper/forwardEquations';
+import { texRow } from '../CellStepper/tex';
+
+const d = (of: string) => `\\frac{\\partial L}{\\partial ${of}}`;
+
+/** Before the first BPTT step: the shape of the computation. */
+export function symbolicBackward(kind: CellKind): ShownEquation[] {
+  return [
+    { tex: `${d('h_t')} = \\underbrace{${d('y_t')} W_o}_{\\text{from the output}} + \\underbrace{${d('h_t')}\\Big|_{t+1}}_{\\text{from the future}}`, label: 'gradient arriving at h_t' },
+    {
+      tex: `${d('W_{hh}')} = \\sum_t \\delta_t^{\\top} h_{t-1}, \\qquad ${d('W_{ih}')} = \\sum_t \\delta_t^{\\top} x_t, \\qquad \\delta_t = ${kind === 'RNN' ? `${d('h_t')} \\odot (1 - h_t^2)` : d('a_t')}`,
+      label: 'weight gradients are sums over time steps',
+    },
+  ];
+}
+
+/** The equations of the BPTT step at `b.t`, numbers substituted. */
+export function substitutedBackward(kind: CellKind, b: BackwardStepRecord, seqLength: number): ShownEquation[] {
+  const t = b.t;
+  const future = t + 1 < seqLength ? `from step ${t + 1}` : 'nothing after the last step';
+  const delta = (b.contributions.bias_hh_l0 as number[] | undefined) ?? [];
+  const deltaIh = (b.contributions.bias_ih_l0 as number[] | undefined) ?? [];
+  const row = texRow;
+  const equations: ShownEquation[] = [
+    {
+      tex: `\\begin{aligned} ${d(`h_{${t}}`)} &= \\underbrace{${row(b.dhFromOutput)}}_{\\text{from the output}} + \\underbrace{${row(b.dhFromFuture)}}_{\\text{${future}}} \\\\ &= ${row(b.dh)} \\end{aligned}`,
+      label: `gradient arriving at h_${t}`,
+    },
+  ];
+  if (kind === 'LSTM' && b.dcFromFuture) {
+    equations.push({ tex: `${d(`c_{${t}}`)}\\Big|_{\\text{${future}}} = ${row(b.dcFromFuture)}`, label: `cell-state gradient arriving at c_${t}` });
+  }
+  if (kind === 'RNN') {
+    equations.push({ tex: `\\delta_{${t}} = ${d(`h_{${t}}`)} \\odot \\big(1 - h_{${t}}^2\\big) = ${row(delta)}`, label: `gradient at the pre-activation of step ${t}` });
+  } else if (kind === 'LSTM') {
+    equations.push({ tex: `\\delta_{${t}} = ${d(`a_{${t}}`)} = \\big[\\,\\delta^i\\ \\delta^f\\ \\delta^g\\ \\delta^o\\,\\big] = ${row(delta)}`, label: `gradient at the gate pre-activations of step ${t}` });
+  } else {
+    equations.push({
+      tex: `\\begin{aligned} \\delta^{ih}_{${t}} &= ${d(`(x_{${t}} W_{ih}^\\top + b_{ih})`)} = ${row(deltaIh)} \\\\ \\delta^{hh}_{${t}} &= ${d(`(h_{${t - 1}} W_{hh}^\\top + b_{hh})`)} = ${row(delta)} \\end{aligned}`,
+      label: `gradients at the input and hidden projections of step ${t}`,
+    });
+  }
+  const dIh = kind === 'GRU' ? '\\delta^{ih}' : '\\delta';
+  const dHh = kind === 'GRU' ? '\\delta^{hh}' : '\\delta';
+  equations.push({
+    tex: `${d('W_{ih}')} \\mathrel{+}= ${dIh}_{${t}}^{\\top} x_{${t}}, \\qquad ${d('W_{hh}')} \\mathrel{+}= ${dHh}_{${t}}^{\\top} h_{${t - 1}}, \\qquad ${d('b_{hh}')} \\mathrel{+}= ${dHh}_{${t}}`,
+    label: `step ${t}'s contributions to the weight gradients`,
+  });
+  const passed = b.cut ? `\\quad \\text{✂ stopped here by truncation}` : `\\quad \\text{→ step ${t - 1}}`;
+  equations.push({
+    tex: `${d(`h_{${t - 1}}`)} = ${dHh}_{${t}} W_{hh}${kind === 'GRU' ? ` + z_{${t}} \\odot ${d(`h_{${t}}`)}` : ''} = ${row(b.dhPrev)}${t > 0 ? passed : '\\quad \\text{(the initial state)}'}`,
+    label: `gradient leaving step ${t} for the earlier state`,
+  });
+  if (kind === 'LSTM' && b.dcPrev) {
+    equations.push({ tex: `${d(`c_{${t - 1}}`)} = ${d(`c_{${t}}`)} \\odot f_{${t}} = ${row(b.dcPrev)}`, label: `cell-state gradient leaving step ${t}` });
+  }
+  return equations;
+}
