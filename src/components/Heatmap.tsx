@@ -28,37 +28,41 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
   const cols = values[0]?.length ?? 0;
   const scale = limit ?? symmetricLimit(values);
   const cell = cellSize ?? Math.max(2, Math.min(22, Math.floor(640 / Math.max(cols, 1))));
+  // Wide grids get narrow cells; keep rows tall enough to see and to point at.
+  const cellHeight = Math.max(cell, Math.min(16, Math.floor(160 / Math.max(rows, 1))));
+  // A cursor left over from a larger grid points nowhere.
+  const at = cursor && cursor[0] < rows && cursor[1] < cols ? cursor : null;
 
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const ratio = globalThis.devicePixelRatio || 1;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, cols * cell, rows * cell);
+    context.clearRect(0, 0, cols * cell, rows * cellHeight);
     values.forEach((row, r) =>
       row.forEach((value, c) => {
         context.fillStyle = divergingColor(value, scale);
-        context.fillRect(c * cell, r * cell, cell, cell);
+        context.fillRect(c * cell, r * cellHeight, cell, cellHeight);
       }),
     );
     const outline = (r: number, c0: number, width: number, color: string) => {
       context.strokeStyle = color;
       context.lineWidth = 2;
-      context.strokeRect(c0 * cell + 1, r * cell + 1, width * cell - 2, cell - 2);
+      context.strokeRect(c0 * cell + 1, r * cellHeight + 1, width * cell - 2, cellHeight - 2);
     };
     if (highlightRow !== undefined && highlightRow >= 0 && highlightRow < rows) outline(highlightRow, 0, cols, '#d97706');
-    if (cursor) outline(cursor[0], cursor[1], 1, '#000');
-  }, [values, rows, cols, cell, scale, highlightRow, cursor]);
+    if (at) outline(at[0], at[1], 1, '#000');
+  }, [values, rows, cols, cell, cellHeight, scale, highlightRow, at]);
 
   const pick = (event: MouseEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    const r = Math.floor((event.clientY - box.top) / cell);
+    const r = Math.floor((event.clientY - box.top) / cellHeight);
     const c = Math.floor((event.clientX - box.left) / cell);
     if (r >= 0 && r < rows && c >= 0 && c < cols) setCursor([r, c]);
   };
 
   const move = (event: KeyboardEvent) => {
-    const [r, c] = cursor ?? [0, 0];
+    const [r, c] = at ?? [0, 0];
     const next: Record<string, [number, number]> = {
       ArrowUp: [Math.max(0, r - 1), c],
       ArrowDown: [Math.min(rows - 1, r + 1), c],
@@ -68,10 +72,10 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
     if (!next[event.key]) return;
     event.preventDefault();
     event.stopPropagation();
-    setCursor(cursor ? next[event.key] : [0, 0]);
+    setCursor(at ? next[event.key] : [0, 0]);
   };
 
-  const readout = cursor && values[cursor[0]] ? `${name}[${rowLabel}=${cursor[0]}, ${colLabel}=${cursor[1]}] = ${values[cursor[0]][cursor[1]]}` : null;
+  const readout = at ? `${name}[${rowLabel}=${at[0]}, ${colLabel}=${at[1]}] = ${values[at[0]][at[1]]}` : null;
   const ratio = globalThis.devicePixelRatio || 1;
   return (
     <figure className="heatmap">
@@ -79,22 +83,22 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
         <canvas
           ref={canvas}
           width={cols * cell * ratio}
-          height={rows * cell * ratio}
-          style={{ width: cols * cell, height: rows * cell }}
+          height={rows * cellHeight * ratio}
+          style={{ width: cols * cell, height: rows * cellHeight }}
           tabIndex={0}
           role="img"
-          aria-label={`Heatmap of ${name}: ${rows} ${rowLabel} by ${cols} ${colLabel}, values from ${formatNumber(-scale, 3)} to ${formatNumber(scale, 3)}. Use arrow keys to read values.`}
+          aria-label={`Heatmap of ${name}: ${rows} ${rowLabel} by ${cols} ${colLabel}, colour scale from ${-scale} to ${scale}. Use arrow keys to read values.`}
           onMouseMove={pick}
           onMouseLeave={() => setCursor(null)}
           onKeyDown={move}
-          onFocus={() => setCursor(cursor ?? [0, 0])}
+          onFocus={() => setCursor(at ?? [0, 0])}
         />
       </div>
       <figcaption>
         <span className="heatmap-legend">
-          {formatNumber(-scale, 2)}
+          <span title={String(-scale)}>{formatNumber(-scale, 2)}</span>
           <span className="heatmap-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
-          {formatNumber(scale, 2)}
+          <span title={String(scale)}>{formatNumber(scale, 2)}</span>
         </span>
         <span className="heatmap-readout" aria-live="polite">
           {readout ?? `${name}: ${rowLabel} down, ${colLabel} across`}

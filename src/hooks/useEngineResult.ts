@@ -1,8 +1,9 @@
 /**
  * Runs an engine computation once the engine is ready and again whenever its inputs change, keeping the
- * last result on screen while the next one computes and dropping answers that arrive out of date.
+ * last result on screen while the next one computes. One computation runs at a time: inputs that change
+ * meanwhile (a slider being dragged) are computed once it ends, only the latest of them.
  */
-import { useEffect, useState, type DependencyList } from 'react';
+import { useEffect, useRef, useState, type DependencyList } from 'react';
 import { useEngine, type EngineState } from './useEngine';
 
 export interface EngineResult<T> {
@@ -17,14 +18,32 @@ export function useEngineResult<T>(compute: () => Promise<T>, deps: DependencyLi
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
+  const running = useRef<Promise<unknown> | null>(null);
+  const latest = useRef(compute);
+  latest.current = compute;
   useEffect(() => {
     if (engine.status !== 'ready') return;
     let current = true;
     setBusy(true);
-    compute()
-      .then((value) => current && (setResult(value), setError(null)))
-      .catch((reason: unknown) => current && setError(reason instanceof Error ? reason.message : String(reason)))
-      .finally(() => current && setBusy(false));
+    const start = async () => {
+      while (running.current) await running.current.catch(() => undefined);
+      if (!current) return;
+      const work = latest.current();
+      running.current = work;
+      try {
+        const value = await work;
+        if (current) {
+          setResult(value);
+          setError(null);
+        }
+      } catch (reason) {
+        if (current) setError(reason instanceof Error ? reason.message : String(reason));
+      } finally {
+        running.current = null;
+        if (current) setBusy(false);
+      }
+    };
+    void start();
     return () => {
       current = false;
     };

@@ -1,12 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
-const PORT = 4173;
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A port nobody listens on now, so two runs on one machine never share (or kill) a server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 /** Serves the production build (`vite build` ran before) with `vite preview` on loopback for the suite. */
 export default async function setup(project: TestProject) {
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  const port = await freePort();
+  const BASE_URL = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
