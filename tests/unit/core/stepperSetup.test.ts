@@ -1,0 +1,28 @@
+/** The seeded problems the steppers show: reproducible, and with a loss only where BPTT needs one. */
+import { describe, expect, it } from 'vitest';
+import { stepperInitialState, stepperInputs, stepperOptions, stepperTargets, STEPPER_CLASSES } from '../../../src/core/stepperSetup';
+
+describe('stepper setup', () => {
+  it('draws the same inputs and targets for the same seed, different ones for another', () => {
+    expect(stepperInputs(3, 4, 2)).toEqual(stepperInputs(3, 4, 2));
+    expect(stepperInputs(3, 4, 2)).not.toEqual(stepperInputs(4, 4, 2));
+    expect(stepperInputs(3, 4, 2).flat().every((v) => Math.abs(v) < 1)).toBe(true);
+    const targets = stepperTargets(3, 50);
+    expect(targets.every((k) => Number.isInteger(k) && k >= 0 && k < STEPPER_CLASSES)).toBe(true);
+    expect(new Set(targets).size).toBe(STEPPER_CLASSES);
+  });
+
+  it('adds an output layer, loss, truncation and clipping only with a loss', () => {
+    const forward = stepperOptions({ kind: 'LSTM', inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 0, truncation: 2 });
+    expect([forward.loss, forward.output, forward.truncation]).toEqual([undefined, undefined, undefined]);
+    const backward = stepperOptions({ kind: 'LSTM', inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 0, withLoss: true, truncation: 2, clipNorm: 1 });
+    expect(backward.loss?.kind).toBe('crossEntropy');
+    expect([backward.output?.size, backward.truncation, backward.clipNorm]).toEqual([STEPPER_CLASSES, 2, 1]);
+    expect(() => stepperOptions({ kind: 'RNN', inputSize: 2, hiddenSize: 0, seqLength: 4, seed: 0 })).toThrow(/hiddenSize/);
+  });
+
+  it('starts from zero states, with a cell state only for the LSTM', () => {
+    expect(stepperInitialState({ kind: 'GRU', hiddenSize: 2 })).toEqual({ h0: [0, 0] });
+    expect(stepperInitialState({ kind: 'LSTM', hiddenSize: 2 })).toEqual({ h0: [0, 0], c0: [0, 0] });
+  });
+});
