@@ -82,10 +82,10 @@ describe.each(['RNN', 'LSTM', 'GRU'] as const)('cell stepper (%s)', (kind) => {
 describe('bptt stepper', () => {
   const setup: StepperSetup = { kind: 'RNN', inputSize: 2, hiddenSize: 3, seqLength: 5, seed: 0, withLoss: true };
 
-  it('shows the engine’s gradients stepping back and forth, and its gradient check agrees', async () => {
-    const recorder = await createStepperRecorder(setup);
+  it.each(['RNN', 'LSTM', 'GRU'] as const)('%s: shows the engine’s gradients stepping back and forth, and its gradient check agrees', async (kind) => {
+    const recorder = await createStepperRecorder({ ...setup, kind });
     const T = recorder.length;
-    const { page, errors } = await openPage(browser, '/figures/BpttStepper');
+    const { page, errors } = await openPage(browser, `/figures/BpttStepper?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     let position = T;
@@ -120,9 +120,12 @@ describe('bptt stepper', () => {
     const [analytic, numeric, relative] = [await read('check-analytic'), await read('check-numeric'), await read('check-relative')];
     expect(relative).toBeLessThan(1e-3);
     expect(Math.abs(analytic - numeric) / Math.abs(numeric)).toBeLessThan(1e-3);
-    const node = await checkGradientEntry(stepperOptions(setup), 'weight_hh_l0');
+    const node = await checkGradientEntry(stepperOptions({ ...setup, kind }), 'weight_hh_l0');
     expectClose([analytic, numeric], [node.analytic, node.numeric], 'gradient check against Node');
-    await finish(page, errors, 'steppers-bptt');
+    // Through to the end of BPTT: every step's equations typeset.
+    for (let k = 0; k < T; k++) await click(page, 'Step forward');
+    await expect.poll(() => page.getByTestId('bptt-equations').getAttribute('aria-label')).toBe('Equations of BPTT step 0');
+    await finish(page, errors, `steppers-bptt-${kind}`);
   });
 
   it('cuts the gradient under truncation and still passes the check', async () => {

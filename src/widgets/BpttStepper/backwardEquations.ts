@@ -49,10 +49,10 @@ export function substitutedBackward(kind: CellKind, b: BackwardStepRecord, seqLe
   const dIh = kind === 'GRU' ? '\\delta^{ih}' : '\\delta';
   const dHh = kind === 'GRU' ? '\\delta^{hh}' : '\\delta';
   equations.push({
-    tex: `${d('W_{ih}')} \\mathrel{+}= ${dIh}_{${t}}^{\\top} x_{${t}}, \\qquad ${d('W_{hh}')} \\mathrel{+}= ${dHh}_{${t}}^{\\top} h_{${t - 1}}, \\qquad ${d('b_{hh}')} \\mathrel{+}= ${dHh}_{${t}}`,
+    tex: `${d('W_{ih}')} \\mathrel{+}= {${dIh}_{${t}}}^{\\top} x_{${t}}, \\qquad ${d('W_{hh}')} \\mathrel{+}= {${dHh}_{${t}}}^{\\top} h_{${t - 1}}, \\qquad ${d('b_{hh}')} \\mathrel{+}= ${dHh}_{${t}}`,
     label: `step ${t}'s contributions to the weight gradients`,
   });
-  const passed = b.cut ? `\\quad \\text{✂ stopped here by truncation}` : `\\quad \\text{→ step ${t - 1}}`;
+  const passed = b.cut ? `\\quad \\text{(stopped here: truncation)}` : `\\quad \\rightarrow \\text{step ${t - 1}}`;
   equations.push({
     tex: `${d(`h_{${t - 1}}`)} = ${dHh}_{${t}} W_{hh}${kind === 'GRU' ? ` + z_{${t}} \\odot ${d(`h_{${t}}`)}` : ''} = ${row(b.dhPrev)}${t > 0 ? passed : '\\quad \\text{(the initial state)}'}`,
     label: `gradient leaving step ${t} for the earlier state`,
