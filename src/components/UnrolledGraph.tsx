@@ -125,7 +125,8 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
     const box = scroller.current;
     if (!box || activeStep === null || box.scrollWidth <= box.clientWidth) return;
     const scale = (svg.current?.clientWidth ?? width) / width;
-    const left = (LEFT + activeStep * COL_W - 12) * scale;
+    // Step 0 brings the initial state wires on the left into view with it.
+    const left = activeStep === 0 ? 0 : (LEFT + activeStep * COL_W - 12) * scale;
     const right = (LEFT + activeStep * COL_W + COL_W) * scale;
     if (left < box.scrollLeft) box.scrollLeft = left;
     else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
