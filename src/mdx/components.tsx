@@ -27,6 +27,12 @@ export const widgets = {
   ParamCount: lazyWidget(() => import('../widgets/ParamCount/ParamCount')),
   HelloTrainer: lazyWidget(() => import('../widgets/HelloTrainer/HelloTrainer')),
   CharLM: lazyWidget(() => import('../widgets/CharLM/CharLM')),
+  HiddenStateHeatmap: lazyWidget(() => import('../widgets/HiddenStateHeatmap/HiddenStateHeatmap')),
+  GateInspector: lazyWidget(() => import('../widgets/GateInspector/GateInspector')),
+  CellComparison: lazyWidget(() => import('../widgets/CellComparison/CellComparison')),
+  CellStepper: lazyWidget(() => import('../widgets/CellStepper/CellStepper')),
+  BpttStepper: lazyWidget(() => import('../widgets/BpttStepper/BpttStepper')),
+  WorkedExample: lazyWidget(() => import('../widgets/WorkedExample/WorkedExample')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
