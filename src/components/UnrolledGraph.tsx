@@ -38,6 +38,7 @@ export interface UnrolledGraphProps {
   columns: GraphColumn[];
   /** the state wires entering the first cell from the left (h₀, c₀), one per link row */
   initial: GraphWire[];
+  /** the engine's 0-based index of the highlighted column (printed as t = activeStep + 1), or null */
   activeStep: number | null;
   /** forward: values flow up and right; backward: gradients flow down and left */
   direction: 'forward' | 'backward';
@@ -89,8 +90,8 @@ const WireChip = memo(function WireChip({ wire, x, y, limit, tabbable, onShow }:
 });
 
 /**
- * The unrolled network as SVG: one column per time step (x_t below the cell, h_t above it, the state
- * flowing from cell to cell), the active step highlighted, and a readout with the full-precision values of
+ * The unrolled network as SVG: one column per time step t = 1 … T (x_t below the cell, h_t above it, the
+ * state flowing from cell to cell, h₀ entering from the left), the active step highlighted, and a readout with the full-precision values of
  * the wire under the pointer or the keyboard focus (↑ / ↓ move between wires; ← / → stay free for stepping).
  */
 export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, direction, limit, featured }: UnrolledGraphProps) {
@@ -125,7 +126,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
     const box = scroller.current;
     if (!box || activeStep === null || box.scrollWidth <= box.clientWidth) return;
     const scale = (svg.current?.clientWidth ?? width) / width;
-    // Step 0 brings the initial state wires on the left into view with it.
+    // The first step brings the initial state wires on the left into view with it.
     const left = activeStep === 0 ? 0 : (LEFT + activeStep * COL_W - 12) * scale;
     const right = (LEFT + activeStep * COL_W + COL_W) * scale;
     if (left < box.scrollLeft) box.scrollLeft = left;
@@ -239,7 +240,8 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
                     </g>
                   );
                 })}
-                {label(`t = ${t}`, cx, height - 6, 'middle')}
+                {/* Steps count from 1, as in the chapters and PyTorch's docs: column t is step t + 1. */}
+                {label(`t = ${t + 1}`, cx, height - 6, 'middle')}
               </g>
             );
           })}

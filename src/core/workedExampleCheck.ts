@@ -9,9 +9,9 @@ export const NOTES_TOLERANCE = 1e-6;
 
 /** One of the notes' numbers next to the live one. */
 export interface NotesEntry {
-  /** e.g. 'state₀[1]' or 'output₁' */
+  /** as the figure prints it, steps counted from 1 as in the chapter: e.g. 'h₁[1]' (entry 1 of h₁) or 'o₂' */
   label: string;
-  /** which step it belongs to */
+  /** which step it belongs to: the 0-based array index (step 1 is 0) */
   step: number;
   expected: number;
   /** null until the stepper has computed that step */
@@ -24,8 +24,9 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const subscript = (n: number) => [...String(n)].map((d) => SUBSCRIPTS[Number(d)]).join('');
 
 /**
- * The notes' states and outputs in reading order (state₀[0], state₀[1], output₀, state₁[0], …), each beside
- * the live value of the steps computed so far.
+ * The notes' states and outputs in reading order (h₁[0], h₁[1], o₁, h₂[0], …), each beside the live value of
+ * the steps computed so far. Steps are counted from 1 in the labels (h₁ is the state after step 1);
+ * entries within a vector keep their 0-based index, as in the weight editor.
  * @param states live h_t for the steps computed so far: [steps][H]
  * @param outputs live o_t for the same steps: [steps][Q]
  */
@@ -36,9 +37,10 @@ export function compareWithNotes(states: number[][], outputs: number[][]): Notes
     entries.push({ label, step, expected, live: value, agrees: value !== null && Math.abs(value - expected) <= NOTES_TOLERANCE });
   };
   WORKED_EXAMPLE_EXPECTED.states.forEach((state, t) => {
-    state.forEach((expected, k) => add(`state${subscript(t)}[${k}]`, t, expected, states[t]?.[k]));
+    const n = subscript(t + 1);
+    state.forEach((expected, k) => add(`h${n}[${k}]`, t, expected, states[t]?.[k]));
     WORKED_EXAMPLE_EXPECTED.outputs[t].forEach((expected, q) =>
-      add(WORKED_EXAMPLE_EXPECTED.outputs[t].length === 1 ? `output${subscript(t)}` : `output${subscript(t)}[${q}]`, t, expected, outputs[t]?.[q]),
+      add(WORKED_EXAMPLE_EXPECTED.outputs[t].length === 1 ? `o${n}` : `o${n}[${q}]`, t, expected, outputs[t]?.[q]),
     );
   });
   return entries;

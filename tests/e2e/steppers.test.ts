@@ -32,6 +32,13 @@ function expectClose(got: number[] | null, want: number[] | undefined, label: st
 
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
+/** A wire's accessible name: its printed label, its name in words, shape and values. */
+const wireName = async (page: Page, id: string) => (await page.locator(`[data-wire="${id}"]`).getAttribute('aria-label')) ?? '';
+/** The stepper bar's position text. */
+const positionText = (page: Page) => page.locator('.stepper-position').textContent();
+/** The step numbers printed under the unrolled picture's columns. */
+const stepLabels = (page: Page) => page.locator('svg text.wire-label').evaluateAll((texts) => texts.map((t) => t.textContent ?? '').filter((t) => t.startsWith('t = ')));
+
 async function finish(page: Page, errors: string[], shot: string) {
   expect(await page.locator('.katex-error').count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
@@ -63,11 +70,27 @@ describe.each(['RNN', 'LSTM', 'GRU'] as const)('cell stepper (%s)', (kind) => {
     const { page, errors } = await openPage(browser, `/figures/CellStepper?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
+    // Steps count from 1 as in the chapters and PyTorch's docs: h₀ (and c₀) go in, h_t comes out of step t.
+    expect(await stepLabels(page)).toEqual(['t = 1', 't = 2', 't = 3', 't = 4']);
+    expect(await positionText(page)).toBe('before step 1 (4 steps)');
+    expect(await wireName(page, 'h-init')).toMatch(/^h₀: h_0, the initial hidden state before step 1 \(PyTorch’s h_0 argument\), shape \[3\]: /);
+    if (kind === 'LSTM') expect(await wireName(page, 'c-init')).toMatch(/^c₀: c_0, the initial cell state before step 1 \(PyTorch’s c_0 argument\), shape \[3\]: /);
+    expect(await wireName(page, 'x-0')).toMatch(/^x₁: x_1, the input at step 1, shape \[2\]: /);
+    expect(await wireName(page, 'h-3')).toBe('h₄: h_4, the hidden state after step 4 (output[3]), shape [3]: not computed yet');
     for (const move of ['Step forward', 'Step forward', 'Step forward', 'Step backward', 'Step backward', 'Step backward']) {
       await click(page, move);
       recorder.seek(move === 'Step forward' ? recorder.position + 1 : recorder.position - 1);
       await checkForward(page, recorder.snapshot(), kind);
+      const at = recorder.position;
+      expect(await positionText(page)).toBe(at === 0 ? 'before step 1 (4 steps)' : `step t = ${at} computed (${at} of 4)`);
     }
+    await click(page, 'Step forward');
+    expect(await wireName(page, 'h-0')).toMatch(/^h₁: h_1, the hidden state after step 1 \(output\[0\]\), shape \[3\]: -?\d/);
+    if (kind === 'LSTM') expect(await wireName(page, 'c-0')).toMatch(/^c₁: c_1, the cell state after step 1, shape \[3\]: -?\d/);
+    await expect.poll(() => page.getByTestId('cell-equations').getAttribute('aria-label')).toBe('Equations of step 1 with its numbers');
+    await expect.poll(() => page.getByRole('group', { name: 'hidden state after step 1 (PyTorch’s output[0])' }).count()).toBe(1);
+    await click(page, 'Reset');
+    recorder.seek(0);
     // ← / → step while anything in the widget has focus.
     await page.getByRole('button', { name: 'Reset', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
@@ -88,11 +111,23 @@ describe('bptt stepper', () => {
     const { page, errors } = await openPage(browser, `/figures/BpttStepper?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
+    // Steps count from 1: BPTT starts at the last step, t = T, and ends at h₀.
+    expect(await stepLabels(page)).toEqual(['t = 1', 't = 2', 't = 3', 't = 4', 't = 5']);
+    expect(await positionText(page)).toBe(`forward pass done; BPTT starts at t = ${T}`);
+    expect(await wireName(page, 'dh-init')).toMatch(/^∂h₀: ∂L\/∂h_0, the gradient reaching the initial hidden state \(PyTorch’s h_0 argument\), shape \[3\]: not computed yet$/);
+    expect(await wireName(page, 'dfut-3')).toMatch(/^∂h₄ fut: ∂L\/∂h_4 arriving from step 5, shape \[3\]: /);
+    expect(await wireName(page, 'dfut-4')).toMatch(/^∂h₅ fut: ∂L\/∂h_5 arriving beyond the last step \(always zero\), shape \[3\]: /);
     let position = T;
     for (const move of ['Step forward', 'Step forward', 'Step forward', 'Step backward', 'Step backward', 'Step backward']) {
       await click(page, move);
       position += move === 'Step forward' ? 1 : -1;
       recorder.seek(position);
+      const back = position - T;
+      expect(await positionText(page)).toBe(back === 0 ? `forward pass done; BPTT starts at t = ${T}` : `BPTT at t = ${T - back + 1} (${back} of ${T} steps back)`);
+      if (back > 0) {
+        await expect.poll(() => page.getByTestId('bptt-equations').getAttribute('aria-label')).toBe(`Equations of BPTT step ${T - back + 1}`);
+        await expect.poll(() => page.locator('.gradient-panel figcaption').first().textContent()).toMatch(new RegExp(`^step ${T - back + 1}’s contribution \\(`));
+      }
       const { backward, gradients } = recorder.snapshot();
       for (let t = 0; t < T; t++) {
         const b = backward[t];
@@ -124,7 +159,13 @@ describe('bptt stepper', () => {
     expectClose([analytic, numeric], [node.analytic, node.numeric], 'gradient check against Node');
     // Through to the end of BPTT: every step's equations typeset.
     for (let k = 0; k < T; k++) await click(page, 'Step forward');
-    await expect.poll(() => page.getByTestId('bptt-equations').getAttribute('aria-label')).toBe('Equations of BPTT step 0');
+    await expect.poll(() => page.getByTestId('bptt-equations').getAttribute('aria-label')).toBe('Equations of BPTT step 1');
+    expect(await positionText(page)).toBe(`BPTT at t = 1 (${T} of ${T} steps back)`);
+    expect(await wireName(page, 'dh-init')).toMatch(/^∂h₀: ∂L\/∂h_0, the gradient reaching the initial hidden state \(PyTorch’s h_0 argument\), shape \[3\]: -?\d/);
+    // The per-step norms are numbered 1 … T like the picture.
+    const norms = (await page.locator('figure.chart', { hasText: '‖∂L/∂h_t‖ per time step' }).getAttribute('aria-label')) ?? '';
+    expect(norms).toMatch(/: t 1: [\d.e-]+, t 2: .*, t 5: [\d.e-]+$/);
+    expect(norms).not.toContain('t 0:');
     await finish(page, errors, `steppers-bptt-${kind}`);
   });
 
@@ -156,11 +197,25 @@ describe('worked example', () => {
     const { page, errors } = await openPage(browser, '/figures/WorkedExample');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
+    // The notes count steps from 1: h₀ goes in, step 1 gives h₁ and o₁, step 2 gives h₂ and o₂.
+    expect(await page.locator('.notes-table tbody th').allTextContents()).toEqual(['h₁[0]', 'h₁[1]', 'o₁', 'h₂[0]', 'h₂[1]', 'o₂']);
+    expect(await stepLabels(page)).toEqual(['t = 1', 't = 2']);
+    expect(await positionText(page)).toBe('before step 1 (2 steps)');
+    expect(await wireName(page, 'h-init')).toBe('h₀: h_0, the initial hidden state before step 1 (PyTorch’s h_0 argument), shape [2]: 0, 0');
+    expect(await page.getByLabel('h₀[0, 0]').inputValue()).toBe('0');
     await click(page, 'Step forward');
     expect((await live(page)).slice(0, 3)).toEqual(SHOWN.slice(0, 3));
+    expect(await positionText(page)).toBe('step 1 computed (1 of 2)');
+    expect(await page.getByRole('group', { name: 'state after step 1', exact: true }).count()).toBe(1);
+    expect(await wireName(page, 'h-0')).toMatch(/^h₁: h_1, the hidden state after step 1 \(PyTorch’s output\[0\]\), shape \[2\]: 0\.5370/);
+    expect(await wireName(page, 'o-0')).toMatch(/^o₁: o_1 = h_1·W_o \+ b_o, the output at step 1, shape \[1\]: 1\.5612/);
     await click(page, 'Step forward');
     expect(await live(page)).toEqual(SHOWN);
     expect(await page.locator('.notes-table .agree').count()).toBe(6);
+    expect(await positionText(page)).toBe('step 2 computed (2 of 2)');
+    expect(await page.getByRole('group', { name: 'output at step 2', exact: true }).count()).toBe(1);
+    expect(await wireName(page, 'h-1')).toMatch(/^h₂: h_2, the hidden state after step 2 \(PyTorch’s output\[1\]\), shape \[2\]: 0\.8597.*, 0\.8836/);
+    expect(await wireName(page, 'o-1')).toMatch(/^o₂: .*shape \[1\]: 2\.7270/);
     await page.screenshot({ path: `${ARTIFACTS}/steppers-worked-example.png`, fullPage: true });
     await click(page, 'Step backward');
     expect((await live(page)).slice(3)).toEqual(['—', '—', '—']);

@@ -13,6 +13,7 @@ import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { Equation } from '../CellStepper/Equation';
+import { stepNumber } from '../CellStepper/labels';
 import { useRecorderCursor } from '../CellStepper/useRecorderCursor';
 import { backwardGraph } from './backwardGraph';
 import { substitutedBackward, symbolicBackward } from './backwardEquations';
@@ -30,13 +31,13 @@ export interface BpttStepperProps {
 }
 
 const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
-/** BPTT starts where the forward pass ends: the reader's first step processes t = T−1. */
+/** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */
 const afterForward = (recorder: UnrollRecorder) => recorder.length;
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
-  if (snapshot.backwardCursor === 0) return `forward pass done; BPTT starts at t = ${snapshot.length - 1}`;
-  return `BPTT at t = ${snapshot.activeStep} (${snapshot.backwardCursor} of ${snapshot.length} steps back)`;
+  if (snapshot.backwardCursor === 0) return `forward pass done; BPTT starts at t = ${snapshot.length}`;
+  return `BPTT at t = ${snapshot.activeStep === null ? '…' : stepNumber(snapshot.activeStep)} (${snapshot.backwardCursor} of ${snapshot.length} steps back)`;
 }
 
 /** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
@@ -85,7 +86,8 @@ export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, se
   const shown = names.includes(param) ? param : 'weight_hh_l0';
   const finalGradient = fresh?.complete.gradients[shown];
   const shape = finalGradient ? (Array.isArray(finalGradient[0]) ? [finalGradient.length, (finalGradient[0] as number[]).length] : [finalGradient.length]) : [];
-  const bars = (later?.gradNorms ?? []).flatMap((y, x) => (y === null ? [] : [{ x, y }]));
+  // One bar per step, numbered t = 1 … T like the picture (gradNorms[k] belongs to step k + 1).
+  const bars = (later?.gradNorms ?? []).flatMap((y, k) => (y === null ? [] : [{ x: stepNumber(k), y }]));
   const clipping = snapshot?.clipping ?? null;
 
   return (
@@ -118,13 +120,13 @@ export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, se
               : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
             : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
         </p>
-        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${record.t}` : 'BPTT equations'} data-testid="bptt-equations">
+        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${stepNumber(record.t)}` : 'BPTT equations'} data-testid="bptt-equations">
           {(record ? substitutedBackward(kind, record, setup.seqLength) : symbolicBackward(kind)).map((eq) => (
             <Equation key={eq.label} tex={eq.tex} label={eq.label} />
           ))}
         </section>
         <div className="bptt-panels">
-          <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={bars} highlight={laterActive ?? undefined} />
+          <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={bars} highlight={laterActive === null ? undefined : stepNumber(laterActive)} />
           <GradientPanel
             names={names}
             param={shown}

@@ -1,6 +1,7 @@
 import { Heatmap } from '../../components/Heatmap';
 import { Matrix } from '../../components/Matrix';
 import type { ParamValues } from '../../core/unroll';
+import { stepNumber } from '../CellStepper/labels';
 
 /** Up to this many entries a gradient is printed as numbers; larger ones are drawn as heatmaps. */
 const PRINTED = 64;
@@ -28,6 +29,7 @@ export interface GradientPanelProps {
   contribution: ParamValues | null;
   /** the running sum over the steps processed so far */
   accumulated: ParamValues;
+  /** the active step's 0-based array index (printed as step + 1), null before the first BPTT step */
   step: number | null;
 }
 
@@ -44,8 +46,8 @@ export function GradientPanel({ names, param, onParam, contribution, accumulated
         ))}
       </fieldset>
       <div className="matrix-row">
-        {contribution ? (
-          <Grid values={contribution} name={`step ${step} contribution to ∂L/∂${param}`} caption={`step ${step}’s contribution`} />
+        {contribution && step !== null ? (
+          <Grid values={contribution} name={`step ${stepNumber(step)} contribution to ∂L/∂${param}`} caption={`step ${stepNumber(step)}’s contribution`} />
         ) : (
           <p className="placeholder">Each BPTT step adds its contribution here.</p>
         )}

@@ -5,6 +5,7 @@
 import type { CellKind } from '../../core/cells/types';
 import type { BackwardStepRecord } from '../../core/unroll';
 import type { ShownEquation } from '../CellStepper/forwardEquations';
+import { stepNumber } from '../CellStepper/labels';
 import { texRow } from '../CellStepper/tex';
 
 const d = (of: string) => `\\frac{\\partial L}{\\partial ${of}}`;
@@ -20,10 +21,10 @@ export function symbolicBackward(kind: CellKind): ShownEquation[] {
   ];
 }
 
-/** The equations of the BPTT step at `b.t`, numbers substituted. */
+/** The equations of the BPTT step at array index `b.t` (printed as step t = b.t + 1), numbers substituted. */
 export function substitutedBackward(kind: CellKind, b: BackwardStepRecord, seqLength: number): ShownEquation[] {
-  const t = b.t;
-  const future = t + 1 < seqLength ? `from step ${t + 1}` : 'nothing after the last step';
+  const t = stepNumber(b.t);
+  const future = t < seqLength ? `from step ${t + 1}` : 'nothing after the last step';
   const delta = (b.contributions.bias_hh_l0 as number[] | undefined) ?? [];
   const deltaIh = (b.contributions.bias_ih_l0 as number[] | undefined) ?? [];
   const row = texRow;
@@ -54,7 +55,7 @@ export function substitutedBackward(kind: CellKind, b: BackwardStepRecord, seqLe
   });
   const passed = b.cut ? `\\quad \\text{(stopped here: truncation)}` : `\\quad \\rightarrow \\text{step ${t - 1}}`;
   equations.push({
-    tex: `${d(`h_{${t - 1}}`)} = ${dHh}_{${t}} W_{hh}${kind === 'GRU' ? ` + z_{${t}} \\odot ${d(`h_{${t}}`)}` : ''} = ${row(b.dhPrev)}${t > 0 ? passed : '\\quad \\text{(the initial state)}'}`,
+    tex: `${d(`h_{${t - 1}}`)} = ${dHh}_{${t}} W_{hh}${kind === 'GRU' ? ` + z_{${t}} \\odot ${d(`h_{${t}}`)}` : ''} = ${row(b.dhPrev)}${t > 1 ? passed : '\\quad \\text{(the initial state)}'}`,
     label: `gradient leaving step ${t} for the earlier state`,
   });
   if (kind === 'LSTM' && b.dcPrev) {

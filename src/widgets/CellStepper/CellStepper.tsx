@@ -10,6 +10,7 @@ import type { UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { Equation } from './Equation';
+import { stepNumber } from './labels';
 import { forwardGraph } from './forwardGraph';
 import { substitutedEquations, symbolicEquations } from './forwardEquations';
 import { useRecorderCursor } from './useRecorderCursor';
@@ -27,8 +28,8 @@ const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
-  if (snapshot.activeStep === null) return `before step 0 (${snapshot.length} steps)`;
-  return `step t = ${snapshot.activeStep} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
+  if (snapshot.activeStep === null) return `before step 1 (${snapshot.length} steps)`;
+  return `step t = ${stepNumber(snapshot.activeStep)} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
 }
 
 /** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
@@ -87,7 +88,7 @@ export default function CellStepper({ kind: kindProp = 'RNN', hiddenSize = 3, se
           <span>+1</span>
           <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
         </p>
-        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${record.t} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
+        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${stepNumber(record.t)} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
           {equations.map((eq) => (
             <Equation key={eq.label} tex={eq.tex} label={eq.label} />
           ))}

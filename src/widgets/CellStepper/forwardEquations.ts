@@ -4,6 +4,7 @@
  */
 import type { CellKind } from '../../core/cells/types';
 import type { ForwardStepRecord } from '../../core/unroll';
+import { stepNumber } from './labels';
 import { texRow } from './tex';
 
 export interface ShownEquation {
@@ -34,9 +35,9 @@ export function symbolicEquations(kind: CellKind): ShownEquation[] {
 /** Columns [k·H, (k + 1)·H) of a stacked vector: gate k of a fused projection. */
 const block = (values: number[], k: number, H: number) => values.slice(k * H, (k + 1) * H);
 
-/** The equations of step `record.t` with its numbers in place. */
+/** The equations of the step at array index `record.t` (printed as step t = record.t + 1) with its numbers in place. */
 export function substitutedEquations(kind: CellKind, record: ForwardStepRecord): ShownEquation[] {
-  const t = record.t;
+  const t = stepNumber(record.t);
   const prev = `{${t - 1}}`;
   const v = record.values;
   const H = v.h.length;
@@ -44,7 +45,7 @@ export function substitutedEquations(kind: CellKind, record: ForwardStepRecord):
   if (kind === 'RNN') {
     return [
       { tex: `\\begin{aligned} a_{${t}} &= x_{${t}} W_{ih}^\\top + b_{ih} + h_${prev} W_{hh}^\\top + b_{hh} \\\\ &= ${row(record.x)} W_{ih}^\\top + b_{ih} + ${row(record.hPrev)} W_{hh}^\\top + b_{hh} \\\\ &= ${row(v.a)} \\end{aligned}`, label: `pre-activation at step ${t}` },
-      { tex: `h_{${t}} = \\tanh(a_{${t}}) = \\tanh ${row(v.a)} = ${row(v.h)}`, label: `hidden state after step ${t}` },
+      { tex: `h_{${t}} = \\tanh(a_{${t}}) = \\tanh ${row(v.a)} = ${row(v.h)}`, label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])` },
     ];
   }
   if (kind === 'LSTM') {
@@ -55,7 +56,7 @@ export function substitutedEquations(kind: CellKind, record: ForwardStepRecord):
         tex: `\\begin{aligned} c_{${t}} &= f_{${t}} \\odot c_${prev} + i_{${t}} \\odot g_{${t}} \\\\ &= ${row(v.f)} \\odot ${row(record.cPrev ?? [])} \\\\ &\\quad + ${row(v.i)} \\odot ${row(v.g)} \\\\ &= ${row(v.c)} \\end{aligned}`,
         label: `cell state after step ${t}`,
       },
-      { tex: `\\begin{aligned} h_{${t}} &= o_{${t}} \\odot \\tanh(c_{${t}}) \\\\ &= ${row(v.o)} \\odot ${row(v.tanhC)} \\\\ &= ${row(v.h)} \\end{aligned}`, label: `hidden state after step ${t}` },
+      { tex: `\\begin{aligned} h_{${t}} &= o_{${t}} \\odot \\tanh(c_{${t}}) \\\\ &= ${row(v.o)} \\odot ${row(v.tanhC)} \\\\ &= ${row(v.h)} \\end{aligned}`, label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])` },
     ];
   }
   const gate = (name: string, k: number) =>
@@ -68,7 +69,7 @@ export function substitutedEquations(kind: CellKind, record: ForwardStepRecord):
     },
     {
       tex: `\\begin{aligned} h_{${t}} &= (1 - z_{${t}}) \\odot n_{${t}} + z_{${t}} \\odot h_${prev} \\\\ &= (1 - ${row(v.z)}) \\odot ${row(v.n)} \\\\ &\\quad + ${row(v.z)} \\odot ${row(record.hPrev)} \\\\ &= ${row(v.h)} \\end{aligned}`,
-      label: `hidden state after step ${t}`,
+      label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])`,
     },
   ];
 }

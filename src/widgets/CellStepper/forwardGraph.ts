@@ -2,7 +2,7 @@
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { CellKind } from '../../core/cells/types';
 import type { ForwardStepRecord } from '../../core/unroll';
-import { sub } from './labels';
+import { INITIAL_CELL_NOTE, INITIAL_NOTE, stepNumber, sub } from './labels';
 
 /** The intermediates drawn inside each cell, by kind, with what they are called in words. */
 export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: string }[]> = {
@@ -23,7 +23,7 @@ export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: 
 export interface ForwardGraphInput {
   kind: CellKind;
   hiddenSize: number;
-  /** x_t for every step (given data, shown from the start): [T][inputSize] */
+  /** the input of every step (given data, shown from the start): [T][inputSize], row k is x_{k+1} */
   inputs: number[][];
   h0: number[];
   c0?: number[];
@@ -36,24 +36,26 @@ export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward }: Forw
   const H = hiddenSize;
   const lstm = kind === 'LSTM';
   const initial: GraphWire[] = [
-    ...(lstm ? [{ id: 'c-init', label: `c${sub(-1)}`, name: 'c_{−1}, the initial cell state before step 0 (PyTorch’s c_0 argument)', values: c0 ?? null, size: H }] : []),
-    { id: 'h-init', label: `h${sub(-1)}`, name: 'h_{−1}, the initial hidden state before step 0 (PyTorch’s h_0 argument)', values: h0, size: H },
+    ...(lstm ? [{ id: 'c-init', label: `c${sub(0)}`, name: `c_0, ${INITIAL_CELL_NOTE}`, values: c0 ?? null, size: H }] : []),
+    { id: 'h-init', label: `h${sub(0)}`, name: `h_0, ${INITIAL_NOTE}`, values: h0, size: H },
   ];
+  // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
   const columns = inputs.map((x, t): GraphColumn => {
     const record = forward[t];
-    const h: GraphWire = { id: `h-${t}`, label: `h${sub(t)}`, name: `h_${t}, the hidden state after step ${t} (output[${t}])`, values: record?.values.h ?? null, size: H };
+    const n = stepNumber(t);
+    const h: GraphWire = { id: `h-${t}`, label: `h${sub(n)}`, name: `h_${n}, the hidden state after step ${n} (output[${t}])`, values: record?.values.h ?? null, size: H };
     return {
-      bottom: { id: `x-${t}`, label: `x${sub(t)}`, name: `x_${t}, the input at step ${t}`, values: x, size: x.length },
+      bottom: { id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n}`, values: x, size: x.length },
       top: h,
       inner: INNER_VALUES[kind].map(({ key, label, name }) => ({
         id: `${key}-${t}`,
         label,
-        name: `${key}_${t}, ${name} at step ${t}`,
+        name: `${key}_${n}, ${name} at step ${n}`,
         values: record?.values[key] ?? null,
         size: H,
       })),
       links: [
-        ...(lstm ? [{ id: `c-${t}`, label: `c${sub(t)}`, name: `c_${t}, the cell state after step ${t}`, values: record?.values.c ?? null, size: H }] : []),
+        ...(lstm ? [{ id: `c-${t}`, label: `c${sub(n)}`, name: `c_${n}, the cell state after step ${n}`, values: record?.values.c ?? null, size: H }] : []),
         { ...h, id: `h-link-${t}` },
       ],
     };

@@ -3,8 +3,8 @@ import type { WorkedExample } from '../../core/workedExample';
 
 /** The example's editable parts, each as a small matrix (vectors as one row, PyTorch's row layout). */
 const GROUPS = [
-  { key: 'inputs', name: 'X', caption: 'inputs X (one row per step)' },
-  { key: 'h0', name: 'h₋₁', caption: 'initial state' },
+  { key: 'inputs', name: 'X', caption: 'inputs X (one row per step: row 0 is x₁)' },
+  { key: 'h0', name: 'h₀', caption: 'initial state h₀' },
   { key: 'cellWeight', name: 'W', caption: 'cell weights W on [state, x]' },
   { key: 'cellBias', name: 'b', caption: 'cell bias b' },
   { key: 'outputWeight', name: 'W_o', caption: 'output weights W_o' },

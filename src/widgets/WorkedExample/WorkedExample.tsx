@@ -9,7 +9,7 @@ import { compareWithNotes } from '../../core/workedExampleCheck';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { Equation } from '../CellStepper/Equation';
-import { sub } from '../CellStepper/labels';
+import { INITIAL_NOTE, stepNumber, sub } from '../CellStepper/labels';
 import { texGivenMatrix, texRow } from '../CellStepper/tex';
 import { useRecorderCursor } from '../CellStepper/useRecorderCursor';
 import { ExampleEditor, isExampleLike } from './ExampleEditor';
@@ -20,24 +20,26 @@ const DIGITS = 6;
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
-  return snapshot.activeStep === null ? `before step 0 (${snapshot.length} steps)` : `step ${snapshot.activeStep} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
+  return snapshot.activeStep === null ? `before step 1 (${snapshot.length} steps)` : `step ${stepNumber(snapshot.activeStep)} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
 }
 
-/** The picture: x_t below, the pre-activation and state inside, o_t above, the state flowing right. */
+/** The picture: x_t below, the pre-activation and state inside, o_t above, the state flowing right from h₀. */
 function exampleGraph(example: Example, snapshot: UnrollSnapshot | null): { columns: GraphColumn[]; initial: GraphWire[] } {
   const H = example.h0.length;
   const forward = snapshot?.forward ?? [];
-  const initial: GraphWire[] = [{ id: 'h-init', label: `h${sub(-1)}`, name: 'the initial state', values: example.h0, size: H }];
+  const initial: GraphWire[] = [{ id: 'h-init', label: `h${sub(0)}`, name: `h_0, ${INITIAL_NOTE}`, values: example.h0, size: H }];
+  // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
   const columns = example.inputs.map((x, t): GraphColumn => {
     const f = forward[t];
+    const n = stepNumber(t);
     return {
-      bottom: { id: `x-${t}`, label: `x${sub(t)}`, name: `x_${t}, the input at step ${t}`, values: x, size: x.length },
+      bottom: { id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n} (row ${t} of X)`, values: x, size: x.length },
       inner: [
-        { id: `a-${t}`, label: 'a', name: `a_${t} = [h_${t - 1}, x_${t}]·W + b, the pre-activation`, values: f?.values.a ?? null, size: H },
-        { id: `hin-${t}`, label: 'h', name: `h_${t} = tanh(a_${t}), state${sub(t)}`, values: f?.values.h ?? null, size: H },
+        { id: `a-${t}`, label: 'a', name: `a_${n} = [h_${n - 1}, x_${n}]·W + b, the pre-activation at step ${n}`, values: f?.values.a ?? null, size: H },
+        { id: `hin-${t}`, label: 'h', name: `h_${n} = tanh(a_${n}), the state after step ${n}`, values: f?.values.h ?? null, size: H },
       ],
-      top: { id: `o-${t}`, label: `o${sub(t)}`, name: `o_${t} = h_${t}·W_o + b_o, output${sub(t)}`, values: f?.y ?? null, size: example.outputBias.length },
-      links: [{ id: `h-${t}`, label: `h${sub(t)}`, name: `h_${t}, state${sub(t)} (the hidden state after step ${t})`, values: f?.values.h ?? null, size: H }],
+      top: { id: `o-${t}`, label: `o${sub(n)}`, name: `o_${n} = h_${n}·W_o + b_o, the output at step ${n}`, values: f?.y ?? null, size: example.outputBias.length },
+      links: [{ id: `h-${t}`, label: `h${sub(n)}`, name: `h_${n}, the hidden state after step ${n} (PyTorch’s output[${t}])`, values: f?.values.h ?? null, size: H }],
     };
   });
   return { columns, initial };
@@ -56,6 +58,8 @@ export default function WorkedExample() {
   const notes = compareWithNotes(forward.map((f) => f.values.h), forward.map((f) => f.y ?? []));
   const active = snapshot?.activeStep ?? null;
   const record = active !== null ? forward[active] : undefined;
+  // The step on show, counted from 1 as in the chapter: h_n = tanh([h_{n−1}, x_n]·W + b).
+  const n = record ? stepNumber(record.t) : 0;
   const edited = key !== JSON.stringify(WORKED_EXAMPLE);
 
   const reset = () => {
@@ -82,19 +86,19 @@ export default function WorkedExample() {
           {record ? (
             <>
               <Equation
-                label={`pre-activation at step ${record.t}`}
-                tex={`\\begin{aligned} a_{${record.t}} &= [h_{${record.t - 1}}, x_{${record.t}}]\\,W + b \\\\ &= ${texRow([...record.hPrev, ...record.x], DIGITS)}${texGivenMatrix(example.cellWeight)} + ${texGivenMatrix([example.cellBias])} \\\\ &= ${texRow(record.values.a, DIGITS)} \\end{aligned}`}
+                label={`pre-activation at step ${n}`}
+                tex={`\\begin{aligned} a_{${n}} &= [h_{${n - 1}}, x_{${n}}]\\,W + b \\\\ &= ${texRow([...record.hPrev, ...record.x], DIGITS)}${texGivenMatrix(example.cellWeight)} + ${texGivenMatrix([example.cellBias])} \\\\ &= ${texRow(record.values.a, DIGITS)} \\end{aligned}`}
               />
-              <Equation label={`state after step ${record.t}`} tex={`h_{${record.t}} = \\tanh(a_{${record.t}}) = ${texRow(record.values.h, DIGITS)}`} />
+              <Equation label={`state after step ${n}`} tex={`h_{${n}} = \\tanh(a_{${n}}) = ${texRow(record.values.h, DIGITS)}`} />
               <Equation
-                label={`output at step ${record.t}`}
-                tex={`o_{${record.t}} = h_{${record.t}} W_o + b_o = ${texRow(record.values.h, DIGITS)}${texGivenMatrix(example.outputWeight)} + ${texGivenMatrix([example.outputBias])} = ${texRow(record.y ?? [], DIGITS)}`}
+                label={`output at step ${n}`}
+                tex={`o_{${n}} = h_{${n}} W_o + b_o = ${texRow(record.values.h, DIGITS)}${texGivenMatrix(example.outputWeight)} + ${texGivenMatrix([example.outputBias])} = ${texRow(record.y ?? [], DIGITS)}`}
               />
             </>
           ) : (
             <>
               <Equation label="the recurrence" tex="h_t = \tanh\big([h_{t-1}, x_t]\,W + b\big), \qquad o_t = h_t W_o + b_o" />
-              <p className="placeholder">Step forward to compute step 0.</p>
+              <p className="placeholder">Step forward to compute step 1.</p>
             </>
           )}
         </section>

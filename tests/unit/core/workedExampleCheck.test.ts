@@ -6,7 +6,7 @@ import { compareWithNotes } from '../../../src/core/workedExampleCheck';
 describe('worked example against the notes', () => {
   it('ticks the notes’ own numbers and nothing before it is computed', () => {
     const all = compareWithNotes(WORKED_EXAMPLE_EXPECTED.states, WORKED_EXAMPLE_EXPECTED.outputs);
-    expect(all.map((e) => e.label)).toEqual(['state₀[0]', 'state₀[1]', 'output₀', 'state₁[0]', 'state₁[1]', 'output₁']);
+    expect(all.map((e) => e.label)).toEqual(['h₁[0]', 'h₁[1]', 'o₁', 'h₂[0]', 'h₂[1]', 'o₂']);
     expect(all.every((e) => e.agrees)).toBe(true);
     const first = compareWithNotes([[0.53704957, 0.4621]], [[1.56128388]]);
     expect(first.map((e) => e.agrees)).toEqual([true, false, true, false, false, false]);
