@@ -1,10 +1,11 @@
 import { MDXProvider } from '@mdx-js/react';
 import type { MDXContent } from 'mdx/types';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import chapters from 'virtual:chapter-index';
 import { mdxComponents } from '../mdx/components';
 import { Link } from './Link';
 import { chapterPath, scrollToHash } from './router';
+import { keepWideMathFocusable } from './scrollableMath';
 
 const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
 
@@ -13,6 +14,8 @@ export function ChapterPage({ slug }: { slug: string }) {
   const index = chapters.findIndex((chapter) => chapter.slug === slug);
   const load = sources[`/chapters/${slug}.mdx`];
   const Content = useMemo(() => (load ? lazy(load) : null), [load]);
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => (article.current ? keepWideMathFocusable(article.current) : undefined), [Content]);
 
   useEffect(() => {
     document.title = index >= 0 ? `${chapters[index].title} — Unrolled` : 'Not found — Unrolled';
@@ -32,7 +35,7 @@ export function ChapterPage({ slug }: { slug: string }) {
   const previous = chapters[index - 1];
   const next = chapters[index + 1];
   return (
-    <article className="prose chapter">
+    <article className="prose chapter" ref={article}>
       <Suspense fallback={<p className="loading">Loading chapter…</p>}>
         <MDXProvider components={mdxComponents}>
           <Content />

@@ -36,6 +36,14 @@ export function requestEngine(): void {
     .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
 }
 
+/**
+ * For figures whose engine runs in a worker: tells the page which backend that is, so the badge is true
+ * while the page's own engine stays idle (and unloaded).
+ */
+export function announceWorkerBackend(backend: BackendInfo): void {
+  if (state.status === 'idle') setState({ status: 'ready', backend });
+}
+
 /** Current engine state, without starting it (the backend badge uses this). */
 export function useEngineState(): EngineState {
   return useSyncExternalStore(subscribe, () => state);

@@ -39,7 +39,7 @@ describe('every chapter in real Chromium on WebGPU', () => {
 describe('the shell', () => {
   it('lists every chapter in the contents and renders math', async () => {
     const { page, errors } = await openPage(browser, '/');
-    const links = page.locator('nav.toc a');
+    const links = page.locator('nav.toc ol a');
     await expect.poll(() => links.count()).toBe(chapters.length);
     expect(await links.allTextContents()).toEqual(chapters.map((c) => expect.stringContaining(c.title)));
     await page.goto(page.url() + `chapters/${chapters[0].slug}`);

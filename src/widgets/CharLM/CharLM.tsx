@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { CellKind } from '../../core/cells/types';
 import { CHAR_LM_DEFAULTS } from '../../core/train/charLm';
-import type { EngineState } from '../../hooks/useEngine';
+import { announceWorkerBackend, type EngineState } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
 import './CharLM.css';
@@ -24,6 +24,9 @@ export default function CharLM() {
   const lm = useCharLmWorker();
   // The engine this figure uses lives in its worker; the page's own engine is not needed here.
   const engine: EngineState = lm.backend ? { status: 'ready', backend: lm.backend } : { status: 'loading' };
+  useEffect(() => {
+    if (lm.backend) announceWorkerBackend(lm.backend);
+  }, [lm.backend]);
   const [options, setOptions, resetOptions] = usePersistentState('charlm-options', CHAR_LM_DEFAULTS);
   const [choice, setChoice] = usePersistentState<CorpusChoice>('charlm-corpus', { source: 'builtin', preprocessing: 'letters' });
   const [ownText, setOwnText] = usePersistentState('charlm-own-text', '');
