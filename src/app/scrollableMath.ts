@@ -16,7 +16,8 @@ export function keepWideMathFocusable(root: HTMLElement): () => void {
       }
     }
   };
-  // Figures change the page many times a second: look at most once a frame.
+  // The article resizes when the chapter arrives, when figures grow and when the window changes: that is
+  // when equations start or stop overflowing. Look at most once a frame.
   let pending = 0;
   const schedule = () => {
     pending ||= requestAnimationFrame(() => {
@@ -26,12 +27,9 @@ export function keepWideMathFocusable(root: HTMLElement): () => void {
   };
   const observer = new ResizeObserver(schedule);
   observer.observe(root);
-  const mutations = new MutationObserver(schedule);
-  mutations.observe(root, { childList: true, subtree: true });
   update();
   return () => {
     cancelAnimationFrame(pending);
     observer.disconnect();
-    mutations.disconnect();
   };
 }
