@@ -29,6 +29,13 @@ export function sameShapeAs<T>(fallback: T) {
   };
 }
 
+/**
+ * `value` rounded into [min, max] when it is a finite number, else `fallback`. Validators of stored
+ * settings compare a field with its clamped self to accept it only when it is already in range.
+ */
+export const clampInteger = (value: unknown, min: number, max: number, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+
 /** Like useState, but persisted; returns [value, set, reset]. */
 export function usePersistentState<T>(
   key: string,

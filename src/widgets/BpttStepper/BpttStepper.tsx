@@ -12,6 +12,7 @@ import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import type { CellStepperProps } from '../CellStepper/CellStepper';
 import { Equation } from '../CellStepper/Equation';
 import { stepNumber } from '../CellStepper/labels';
 import { useRecorderCursor } from '../CellStepper/useRecorderCursor';
@@ -22,13 +23,8 @@ import { GradientPanel } from './GradientPanel';
 import '../CellStepper/CellStepper.css';
 import './BpttStepper.css';
 
-export interface BpttStepperProps {
-  kind?: CellKind;
-  hiddenSize?: number;
-  seqLength?: number;
-  seed?: number;
-  inputSize?: number;
-}
+/** The same problem as the cell stepper's, run backward. */
+export type BpttStepperProps = CellStepperProps;
 
 const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 /** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */

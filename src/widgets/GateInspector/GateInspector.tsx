@@ -6,7 +6,7 @@ import { WidgetFrame } from '../../components/WidgetFrame';
 import { QUANTITY_NAMES, traceGates } from '../../core/gateTrace';
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
-import { usePersistentState } from '../../hooks/usePersistentState';
+import { clampInteger, usePersistentState } from '../../hooks/usePersistentState';
 import './GateInspector.css';
 
 type GatedKind = 'LSTM' | 'GRU';
@@ -39,9 +39,6 @@ export interface GateInspectorProps {
   seqLength?: number;
   seed?: number;
 }
-
-const clampInteger = (value: unknown, min: number, max: number, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 
 function isSettings(value: unknown): value is Settings {
   const s = value as Settings;

@@ -7,7 +7,7 @@ import type { CellKind } from '../../core/cells/types';
 import { QUANTITY_NAMES, TRACED, traceGates } from '../../core/gateTrace';
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
-import { usePersistentState } from '../../hooks/usePersistentState';
+import { clampInteger, usePersistentState } from '../../hooks/usePersistentState';
 import './HiddenStateHeatmap.css';
 
 /** Features per input step: enough for random input to look random, few enough to read as a strip. */
@@ -34,9 +34,6 @@ export interface HiddenStateHeatmapProps {
   seqLength?: number;
   seed?: number;
 }
-
-const clampInteger = (value: unknown, min: number, max: number, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 
 /** Settings stored by an earlier visit are used only if every field still makes sense. */
 function isSettings(value: unknown): value is Settings {
