@@ -1,0 +1,143 @@
+/**
+ * `npm run bench [-- --quick] [--backends cpu,wasm,webgpu] [--workloads stepper,hello,charlm,generate,page]`
+ *
+ * Runs every workload of the engine and its peers, one process at a time (never two heavy things at once):
+ * one tfjs process per backend (engine + tfjs-layers), the PyTorch peer when `import torch` works, and a
+ * production build for page weight. Prints one table and writes it, with every sample, to
+ * bench/results.json. It measures; it never asserts a time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { BACKEND_LABELS, BENCH_BACKENDS, type BenchBackend } from './nodeBackends';
+import { pageWeight, type PageWeight } from './pageWeight';
+import { plans, RESULT_MARKER, type Row, type Workload } from './rows';
+import { analyse, markdownTable } from './table';
+
+const PYTHON = '/usr/bin/python3';
+const PAGE_CHAPTER = '01-sequences.mdx';
+const TIMED: Workload[] = ['stepper', 'hello', 'charlm', 'generate'];
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const quick = process.argv.includes('--quick');
+const backends = (argument('backends') ?? BENCH_BACKENDS.join(',')).split(',') as BenchBackend[];
+const selected = (argument('workloads') ?? [...TIMED, 'page'].join(',')).split(',');
+const workloads = TIMED.filter((w) => selected.includes(w));
+
+/** Runs a child to completion, passing its progress (stderr) through; resolves to the rows it printed. */
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Row[]> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+      // tfjs greets Node users on stderr: keep the benchmark's own progress lines only.
+      for (const line of String(chunk).split('\n')) if (/^ {2}\S/.test(line)) process.stderr.write(`${line}\n`);
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+      if (code === 0 && line) done(JSON.parse(line.slice(RESULT_MARKER.length)) as Row[]);
+      else fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
+    });
+  });
+}
+
+/** Rows saying why an implementation has no numbers, so the table never shows a made-up one. */
+function missingRows(implementation: Row['implementation'], backend: string, note: string): Row[] {
+  const variants: Record<Workload, string[]> = {
+    stepper: ['RNN', 'LSTM', 'GRU'],
+    hello: ['cell', 'rnn', 'embedding'],
+    charlm: ['RNN', 'LSTM', 'GRU'],
+    generate: ['LSTM'],
+  };
+  return workloads.flatMap((workload) => variants[workload].map((variant) => ({ workload, variant, implementation, backend, device: '—', note })));
+}
+
+/** The OpenBLAS directory of Debian's BLAS alternatives (openblas-pthread first), if one is installed. */
+function openBlasDirectory(): string | null {
+  for (const arch of readdirSync('/usr/lib').filter((d) => d.endsWith('-linux-gnu'))) {
+    for (const flavour of ['openblas-pthread', 'openblas-openmp', 'openblas-serial']) {
+      const dir = `/usr/lib/${arch}/${flavour}`;
+      if (existsSync(`${dir}/libblas.so.3`)) return dir;
+    }
+  }
+  return null;
+}
+
+async function torchRows(): Promise<Row[]> {
+  const label = 'cpu, 1 thread';
+  if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import torch']).status !== 0) return missingRows('PyTorch', label, 'not installed');
+  const blas = openBlasDirectory();
+  // OpenBLAS for this process only, on one thread: Debian's torch otherwise may use the reference BLAS.
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  if (blas) env.LD_LIBRARY_PATH = [blas, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  const planJson = JSON.stringify(plans(quick));
+  return runChild(PYTHON, ['bench/torch_peer.py', '--plans', planJson, '--workloads', workloads.join(',')], env);
+}
+
+const started = performance.now();
+const rows: Row[] = [];
+const viteNode = resolve('node_modules/vite-node/dist/cli.mjs');
+if (workloads.length) {
+  for (const backend of backends) {
+    console.error(`${BACKEND_LABELS[backend]}…`);
+    const args = [viteNode, 'bench/suite.ts', '--', '--backend', backend, '--workloads', workloads.join(','), ...(quick ? ['--quick'] : [])];
+    try {
+      rows.push(...(await runChild(process.execPath, args)));
+    } catch (error) {
+      console.error(String(error));
+      rows.push(...missingRows('engine', BACKEND_LABELS[backend], 'could not run: see the log'));
+    }
+  }
+  console.error('PyTorch…');
+  try {
+    rows.push(...(await torchRows()));
+  } catch (error) {
+    console.error(String(error));
+    rows.push(...missingRows('PyTorch', 'cpu, 1 thread', 'failed: see the log'));
+  }
+}
+let page: PageWeight | null = null;
+if (selected.includes('page')) {
+  console.error('production build for page weight…');
+  page = await pageWeight(PAGE_CHAPTER);
+}
+
+const VARIANT_ORDER = ['RNN', 'LSTM', 'GRU', 'cell', 'rnn', 'embedding'];
+const order = (r: Row) => [TIMED.indexOf(r.workload), VARIANT_ORDER.indexOf(r.variant), ['engine', 'tfjs-layers', 'PyTorch'].indexOf(r.implementation), r.backend];
+rows.sort((a, b) => {
+  const [x, y] = [order(a), order(b)];
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+  return 0;
+});
+const results = analyse(rows);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${process.platform} ${release()}`,
+  node: process.version,
+  load: readLoad(),
+};
+const devices = Object.fromEntries(rows.filter((r) => r.device !== '—').map((r) => [`${r.implementation} on ${r.backend}`, r.device]));
+const table = markdownTable(results, page);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), quick, machine, devices, rows: results, pageWeight: page }, null, 1)}\n`);
+
+console.log(table);
+console.log(`\nratio = the peer's median ÷ this row's median (above 1: faster than the peer). ${quick ? 'Quick run: too few runs to quote.' : ''}`);
+for (const [what, device] of Object.entries(devices)) console.log(`- ${what}: ${device}`);
+console.log(`- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, load average at the end ${machine.load}`);
+console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; written to bench/results.json)`);
+
+/** The 1, 5 and 15-minute load averages: other work on the machine skews every number. */
+function readLoad(): string {
+  return existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'unknown';
+}
