@@ -1,13 +1,14 @@
 /**
  * A recurrent layer with the sequence semantics of `torch.nn.RNN/LSTM/GRU`: stacked layers, two directions,
  * batch_first, optional biases, dropout between layers, optional h0/c0, parameters under PyTorch's names.
- * Backward is the analytic backpropagation through time of every layer and direction.
+ * Backward is the analytic backpropagation through time of every layer and direction, on the whole-sequence
+ * fast path (fast/direction.ts); `forward` alone stays in differentiable tfjs ops.
  */
-import { getCell } from './cells';
-import type { Cell, CellParams, CellState } from './cells/types';
+import type { CellParams, CellState } from './cells/types';
+import { backwardSequence, cacheTensors, forwardSequence, type SequenceCache } from './fast/direction';
+import { transpose } from './fast/linalg';
 import {
   directionCount,
-  layerInputSize,
   parameterName,
   parameterSpecs,
   resolveLayerConfig,
@@ -16,7 +17,6 @@ import {
   type ResolvedLayerConfig,
 } from './layerConfig';
 import { defaultInitBound, deriveSeed, dropoutMaskValues, mulberry32, uniformValues, type Rng } from './random';
-import { backwardDirection, forwardDirection, type DirectionCache } from './sequence';
 import { parseStateDict, type StateDictJson } from './stateDict';
 import * as tf from './tf';
 import { tidyResult } from './tidy';
@@ -66,29 +66,25 @@ export interface LayerGradients {
 export class LayerCache {
   constructor(
     /** per layer: its directions' caches and the dropout mask applied to its output (or null) */
-    readonly layers: { directions: DirectionCache[]; dropoutMask: tf.Tensor3D | null }[],
+    readonly layers: { directions: SequenceCache[]; dropoutMask: tf.Tensor3D | null }[],
   ) {}
 
   /** Releases every tensor the forward pass kept (the layer's parameters are not touched). */
   dispose(): void {
     for (const layer of this.layers) {
       tf.dispose(layer.dropoutMask ?? []);
-      for (const d of layer.directions) {
-        tf.dispose(d.input2d);
-        for (const step of d.steps) tf.dispose([step.hPrev, step.cPrev ?? [], ...Object.values(step.values)]);
-      }
+      for (const d of layer.directions) tf.dispose(cacheTensors(d));
     }
   }
 }
 
-const toTimeMajor = (t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D => (batchFirst ? tf.transpose(t, [1, 0, 2]) : t);
+const toTimeMajor = (t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D => (batchFirst ? transpose(t, [1, 0, 2]) : t);
 
 /**
  * `torch.nn.RNN`, `nn.LSTM` or `nn.GRU` in tfjs. Shapes: T steps, B batch, I input size, H hidden size,
  * L layers, D directions.
  */
 export class RecurrentLayer {
-  private readonly cell: Cell;
   private readonly specs: ParameterSpec[];
   private readonly params = new Map<string, tf.Variable>();
   private readonly dropoutRng: Rng;
@@ -97,7 +93,6 @@ export class RecurrentLayer {
     readonly config: ResolvedLayerConfig,
     seed: number,
   ) {
-    this.cell = getCell(config.kind, config.nonlinearity);
     this.specs = parameterSpecs(config);
     const rng = mulberry32(seed);
     const bound = defaultInitBound(config.hiddenSize);
@@ -150,29 +145,32 @@ export class RecurrentLayer {
     };
   }
 
-  /** Runs the sequence and keeps nothing but the results. Shapes in `LayerForwardOptions`/`LayerOutput`. */
+  /**
+   * Runs the sequence and keeps nothing but the results, in tfjs ops that autodiff can see through.
+   * Shapes in `LayerForwardOptions`/`LayerOutput`.
+   */
   forward(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
     return tidyResult(() => {
-      const { output, hN, cN } = this.run(input, opts);
+      const { output, hN, cN } = this.run(input, opts, false);
       return cN ? { output, hN, cN } : { output, hN };
     });
   }
 
   /**
-   * Runs the sequence and keeps what `backward` needs. The caller owns the outputs and the cache and
-   * disposes both.
+   * Runs the sequence on the fastest kernels the backend has and keeps what `backward` needs. The caller
+   * owns the outputs and the cache and disposes both.
    */
   forwardWithCache(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput & { cache: LayerCache } {
-    const { cache, ...outputs } = tidyResult(() => this.run(input, opts));
+    const { cache, ...outputs } = tidyResult(() => this.run(input, opts, true));
     return { ...outputs, cache: new LayerCache(cache) };
   }
 
-  private run(input: tf.Tensor3D, opts: LayerForwardOptions) {
+  private run(input: tf.Tensor3D, opts: LayerForwardOptions, withCache: boolean) {
     const { config } = this;
     const D = directionCount(config);
     if (input.rank !== 3) throw new Error(`input must be 3-D, got shape [${input.shape.join(', ')}]`);
     const x = toTimeMajor(input, config.batchFirst);
-    const [T, B, features] = x.shape;
+    const [, B, features] = x.shape;
     if (features !== config.inputSize) throw new Error(`input has ${features} features, the layer expects ${config.inputSize}`);
     const initialH = this.initialStates(opts.h0, 'h0', B);
     const initialC = config.kind === 'LSTM' ? this.initialStates(opts.c0, 'c0', B) : null;
@@ -180,17 +178,16 @@ export class RecurrentLayer {
     const layers: LayerCache['layers'] = [];
     const hN: tf.Tensor2D[] = [];
     const cN: tf.Tensor2D[] = [];
-    let layerInput = tf.reshape(x, [T * B, features]) as tf.Tensor2D;
     let output = x;
     for (let l = 0; l < config.numLayers; l++) {
-      const directions: DirectionCache[] = [];
+      const directions: SequenceCache[] = [];
       const outputs: tf.Tensor3D[] = [];
       for (let d = 0; d < D; d++) {
         const k = l * D + d;
         const initial: CellState = initialC ? { h: initialH[k], c: initialC[k] } : { h: initialH[k] };
-        const run = forwardDirection(this.cell, this.cellParams(l, d), layerInput, T, initial, d === 1);
-        directions.push(run.cache);
-        outputs.push(tf.stack(run.hs) as tf.Tensor3D);
+        const run = forwardSequence(config.kind, config.nonlinearity, this.cellParams(l, d), output, initial, d === 1, withCache);
+        if (run.cache) directions.push(run.cache);
+        outputs.push(run.output);
         hN.push(run.final.h);
         if (run.final.c) cN.push(run.final.c);
       }
@@ -201,7 +198,6 @@ export class RecurrentLayer {
         output = tf.mul(output, dropoutMask);
       }
       layers.push({ directions, dropoutMask });
-      layerInput = tf.reshape(output, [T * B, D * config.hiddenSize]);
     }
     return {
       output: toTimeMajor(output, config.batchFirst),
@@ -230,9 +226,7 @@ export class RecurrentLayer {
       const { config } = this;
       const D = directionCount(config);
       const H = config.hiddenSize;
-      const first = cache.layers[0].directions[0];
-      const T = first.steps.length;
-      const B = first.input2d.shape[0] / T;
+      const [T, B] = cache.layers[0].directions[0].inputs.gx.shape;
       const zeroState = () => tf.zeros([B, H]) as tf.Tensor2D;
       const split = (t: tf.Tensor3D | undefined) => (t ? (tf.unstack(t) as tf.Tensor2D[]) : null);
       const dHN = split(upstream.dHN);
@@ -246,21 +240,20 @@ export class RecurrentLayer {
       for (let l = config.numLayers - 1; l >= 0; l--) {
         const { directions, dropoutMask } = cache.layers[l];
         if (dropoutMask) dOut = tf.mul(dOut, dropoutMask);
-        const dOutByDirection = D === 1 ? [dOut] : tf.split(dOut, D, 2);
-        let dInput2d: tf.Tensor2D | null = null;
+        const dOutByDirection = D === 1 ? [dOut] : tf.split<tf.Tensor3D>(dOut, D, 2);
+        let dInput: tf.Tensor3D | null = null;
         for (let d = 0; d < D; d++) {
           const k = l * D + d;
-          const dFinal: CellState = { h: dHN?.[k] ?? zeroState(), c: dCN?.[k] };
-          const dHs = tf.unstack(dOutByDirection[d]) as tf.Tensor2D[];
-          const g = backwardDirection(this.cell, this.cellParams(l, d), directions[d], dHs, dFinal);
-          dInput2d = dInput2d ? tf.add(dInput2d, g.dInput2d) : g.dInput2d;
+          const dFinal: CellState = dCN ? { h: dHN?.[k] ?? zeroState(), c: dCN[k] } : { h: dHN?.[k] ?? zeroState() };
+          const g = backwardSequence(this.cellParams(l, d), directions[d], dOutByDirection[d], dFinal);
+          dInput = dInput ? tf.add(dInput, g.dInput) : g.dInput;
           dH0[k] = g.dInitial.h;
           if (g.dInitial.c) dC0[k] = g.dInitial.c;
           for (const [role, grad] of Object.entries(g.dParams)) {
             if (grad) dParams[parameterName(role as keyof CellParams, l, d)] = grad;
           }
         }
-        dOut = tf.reshape(dInput2d as tf.Tensor2D, [T, B, layerInputSize(config, l)]);
+        dOut = dInput as tf.Tensor3D;
       }
       return {
         dInput: toTimeMajor(dOut, config.batchFirst),

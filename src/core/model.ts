@@ -2,15 +2,16 @@
  * A character model: tokens → (one-hot or `nn.Embedding`) → recurrent layer (batch_first) → optional
  * `nn.Linear` → logits, trained with cross-entropy. Parameters carry the names a PyTorch module with
  * submodules `embedding`, `rnn` and `fc` would give them, so its state_dict moves both ways.
- * Gradients come from the layer's analytic BPTT; only the small head and loss use autodiff.
+ * Gradients are analytic throughout: the head and loss (fast/head.ts), then the layer's BPTT.
  */
 import type { CellKind, Nonlinearity } from './cells/types';
+import { linearCrossEntropy } from './fast/head';
+import { matMul } from './fast/linalg';
 import { RecurrentLayer } from './layer';
 import { defaultInitBound, deriveSeed, mulberry32, normalValues, uniformValues } from './random';
 import { parseStateDict, type StateDictJson } from './stateDict';
 import * as tf from './tf';
 import { tidyResult } from './tidy';
-import { crossEntropy } from './train/loss';
 import type { TrainableModel } from './train/trainer';
 
 export interface CharModelConfig {
@@ -89,7 +90,7 @@ export class CharModel implements TrainableModel<TokenBatch> {
   }
 
   private logits(output2d: tf.Tensor2D, weight?: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
-    return weight && bias ? tf.add(tf.matMul(output2d, weight, false, true), bias) : output2d;
+    return weight && bias ? tf.add(matMul(output2d, weight as tf.Tensor2D, false, true), bias) : output2d;
   }
 
   private initialState(batch: number) {
@@ -126,31 +127,26 @@ export class CharModel implements TrainableModel<TokenBatch> {
   }
 
   lossAndGradients({ inputs, targets, batch, steps }: TokenBatch): { loss: tf.Scalar; gradients: Record<string, tf.Tensor> } {
-    const { hiddenSize: H, reduction } = this.config;
-    const D = 1;
+    const { hiddenSize: H, reduction, vocabSize: V, embeddingSize: E } = this.config;
     const result = tidyResult(() => {
       const ids = tf.tensor1d(inputs, 'int32');
       const x = this.embed(ids, batch, steps);
       const { output, hN, cN, cache } = this.layer.forwardWithCache(x, { ...this.initialState(batch), training: (this.config.dropout ?? 0) > 0 });
-      const output2d = tf.reshape(output, [batch * steps, D * H]) as tf.Tensor2D;
-      const labels = tf.tensor1d(targets, 'int32');
-      const fcWeight = this.own['fc.weight'];
-      const fcBias = this.own['fc.bias'];
-      const lossOf = (o: tf.Tensor, w?: tf.Tensor, b?: tf.Tensor) => crossEntropy(this.logits(o as tf.Tensor2D, w, b), labels, reduction);
-      const { value: loss, grads } = fcWeight
-        ? tf.valueAndGrads((o: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => lossOf(o, w, b))([output2d, fcWeight, fcBias])
-        : tf.valueAndGrads((o: tf.Tensor) => lossOf(o))([output2d]);
-      const layerGrads = this.layer.backward(cache, { dOutput: tf.reshape(grads[0], output.shape) as tf.Tensor3D });
+      const output2d = tf.reshape(output, [batch * steps, H]) as tf.Tensor2D;
+      const [weight, bias] = [this.own['fc.weight'], this.own['fc.bias']] as [tf.Tensor2D?, tf.Tensor1D?];
+      const head = linearCrossEntropy(output2d, weight && bias ? { weight, bias } : null, tf.tensor1d(targets, 'int32'), reduction);
+      const layerGrads = this.layer.backward(cache, { dOutput: tf.reshape(head.dOutput, output.shape) as tf.Tensor3D });
       cache.dispose();
       const gradients: Record<string, tf.Tensor> = {};
       for (const [name, g] of Object.entries(layerGrads.dParams)) gradients[`rnn.${name}`] = g;
-      if (fcWeight) [gradients['fc.weight'], gradients['fc.bias']] = [grads[1], grads[2]];
-      if (this.own['embedding.weight']) {
-        const dRows = tf.reshape(layerGrads.dInput, [batch * steps, this.config.embeddingSize]);
-        gradients['embedding.weight'] = tf.unsortedSegmentSum(dRows, ids, this.config.vocabSize);
+      if (head.dWeight && head.dBias) [gradients['fc.weight'], gradients['fc.bias']] = [head.dWeight, head.dBias];
+      if (E > 0) {
+        // Each embedding row collects the gradients of the positions that used it: onehot(ids)ᵀ·∂L/∂rows.
+        const dRows = tf.reshape(layerGrads.dInput, [batch * steps, E]) as tf.Tensor2D;
+        gradients['embedding.weight'] = matMul(tf.oneHot(ids, V, 1, 0, 'float32') as tf.Tensor2D, dRows, true, false);
       }
-      const inspected: [tf.Tensor1D, tf.Tensor2D] | null = this.inspectForward ? [tf.argMax(this.logits(output2d, fcWeight, fcBias), 1), output2d] : null;
-      return { loss: loss as tf.Scalar, gradients, hN, cN, inspected };
+      const inspected: [tf.Tensor1D, tf.Tensor2D] | null = this.inspectForward ? [tf.argMax(head.logits, 1), output2d] : null;
+      return { loss: head.loss, gradients, hN, cN, inspected };
     });
     this.keepState(result.hN, result.cN);
     if (result.inspected) this.keepForward(...result.inspected);

@@ -1,7 +1,7 @@
 /**
- * One direction of one layer over a whole sequence: the loop over time and its backpropagation through
- * time. The input projections of all steps are one matrix product before the loop, and the weight gradients
- * one matrix product after it; only the recurrence itself goes step by step.
+ * One direction of one layer over a whole sequence, step by step through the cells, keeping every step's
+ * named intermediates for figures that show them. Training runs the whole-sequence fast path instead
+ * (fast/direction.ts), which computes the same numbers.
  */
 import { projectInput } from './cells/base';
 import type { Cell, CellParams, CellState, GateCache } from './cells/types';
@@ -51,57 +51,4 @@ export function forwardDirection(
     state = result.state;
   }
   return { hs, final: state, cache: { input2d, steps: caches, reverse } };
-}
-
-/** The result of `backwardDirection`; parameter gradients have the parameters' shapes. */
-export interface DirectionGradients {
-  /** ∂L/∂(layer input): [T·B, I] */
-  dInput2d: tf.Tensor2D;
-  /** ∂L/∂h0 (and ∂L/∂c0): [B, H] */
-  dInitial: CellState;
-  dParams: CellParams;
-}
-
-/**
- * Backpropagation through time for one direction. `dHs[t]` is ∂L/∂h_t from above (the layer's output) and
- * `dFinal` the gradient of the final state (from h_n, c_n). Gradient from the future is added at each step
- * as it flows back. Call inside `tf.tidy`.
- */
-export function backwardDirection(
-  cell: Cell,
-  p: CellParams,
-  cache: DirectionCache,
-  dHs: tf.Tensor2D[],
-  dFinal: CellState,
-): DirectionGradients {
-  const T = cache.steps.length;
-  const dGx = new Array<tf.Tensor2D>(T);
-  const dGh = new Array<tf.Tensor2D>(T);
-  let dh = dFinal.h;
-  let dc = dFinal.c;
-  for (let k = 0; k < T; k++) {
-    const t = cache.reverse ? k : T - 1 - k;
-    const g = cell.backwardToGates(p, cache.steps[t], { h: tf.add<tf.Tensor2D>(dHs[t], dh), c: dc });
-    dGx[t] = g.dGx;
-    dGh[t] = g.dGh;
-    const viaWeights: tf.Tensor2D = tf.matMul(g.dGh, p.weightHh);
-    dh = g.dhDirect ? tf.add<tf.Tensor2D>(g.dhDirect, viaWeights) : viaWeights;
-    dc = g.dcPrev;
-  }
-  const dGx2d = tf.concat(dGx, 0);
-  const dGh2d = tf.concat(dGh, 0);
-  const hPrev2d = tf.concat(
-    cache.steps.map((s) => s.hPrev),
-    0,
-  );
-  return {
-    dInput2d: tf.matMul(dGx2d, p.weightIh),
-    dInitial: dc ? { h: dh, c: dc } : { h: dh },
-    dParams: {
-      weightIh: tf.matMul(dGx2d, cache.input2d, true, false),
-      weightHh: tf.matMul(dGh2d, hPrev2d, true, false),
-      biasIh: p.biasIh ? tf.sum(dGx2d, 0) : null,
-      biasHh: p.biasHh ? tf.sum(dGh2d, 0) : null,
-    },
-  };
 }

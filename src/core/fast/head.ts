@@ -1,0 +1,43 @@
+/**
+ * A character model's output layer and loss with the gradient written out, as the layer's BPTT is:
+ * logits = o·Wᵀ + b, L = cross-entropy(logits, targets), ∂L/∂logits = (softmax(logits) − onehot)·s with
+ * s = 1/N for a mean and 1 for a sum. A dozen ops where autodiff's tape records several dozen.
+ */
+import * as tf from '../tf';
+import { matMul, transpose } from './linalg';
+
+export interface HeadGradients {
+  /** the loss, a scalar, as `torch.nn.functional.cross_entropy` */
+  loss: tf.Scalar;
+  /** logits: [N, V] */
+  logits: tf.Tensor2D;
+  /** ∂L/∂o: [N, H] */
+  dOutput: tf.Tensor2D;
+  /** ∂L/∂W: [V, H], absent without a linear layer */
+  dWeight?: tf.Tensor2D;
+  /** ∂L/∂b: [V] */
+  dBias?: tf.Tensor1D;
+}
+
+/**
+ * Loss and gradients of `output` [N, H] through an optional linear layer (`weight` [V, H], `bias` [V];
+ * without one the outputs are the logits) against `targets` [N] (int32). Call inside `tf.tidy`.
+ */
+export function linearCrossEntropy(
+  output: tf.Tensor2D,
+  linear: { weight: tf.Tensor2D; bias: tf.Tensor1D } | null,
+  targets: tf.Tensor1D,
+  reduction: 'mean' | 'sum',
+): HeadGradients {
+  const logits = linear ? tf.add<tf.Tensor2D>(matMul(output, linear.weight, false, true), linear.bias) : output;
+  const [N, V] = logits.shape;
+  const logProbabilities = tf.logSoftmax(logits);
+  const oneHot = tf.oneHot(targets, V, 1, 0, 'float32');
+  const scale = reduction === 'mean' ? 1 / N : 1;
+  const loss = tf.mul<tf.Scalar>(tf.sum(tf.mul(logProbabilities, oneHot)), -scale);
+  const dLogits = tf.mul<tf.Tensor2D>(tf.sub(tf.exp(logProbabilities), oneHot), scale);
+  if (!linear) return { loss, logits, dOutput: dLogits };
+  // Summing along rows is what every backend reduces fastest.
+  const dLogitsT = transpose(dLogits);
+  return { loss, logits, dOutput: matMul(dLogits, linear.weight), dWeight: matMul(dLogitsT, output), dBias: tf.sum(dLogitsT, 1) };
+}
