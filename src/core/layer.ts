@@ -78,7 +78,12 @@ export class LayerCache {
   }
 }
 
-const toTimeMajor = (t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D => (batchFirst ? transpose(t, [1, 0, 2]) : t);
+/** [B, T, F] ↔ [T, B, F] when batch_first; with one row or one step that is only a reshape. */
+function toTimeMajor(t: tf.Tensor3D, batchFirst: boolean): tf.Tensor3D {
+  if (!batchFirst) return t;
+  const [a, b, features] = t.shape;
+  return a === 1 || b === 1 ? tf.reshape(t, [b, a, features]) : transpose(t, [1, 0, 2]);
+}
 
 /**
  * `torch.nn.RNN`, `nn.LSTM` or `nn.GRU` in tfjs. Shapes: T steps, B batch, I input size, H hidden size,

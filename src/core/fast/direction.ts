@@ -10,7 +10,7 @@
 import type { CellKind, CellParams, CellState, Nonlinearity } from '../cells/types';
 import { gateCount } from '../layerConfig';
 import * as tf from '../tf';
-import { cpuRecurrence } from './cpuKernels';
+import { jsRecurrence } from './jsKernels';
 import { matMul, transpose } from './linalg';
 import { opsRecurrence } from './opsRecurrence';
 import { previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from './recurrence';
@@ -33,7 +33,7 @@ export function cacheTensors(cache: SequenceCache): tf.Tensor[] {
 }
 
 /** Implementations tried in order; tfjs ops run anywhere. */
-const FUSED: Recurrence[] = [cpuRecurrence, wasmRecurrence];
+const FUSED: Recurrence[] = [jsRecurrence, wasmRecurrence];
 
 /** The fastest recurrence that can run `inputs` on the active backend (not differentiable by autodiff). */
 export function fastestRecurrence(inputs: RecurrenceInputs): Recurrence {
@@ -91,6 +91,21 @@ export function forwardSequence(
   };
 }
 
+/**
+ * The gradients of W_hh and the biases from the gate gradients dGx, dGh [T, B, G·H]: one product over all
+ * steps, dGhᵀ·[h0, h_0, …, h_{T−2}], and column sums.
+ */
+function hiddenWeightGradients(dGx: tf.Tensor3D, dGh: tf.Tensor3D, h0: tf.Tensor2D, hs: tf.Tensor3D) {
+  const [T, B, GH] = dGx.shape;
+  const hPrev = tf.reshape(previousStates(h0, hs), [T * B, h0.shape[1]]) as tf.Tensor2D;
+  // Transposed once, explicitly: the products and sums below are then what every backend does fastest.
+  const dGxT = transpose(tf.reshape(dGx, [T * B, GH]) as tf.Tensor2D);
+  const dGhT = dGh === dGx ? dGxT : transpose(tf.reshape(dGh, [T * B, GH]) as tf.Tensor2D);
+  const dBiasIh = tf.sum<tf.Tensor1D>(dGxT, 1);
+  // A separate tensor even when equal: callers replace and dispose gradients one by one.
+  return { dWeightHh: matMul(dGhT, hPrev), dBiasIh, dBiasHh: dGhT === dGxT ? tf.clone(dBiasIh) : tf.sum<tf.Tensor1D>(dGhT, 1) };
+}
+
 /** The result of `backwardSequence`; parameter gradients have the parameters' shapes. */
 export interface SequenceGradients {
   /** ∂L/∂input: [T, B, I] */
@@ -107,28 +122,20 @@ export interface SequenceGradients {
 export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: tf.Tensor3D, dFinal: CellState): SequenceGradients {
   const { inputs, outputs, x2d, reverse } = cache;
   const [T, B, GH] = inputs.gx.shape;
-  const H = GH / gateCount(inputs.kind);
   const dHs = reverse ? tf.reverse(dOutput, 0) : dOutput;
   const g = cache.recurrence.backward(inputs, outputs, { dHs, dhN: dFinal.h, ...(dFinal.c ? { dcN: dFinal.c } : {}) });
   const dGx2d = tf.reshape(g.dGx, [T * B, GH]) as tf.Tensor2D;
-  const dGh2d = g.dGh === g.dGx ? dGx2d : (tf.reshape(g.dGh, [T * B, GH]) as tf.Tensor2D);
-  // h_{t−1} of every step, [T·B, H]: the weight gradient of W_hh is one product over all steps.
-  const hPrev = tf.reshape(previousStates(inputs.h0, outputs.hs), [T * B, H]) as tf.Tensor2D;
-  // Transposed once, explicitly: the products below are then plain A·B, which every backend does fastest.
-  const dGxT = transpose(dGx2d);
-  const dGhT = dGh2d === dGx2d ? dGxT : transpose(dGh2d);
   const dInput2d = matMul(dGx2d, p.weightIh);
-  const biasIh = p.biasIh ? tf.sum<tf.Tensor1D>(dGxT, 1) : null;
+  const weights = g.weights ?? hiddenWeightGradients(g.dGx, g.dGh, inputs.h0, outputs.hs);
   return {
     dInput: tf.reshape(reverse ? tf.reverse(tf.reshape(dInput2d, [T, B, -1]), 0) : dInput2d, [T, B, x2d.shape[1]]) as tf.Tensor3D,
     dInitial: g.dc0 ? { h: g.dh0, c: g.dc0 } : { h: g.dh0 },
     dParams: {
       // (xᵀ·dGx)ᵀ rather than dGxᵀ·x: XNNPACK is slow when the right operand is as narrow as a one-hot input.
       weightIh: transpose(matMul(x2d, dGx2d, true, false)),
-      weightHh: matMul(dGhT, hPrev),
-      biasIh,
-      // A separate tensor even when equal: callers replace and dispose gradients one by one.
-      biasHh: p.biasHh ? (biasIh && dGhT === dGxT ? tf.clone(biasIh) : tf.sum<tf.Tensor1D>(dGhT, 1)) : null,
+      weightHh: weights.dWeightHh,
+      biasIh: p.biasIh ? weights.dBiasIh : null,
+      biasHh: p.biasHh ? weights.dBiasHh : null,
     },
   };
 }

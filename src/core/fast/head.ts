@@ -1,10 +1,11 @@
 /**
  * A character model's output layer and loss with the gradient written out, as the layer's BPTT is:
  * logits = o·Wᵀ + b, L = cross-entropy(logits, targets), ∂L/∂logits = (softmax(logits) − onehot)·s with
- * s = 1/N for a mean and 1 for a sum. A dozen ops where autodiff's tape records several dozen.
+ * s = 1/N for a mean and 1 for a sum (fused into one kernel on CPU and WASM: lossKernels.ts).
  */
 import * as tf from '../tf';
 import { matMul, transpose } from './linalg';
+import { softmaxCrossEntropy } from './lossKernels';
 
 export interface HeadGradients {
   /** the loss, a scalar, as `torch.nn.functional.cross_entropy` */
@@ -30,12 +31,7 @@ export function linearCrossEntropy(
   reduction: 'mean' | 'sum',
 ): HeadGradients {
   const logits = linear ? tf.add<tf.Tensor2D>(matMul(output, linear.weight, false, true), linear.bias) : output;
-  const [N, V] = logits.shape;
-  const logProbabilities = tf.logSoftmax(logits);
-  const oneHot = tf.oneHot(targets, V, 1, 0, 'float32');
-  const scale = reduction === 'mean' ? 1 / N : 1;
-  const loss = tf.mul<tf.Scalar>(tf.sum(tf.mul(logProbabilities, oneHot)), -scale);
-  const dLogits = tf.mul<tf.Tensor2D>(tf.sub(tf.exp(logProbabilities), oneHot), scale);
+  const { loss, dLogits } = softmaxCrossEntropy(logits, targets, reduction === 'mean' ? 1 / logits.shape[0] : 1);
   if (!linear) return { loss, logits, dOutput: dLogits };
   // Summing along rows is what every backend reduces fastest.
   const dLogitsT = transpose(dLogits);

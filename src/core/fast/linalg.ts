@@ -1,17 +1,19 @@
 /**
  * Matrix products and transposes in the form each backend does fastest. tfjs-cpu's matMul is a scalar
- * triple loop and its transpose indexes every element, so the CPU backend gets the kernels of gemm.ts;
- * WASM's XNNPACK only takes the untransposed A·B (any other layout falls into a loop ten times slower), so
- * transposes there become explicit ops. Both stay differentiable.
+ * triple loop and its transpose indexes every element, so the CPU backend gets the kernels of gemm.ts, and
+ * so do WASM's small products; WASM's XNNPACK only takes the untransposed A·B (any other layout falls into
+ * a loop ten times slower), so transposes there become explicit ops. Both stay differentiable.
  */
 import * as tf from '../tf';
-import { cpuMatMul, cpuTranspose } from './cpuKernels';
+import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
 import { activeBackend } from './recurrence';
 
 /** op(a)·op(b) for 2-D float32 tensors, as tf.matMul. */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, transposeB = false): tf.Tensor2D {
   const backend = activeBackend();
-  if (backend === 'cpu') return cpuMatMul(a, b, transposeA, transposeB);
+  const [M, K] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+  const N = transposeB ? b.shape[0] : b.shape[1];
+  if (backend === 'cpu' || (backend === 'wasm' && M * N * K <= WASM_JS_PRODUCT_LIMIT)) return jsMatMul(a, b, transposeA, transposeB);
   if (backend === 'wasm' && (transposeA || transposeB)) {
     return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
   }
@@ -21,5 +23,28 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
 /** tf.transpose(x, perm) (default: reverse the axes). */
 export function transpose<T extends tf.Tensor>(x: T, perm?: number[]): T {
   const axes = perm ?? x.shape.map((_, k) => x.rank - 1 - k);
-  return activeBackend() === 'cpu' ? cpuTranspose(x, axes) : tf.transpose(x, axes);
+  return activeBackend() === 'cpu' ? jsTranspose(x, axes) : tf.transpose(x, axes);
+}
+
+// Gradients of the JavaScript kernels, so that autodiff sees through them (tf.matMul's and tf.transpose's rules).
+if (!tf.getGradient(MATMUL)) {
+  tf.registerGradient({
+    kernelName: MATMUL,
+    inputsToSave: ['a', 'b'],
+    gradFunc: (dy, [a, b], attrs) => {
+      const [ta, tb, g] = [attrs.transposeA as boolean, attrs.transposeB as boolean, dy as tf.Tensor2D];
+      const [x, y] = [a as tf.Tensor2D, b as tf.Tensor2D];
+      if (!ta && !tb) return { a: () => matMul(g, y, false, true), b: () => matMul(x, g, true, false) };
+      if (!ta && tb) return { a: () => matMul(g, y, false, false), b: () => matMul(g, x, true, false) };
+      if (ta && !tb) return { a: () => matMul(y, g, false, true), b: () => matMul(x, g, false, false) };
+      return { a: () => matMul(y, g, true, true), b: () => matMul(g, x, true, true) };
+    },
+  });
+  tf.registerGradient({
+    kernelName: TRANSPOSE,
+    gradFunc: (dy, _, attrs) => {
+      const perm = attrs.perm as number[];
+      return { x: () => transpose(dy as tf.Tensor, perm.map((_axis, k) => perm.indexOf(k))) };
+    },
+  });
 }

@@ -58,6 +58,11 @@ export interface RecurrenceGradients {
   dh0: tf.Tensor2D;
   /** ∂L/∂c0: [B, H] (LSTM) */
   dc0?: tf.Tensor2D;
+  /**
+   * Σ_t dGh_tᵀ·h_{t−1} [G·H, H], Σ dGx [G·H] and Σ dGh [G·H]: the gradients of W_hh and of the two
+   * biases, when the implementation computed them alongside (else the caller does).
+   */
+  weights?: { dWeightHh: tf.Tensor2D; dBiasIh: tf.Tensor1D; dBiasHh: tf.Tensor1D };
 }
 
 export interface Recurrence {

@@ -1,9 +1,11 @@
 /**
  * On the WASM backend the training path runs XNNPACK products and one JavaScript kernel per step on the
- * WASM heap; it must agree with the cells' step-by-step path to 1e-5, like every other implementation.
+ * WASM heap, or for small sizes the whole sequence in JavaScript; both must agree with the cells'
+ * step-by-step path to 1e-5, like every other implementation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastestRecurrence } from '../../../src/core/fast/direction';
+import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { wasmRecurrence } from '../../../src/core/fast/wasmKernels';
 import * as tf from '../../../src/core/tf';
 import { FAST_CASES, expectFastMatchesSteps } from './fastReference';
@@ -15,14 +17,16 @@ describe('fast path = step path (wasm backend)', () => {
     if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
   });
 
-  it('picks the WASM step kernels', () => {
+  it('picks XNNPACK step by step for large products and one JavaScript kernel for small ones', () => {
     expect(tf.getBackend()).toBe('wasm');
-    const inputs = { kind: 'RNN' as const, nonlinearity: 'tanh' as const, gx: tf.zeros([1, 1, 1]) as tf.Tensor3D, weightHh: tf.zeros([1, 1]) as tf.Tensor2D, biasHn: null, h0: tf.zeros([1, 1]) as tf.Tensor2D };
-    expect(fastestRecurrence(inputs)).toBe(wasmRecurrence);
-    tf.dispose([inputs.gx, inputs.weightHh, inputs.h0]);
+    const inputs = (B: number, H: number) => ({ kind: 'RNN' as const, nonlinearity: 'tanh' as const, gx: tf.zeros([2, B, H]) as tf.Tensor3D, weightHh: tf.zeros([H, H]) as tf.Tensor2D, biasHn: null, h0: tf.zeros([B, H]) as tf.Tensor2D });
+    const [large, small] = [inputs(32, 256), inputs(1, 8)];
+    expect(fastestRecurrence(large)).toBe(wasmRecurrence);
+    expect(fastestRecurrence(small)).toBe(jsRecurrence);
+    tf.dispose([large, small].flatMap((x) => [x.gx, x.weightHh, x.h0]));
   });
 
-  it.each(FAST_CASES.map((c) => [`${c.kind} ${c.nonlinearity}${c.bias ? '' : ' no bias'}${c.reverse ? ' reverse' : ''}`, c] as const))('%s', (_, c) =>
-    expectFastMatchesSteps(c, wasmRecurrence),
-  );
+  const cases = FAST_CASES.map((c) => [`${c.kind} ${c.nonlinearity}${c.bias ? '' : ' no bias'}${c.reverse ? ' reverse' : ''}`, c] as const);
+  it.each(cases)('XNNPACK + step kernels: %s', (_, c) => expectFastMatchesSteps(c, wasmRecurrence));
+  it.each(cases)('JavaScript kernels on the heap: %s', (_, c) => expectFastMatchesSteps(c, jsRecurrence));
 });

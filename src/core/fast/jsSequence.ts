@@ -1,10 +1,10 @@
 /**
  * A whole sequence's recurrence on plain Float32Arrays, forward and back: per step one register-tiled
- * product with W_hh (gemm.ts) and the cells' element-wise math (stepMath.ts). This is what the CPU
- * backend's fused kernels run. Arrays are row-major with the shapes of `RecurrenceInputs`/`RecurrenceOutputs`.
+ * product with W_hh (gemm.ts) and the cells' element-wise math (stepMath.ts). This is what the fused
+ * JavaScript kernels run (jsKernels.ts). Arrays are row-major with the shapes of `RecurrenceInputs`/`RecurrenceOutputs`.
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
-import { gemmABt, transposed } from './gemm';
+import { gemmABt, matMulArrays, transposed } from './gemm';
 import { BACKWARD_STEP, FORWARD_STEP } from './stepMath';
 
 export interface Sizes {
@@ -21,12 +21,22 @@ export interface ForwardArrays {
   hn?: Float32Array;
 }
 
-/** dGx, dGh [T, B, G·H] (one array unless GRU); dh0, dc0 [B, H]. */
+/** dGx, dGh [T, B, G·H] (one array unless GRU); dh0, dc0 [B, H]; dWeightHh [G·H, H]; dBiasIh, dBiasHh [G·H]. */
 export interface BackwardArrays {
   dGx: Float32Array;
   dGh: Float32Array;
   dh0: Float32Array;
   dc0?: Float32Array;
+  dWeightHh: Float32Array;
+  dBiasIh: Float32Array;
+  dBiasHh: Float32Array;
+}
+
+/** Column sums of a row-major [rows, cols] matrix. */
+function columnSums(m: Float32Array, rows: number, cols: number): Float32Array {
+  const sums = new Float32Array(cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) sums[c] += m[r * cols + c];
+  return sums;
 }
 
 export const gateCount = (kind: CellKind): number => (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1);
@@ -75,7 +85,8 @@ export function forwardArrays(
 
 /**
  * BPTT of `forwardArrays(…, keep = true)`: from ∂L/∂h_t of every step (`dHs` [T, B, H]) and of the final
- * state (`dhN`, `dcN` [B, H]) to the gate pre-activations and the initial state.
+ * state (`dhN`, `dcN` [B, H]) to the gate pre-activations, the initial state, and the gradients of W_hh
+ * and the biases.
  */
 export function backwardArrays(
   kind: CellKind,
@@ -122,5 +133,12 @@ export function backwardArrays(
     gemmABt(block(dGh, t, BGH), wT, next, B, H, GH, kind === 'GRU');
     [dh, next] = [next, dh];
   }
-  return { dGx, dGh, dh0: dh, ...(kind === 'LSTM' ? { dc0: dc } : {}) };
+  // The weight gradient of W_hh is one product over all steps: dGhᵀ·[h0, h_0, …, h_{T−2}].
+  const hPrev = new Float32Array(T * BH);
+  hPrev.set(h0);
+  hPrev.set(fwd.hs.subarray(0, (T - 1) * BH), BH);
+  const dWeightHh = matMulArrays(dGh, hPrev, [T * B, GH], [T * B, H], true, false);
+  const dBiasIh = columnSums(dGx, T * B, GH);
+  const dBiasHh = dGh === dGx ? dBiasIh.slice() : columnSums(dGh, T * B, GH);
+  return { dGx, dGh, dh0: dh, ...(kind === 'LSTM' ? { dc0: dc } : {}), dWeightHh, dBiasIh, dBiasHh };
 }

@@ -1,0 +1,119 @@
+/**
+ * Fused JavaScript kernels for the backends whose memory JavaScript can reach (CPU, and WASM for small
+ * sizes), registered with tfjs so the engine tracks their tensors like any op's: the whole-sequence
+ * recurrence forward and backward (jsSequence.ts), a matrix product on the register-tiled gemm and fast
+ * transposes (gemm.ts). The products and transposes get gradients in linalg.ts; the recurrence has its
+ * analytic BPTT.
+ */
+import type { CellKind, Nonlinearity } from '../cells/types';
+import * as tf from '../tf';
+import { FAST_PERMUTATIONS, matMulArrays, permuted } from './gemm';
+import { backwardArrays, forwardArrays, type ForwardArrays } from './jsSequence';
+import { ARRAY_BACKENDS, arrays, type KernelArgs } from './kernelArrays';
+import { activeBackend, type Recurrence, type RecurrenceInputs } from './recurrence';
+
+const FORWARD = 'UnrolledRecurrenceForward';
+const BACKWARD = 'UnrolledRecurrenceBackward';
+export const MATMUL = 'UnrolledMatMul';
+export const TRANSPOSE = 'UnrolledTranspose';
+
+/**
+ * On WASM, XNNPACK's products beat JavaScript's once a product has more than about this many
+ * multiply-adds; below it, the cost of launching XNNPACK and packing its weights dominates.
+ */
+export const WASM_JS_PRODUCT_LIMIT = 1 << 16;
+
+type Backend = (typeof ARRAY_BACKENDS)[number];
+
+/** The output order of the forward kernel, which depends on the kind and on whether gates are kept. */
+function forwardFields(kind: CellKind, keep: boolean): (keyof ForwardArrays)[] {
+  return ['hs', ...(kind === 'LSTM' ? (['cs'] as const) : []), ...(keep && kind !== 'RNN' ? (['gates'] as const) : []), ...(keep && kind === 'GRU' ? (['hn'] as const) : [])];
+}
+
+function forwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
+  const { read, shape, make, attrs } = arrays(args, backend);
+  const kind = attrs.kind as CellKind;
+  const keep = attrs.keep as boolean;
+  const [T, B, GH] = shape('gx');
+  const H = shape('weightHh')[1];
+  const sizes = { T, B, H };
+  const out = forwardArrays(kind, attrs.nonlinearity as Nonlinearity, sizes, read('gx') as Float32Array, read('weightHh') as Float32Array, read('biasHn'), read('h0') as Float32Array, read('c0'), keep);
+  return forwardFields(kind, keep).map((field) => make(field === 'gates' ? [T, B, GH] : [T, B, H], out[field] as Float32Array));
+}
+
+function backwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
+  const { read, shape, make, attrs } = arrays(args, backend);
+  const kind = attrs.kind as CellKind;
+  const [T, B, H] = shape('hs');
+  const GH = shape('weightHh')[0];
+  const fwd = { hs: read('hs') as Float32Array, cs: read('cs') ?? undefined, gates: read('gates') ?? undefined, hn: read('hn') ?? undefined };
+  const g = backwardArrays(kind, attrs.nonlinearity as Nonlinearity, { T, B, H }, read('weightHh') as Float32Array, read('h0') as Float32Array, read('c0'), fwd, read('dHs') as Float32Array, read('dhN') as Float32Array, read('dcN'));
+  const grads = [make([T, B, GH], g.dGx), make([B, H], g.dh0), make([GH, H], g.dWeightHh), make([GH], g.dBiasIh), make([GH], g.dBiasHh)];
+  if (kind === 'GRU') grads.push(make([T, B, GH], g.dGh));
+  if (g.dc0) grads.push(make([B, H], g.dc0));
+  return grads;
+}
+
+function matMulKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
+  const { read, shape, make, attrs } = arrays(args, backend);
+  const [a, b] = [shape('a'), shape('b')];
+  const [transposeA, transposeB] = [attrs.transposeA as boolean, attrs.transposeB as boolean];
+  const c = matMulArrays(read('a') as Float32Array, read('b') as Float32Array, a, b, transposeA, transposeB);
+  return make([transposeA ? a[1] : a[0], transposeB ? b[0] : b[1]], c);
+}
+
+function transposeKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
+  const { read, shape, make, attrs } = arrays(args, backend);
+  const perm = attrs.perm as number[];
+  const dims = shape('x');
+  return make(perm.map((axis) => dims[axis]), permuted(read('x') as Float32Array, dims, perm));
+}
+
+for (const backendName of ARRAY_BACKENDS) {
+  for (const [kernelName, kernel] of [[FORWARD, forwardKernel], [BACKWARD, backwardKernel], [MATMUL, matMulKernel], [TRANSPOSE, transposeKernel]] as const) {
+    // A module evaluated twice (hot reload) must not register twice.
+    if (tf.getKernel(kernelName, backendName)) continue;
+    const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
+    tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+  }
+}
+
+/** C [M, N] = op(a)·op(b) on the tiled JavaScript gemm; a and b are 2-D float32 tensors. */
+export function jsMatMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean): tf.Tensor2D {
+  return tf.engine().runKernel(MATMUL, { a, b }, { transposeA, transposeB }) as tf.Tensor2D;
+}
+
+/** tf.transpose(x, perm) in JavaScript for float32 tensors and the `FAST_PERMUTATIONS`; else tfjs's own. */
+export function jsTranspose<T extends tf.Tensor>(x: T, perm: number[]): T {
+  if (x.dtype !== 'float32' || !FAST_PERMUTATIONS.includes(perm.join())) return tf.transpose(x, perm);
+  return tf.engine().runKernel(TRANSPOSE, { x }, { perm }) as T;
+}
+
+/**
+ * The recurrence as two fused JavaScript kernels: always on the CPU backend, and on WASM when each step's
+ * product with W_hh is too small for XNNPACK to pay off.
+ */
+export const jsRecurrence: Recurrence = {
+  supports: ({ gx, weightHh }: RecurrenceInputs) => {
+    const backend = activeBackend();
+    return backend === 'cpu' || (backend === 'wasm' && gx.shape[1] * weightHh.size <= WASM_JS_PRODUCT_LIMIT);
+  },
+  forward({ kind, nonlinearity, gx, weightHh, biasHn, h0, c0 }, keep) {
+    const inputs = { gx, weightHh, h0, ...(c0 ? { c0 } : {}), ...(biasHn ? { biasHn } : {}) };
+    const outs = tf.engine().runKernel(FORWARD, inputs, { kind, nonlinearity, keep }) as tf.Tensor3D[];
+    return Object.fromEntries(forwardFields(kind, keep).map((field, k) => [field, outs[k]])) as { hs: tf.Tensor3D };
+  },
+  backward({ kind, nonlinearity, weightHh, h0, c0 }, { hs, cs, gates, hn }, { dHs, dhN, dcN }) {
+    const saved = { hs, ...(cs ? { cs } : {}), ...(gates ? { gates } : {}), ...(hn ? { hn } : {}) };
+    const inputs = { ...saved, weightHh, h0, dHs, dhN, ...(c0 ? { c0 } : {}), ...(dcN ? { dcN } : {}) };
+    const [dGx, dh0, dWeightHh, dBiasIh, dBiasHh, ...rest] = tf.engine().runKernel(BACKWARD, inputs, { kind, nonlinearity }) as tf.Tensor[];
+    const dGh = kind === 'GRU' ? (rest.shift() as tf.Tensor3D) : (dGx as tf.Tensor3D);
+    return {
+      dGx: dGx as tf.Tensor3D,
+      dGh,
+      dh0: dh0 as tf.Tensor2D,
+      ...(kind === 'LSTM' ? { dc0: rest[0] as tf.Tensor2D } : {}),
+      weights: { dWeightHh: dWeightHh as tf.Tensor2D, dBiasIh: dBiasIh as tf.Tensor1D, dBiasHh: dBiasHh as tf.Tensor1D },
+    };
+  },
+};
