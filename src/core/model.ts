@@ -6,7 +6,7 @@
  */
 import type { CellKind, Nonlinearity } from './cells/types';
 import { linearCrossEntropy } from './fast/head';
-import { matMul } from './fast/linalg';
+import { matMul, oneHotFloat } from './fast/linalg';
 import { RecurrentLayer } from './layer';
 import { defaultInitBound, deriveSeed, mulberry32, normalValues, uniformValues } from './random';
 import { parseStateDict, type StateDictJson } from './stateDict';
@@ -85,7 +85,7 @@ export class CharModel implements TrainableModel<TokenBatch> {
   private embed(ids: tf.Tensor1D, batch: number, steps: number): tf.Tensor3D {
     const { vocabSize: V } = this.config;
     const embedding = this.own['embedding.weight'];
-    const rows = embedding ? tf.gather(embedding, ids) : tf.oneHot(ids, V, 1, 0, 'float32');
+    const rows = embedding ? tf.gather(embedding, ids) : oneHotFloat(ids, V);
     return tf.reshape(rows, [batch, steps, rows.shape[1] as number]);
   }
 
@@ -143,7 +143,7 @@ export class CharModel implements TrainableModel<TokenBatch> {
       if (E > 0) {
         // Each embedding row collects the gradients of the positions that used it: onehot(ids)ᵀ·∂L/∂rows.
         const dRows = tf.reshape(layerGrads.dInput, [batch * steps, E]) as tf.Tensor2D;
-        gradients['embedding.weight'] = matMul(tf.oneHot(ids, V, 1, 0, 'float32') as tf.Tensor2D, dRows, true, false);
+        gradients['embedding.weight'] = matMul(oneHotFloat(ids, V), dRows, true, false);
       }
       const inspected: [tf.Tensor1D, tf.Tensor2D] | null = this.inspectForward ? [tf.argMax(head.logits, 1), output2d] : null;
       return { loss: head.loss, gradients, hN, cN, inspected };

@@ -20,6 +20,14 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
   return tf.matMul(a, b, transposeA, transposeB);
 }
 
+/**
+ * One-hot rows as float32: [N] int32 ids → [N, depth]. Cast from int32 rather than asked for as float32:
+ * tfjs-backend-wasm 4.22's OneHot writes int32 bit patterns into a float32 output (1 reads as 1.4e-45).
+ */
+export function oneHotFloat(ids: tf.Tensor1D, depth: number): tf.Tensor2D {
+  return tf.tidy(() => tf.cast(tf.oneHot(ids, depth), 'float32') as tf.Tensor2D);
+}
+
 /** tf.transpose(x, perm) (default: reverse the axes). */
 export function transpose<T extends tf.Tensor>(x: T, perm?: number[]): T {
   const axes = perm ?? x.shape.map((_, k) => x.rank - 1 - k);

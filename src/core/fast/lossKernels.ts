@@ -5,6 +5,7 @@
  */
 import * as tf from '../tf';
 import { ARRAY_BACKENDS, arrays, type KernelArgs } from './kernelArrays';
+import { oneHotFloat } from './linalg';
 import { activeBackend } from './recurrence';
 
 const KERNEL = 'UnrolledSoftmaxCrossEntropy';
@@ -50,7 +51,7 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D, s
   }
   return tf.tidy(() => {
     const logProbabilities = tf.logSoftmax(logits);
-    const oneHot = tf.oneHot(targets, logits.shape[1], 1, 0, 'float32');
+    const oneHot = oneHotFloat(targets, logits.shape[1]);
     return {
       loss: tf.mul<tf.Scalar>(tf.sum(tf.mul(logProbabilities, oneHot)), -scale),
       dLogits: tf.mul<tf.Tensor2D>(tf.sub(tf.exp(logProbabilities), oneHot), scale),
