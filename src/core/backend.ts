@@ -1,7 +1,13 @@
 /**
- * The only place that picks the tfjs backend. WebGPU when the platform has it, else WebGL, else the
- * always-present CPU backend; records why it fell back so the page can say so. Initialised once.
+ * The only place that picks the tfjs backend. WebGPU when the platform has it, else WebAssembly, else
+ * WebGL, else the always-present CPU backend; records why it fell back so the page can say so.
+ * Initialised once. The order below WebGPU is the benchmark's (README, "Benchmarks"): for these small
+ * recurrent nets WASM trains several times faster than tfjs's CPU backend, and WebGL pays a shader
+ * dispatch per op and a texture readback per `await data()`, which small nets are all about.
  */
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from './tf';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -16,7 +22,7 @@ export interface BackendInfo {
 }
 
 /** Tried in this order unless the reader forces one. */
-const PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+const PREFERENCE: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 
 /** Validates a `?backend=` value; anything else means "choose for me". */
 export function parseBackendName(value: string | null | undefined): BackendName | undefined {
@@ -36,7 +42,13 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     } else if (name === 'webgl') {
       await import('@tensorflow/tfjs-backend-webgl');
     } else if (name === 'wasm') {
-      await import('@tensorflow/tfjs-backend-wasm');
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // The binaries as Vite emits them; tfjs picks SIMD (and threads, on a cross-origin-isolated page).
+      wasm.setWasmPaths({
+        'tfjs-backend-wasm.wasm': wasmPlain,
+        'tfjs-backend-wasm-simd.wasm': wasmSimd,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+      });
     }
     if (!(await tf.setBackend(name))) return `${name} failed to initialise`;
     await tf.ready();
