@@ -15,6 +15,7 @@ import { matMul, transpose } from './linalg';
 import { opsRecurrence } from './opsRecurrence';
 import { previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from './recurrence';
 import { wasmRecurrence } from './wasmKernels';
+import { webgpuRecurrence } from '../webgpu/webgpuRecurrence';
 
 /** What `backwardSequence` needs from `forwardSequence`; it owns h0/c0 too. Release with `cacheTensors`. */
 export interface SequenceCache {
@@ -33,7 +34,7 @@ export function cacheTensors(cache: SequenceCache): tf.Tensor[] {
 }
 
 /** Implementations tried in order; tfjs ops run anywhere. */
-const FUSED: Recurrence[] = [jsRecurrence, wasmRecurrence];
+const FUSED: Recurrence[] = [jsRecurrence, wasmRecurrence, webgpuRecurrence];
 
 /** The fastest recurrence that can run `inputs` on the active backend (not differentiable by autodiff). */
 export function fastestRecurrence(inputs: RecurrenceInputs): Recurrence {

@@ -36,6 +36,8 @@ export interface RecurrenceOutputs {
   gates?: tf.Tensor3D;
   /** W_hn·h_{t−1} + b_hn: [T, B, H], what the GRU's reset gate scaled (kept only) */
   hn?: tf.Tensor3D;
+  /** the implementation's own saved form of all the above, when it has one (WebGPU: one buffer) */
+  packed?: tf.Tensor3D;
 }
 
 /** Gradients arriving at the recurrence: from every step's output and from the final state. */
