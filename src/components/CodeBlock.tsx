@@ -27,7 +27,6 @@ export function CodeBlock(props: HTMLAttributes<HTMLPreElement>) {
 export function InPyTorch({ children }: { children: React.ReactNode }) {
   return (
     <aside className="in-pytorch" aria-label="In PyTorch">
-      <p className="in-pytorch-label">In PyTorch</p>
       {children}
     </aside>
   );

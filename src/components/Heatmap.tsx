@@ -15,13 +15,15 @@ export interface HeatmapProps {
   highlightRow?: number;
   /** Size of one cell in CSS pixels; shrinks for wide grids. */
   cellSize?: number;
+  /** The number the first row is called by: time steps count from 1, as the book does; other rows from 0. */
+  firstRow?: number;
 }
 
 /**
  * A time × unit heatmap on a canvas (fast up to hidden size 512), with a legend, and the exact value
  * of the cell under the pointer or under the keyboard cursor (arrow keys when focused).
  */
-export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit, highlightRow, cellSize }: HeatmapProps) {
+export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit, highlightRow, cellSize, firstRow = rowLabel === 't' ? 1 : 0 }: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const rows = values.length;
@@ -75,7 +77,7 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
     setCursor(at ? next[event.key] : [0, 0]);
   };
 
-  const readout = at ? `${name}[${rowLabel}=${at[0]}, ${colLabel}=${at[1]}] = ${values[at[0]][at[1]]}` : null;
+  const readout = at ? `${name}[${rowLabel}=${at[0] + firstRow}, ${colLabel}=${at[1]}] = ${values[at[0]][at[1]]}` : null;
   const ratio = globalThis.devicePixelRatio || 1;
   return (
     <figure className="heatmap">

@@ -41,16 +41,16 @@ export function StepperBar(props: StepperBarProps) {
 
   return (
     <div className="stepper-bar" role="group" aria-label="Stepper">
-      <button type="button" onClick={onStepBackward} disabled={!canStepBackward} aria-label="Step backward">
+      <button type="button" onClick={onStepBackward} disabled={!canStepBackward} aria-label="Step backward" title="Step backward (←)">
         ◀
       </button>
-      <button type="button" onClick={() => onPlayingChange(!playing)} aria-label={playing ? 'Pause' : 'Play'}>
+      <button type="button" onClick={() => onPlayingChange(!playing)} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause' : 'Play: step forward on its own'}>
         {playing ? '❚❚' : '▶▶'}
       </button>
-      <button type="button" onClick={onStepForward} disabled={!canStepForward} aria-label="Step forward">
+      <button type="button" onClick={onStepForward} disabled={!canStepForward} aria-label="Step forward" title="Step forward (→)">
         ▶
       </button>
-      <button type="button" onClick={onReset} aria-label="Reset">
+      <button type="button" onClick={onReset} aria-label="Reset" title="Reset to the start">
         ↺
       </button>
       <span className="stepper-position" aria-live="polite">

@@ -20,7 +20,7 @@ export const SINE_PERIOD = 12;
 /** How figures name each pattern. */
 export const INPUT_PATTERN_NAMES: Readonly<Record<InputPattern, string>> = {
   pulses: `a pulse every ${PULSE_PERIOD} steps`,
-  pulse: 'one pulse at t = 0',
+  pulse: 'one pulse at t = 1',
   random: 'random',
   sine: 'sine waves',
 };
@@ -29,8 +29,8 @@ export const INPUT_PATTERN_NAMES: Readonly<Record<InputPattern, string>> = {
  * An input sequence x_0 … x_{T−1}, each of `inputSize` features: [steps][inputSize].
  * - 'random': every entry U(−1, 1), drawn from a stream of `seed` separate from the weights' stream, so
  *   the same seed gives the same inputs whatever cell or hidden size they are fed to.
- * - 'pulse': all ones at t = 0, zeros after.
- * - 'pulses': all ones at t = 0, 8, 16, …, zeros between.
+ * - 'pulse': all ones at the first step, zeros after.
+ * - 'pulses': all ones at the first step and every PULSE_PERIOD steps after it, zeros between.
  * - 'sine': feature k is sin(2π(t/12 + k/inputSize)), a wave with a phase per feature.
  */
 export function makeInputs(pattern: InputPattern, steps: number, inputSize: number, seed = 0): number[][] {

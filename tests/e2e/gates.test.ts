@@ -34,11 +34,15 @@ function nodeTrace(kind: CellKind, hiddenSize: number, steps: number, pattern: I
 /** A heatmap's canvas by the start of its accessible name, e.g. "Heatmap of h:". */
 const heatmap = (scope: Page | Locator, name: string) => scope.getByRole('img', { name: `Heatmap of ${name}:` });
 
-/** The (row, col) a heatmap readout names and the value it shows, e.g. "h[t=3, unit=7] = 0.25". */
+/**
+ * The (row, col) array indices a heatmap readout names and the value it shows, e.g. "h[t=3, unit=7] = 0.25"
+ * is row 2: time steps are shown counting from 1.
+ */
 async function readout(canvas: Locator): Promise<{ row: number; col: number; value: number }> {
   const text = (await canvas.locator('xpath=ancestor::figure[1]').locator('.heatmap-readout').textContent()) ?? '';
-  const match = text.match(/\[\w+=(\d+), \w+=(\d+)\] = (\S+)$/);
-  return match ? { row: Number(match[1]), col: Number(match[2]), value: Number(match[3]) } : { row: -1, col: -1, value: NaN };
+  const match = text.match(/\[(\w+)=(\d+), \w+=(\d+)\] = (\S+)$/);
+  if (!match) return { row: -1, col: -1, value: NaN };
+  return { row: Number(match[2]) - (match[1] === 't' ? 1 : 0), col: Number(match[3]), value: Number(match[4]) };
 }
 
 /**

@@ -93,7 +93,7 @@ export default function CellComparison(props: CellComparisonProps) {
             title="‖hₜ‖ over time"
             xLabel="t"
             yLabel="‖hₜ‖"
-            series={result.cells.map((cell) => ({ name: cell.kind, points: cell.hNorms.map((y, x) => ({ x, y })) }))}
+            series={result.cells.map((cell) => ({ name: cell.kind, points: cell.hNorms.map((y, k) => ({ x: k + 1, y })) }))}
           />
         </>
       ) : (

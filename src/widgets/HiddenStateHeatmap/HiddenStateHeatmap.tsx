@@ -99,13 +99,13 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
           </div>
           {quantity === 'dh' && result.dhNorms ? (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              Loss L = Σ<sub>j</sub> h<sub>T−1, j</sub> = <strong title={String(result.loss)}>{formatNumber(result.loss)}</strong>, so ∂L/∂h<sub>T−1</sub> is 1 in every unit (norm{' '}
-              <span title={String(result.dhNorms[last])}>{formatNumber(result.dhNorms[last], 3)}</span>). Carried back to t = 0 by BPTT its norm is{' '}
+              Loss L = Σ<sub>j</sub> h<sub>T, j</sub> = <strong title={String(result.loss)}>{formatNumber(result.loss)}</strong>, so ∂L/∂h<sub>T</sub> is 1 in every unit (norm{' '}
+              <span title={String(result.dhNorms[last])}>{formatNumber(result.dhNorms[last], 3)}</span>). Carried back to step 1 by BPTT its norm is{' '}
               <strong title={String(result.dhNorms[0])}>{formatNumber(result.dhNorms[0], 3)}</strong>: that is how much the first step still counts at the end.
             </p>
           ) : (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              ‖h<sub>0</sub>‖ = <span title={String(result.hNorms[0])}>{formatNumber(result.hNorms[0], 3)}</span>, ‖h<sub>T−1</sub>‖ ={' '}
+              ‖h<sub>1</sub>‖ = <span title={String(result.hNorms[0])}>{formatNumber(result.hNorms[0], 3)}</span>, ‖h<sub>T</sub>‖ ={' '}
               <span title={String(result.hNorms[last])}>{formatNumber(result.hNorms[last], 3)}</span>.
               {pattern === 'pulse' || pattern === 'pulses' ? ' After a pulse the input is zero: whatever the rows below it still show is memory.' : ''}
             </p>

@@ -12,7 +12,7 @@ describe('makeInputs', () => {
     }
   });
 
-  it('pulses are ones every PULSE_PERIOD steps and zeros between; a single pulse only at t = 0', () => {
+  it('pulses are ones every PULSE_PERIOD steps and zeros between; a single pulse only at the first step', () => {
     const pulses = makeInputs('pulses', 20, 2);
     const once = makeInputs('pulse', 20, 2);
     pulses.forEach((row, t) => expect(row).toEqual(t % PULSE_PERIOD === 0 ? [1, 1] : [0, 0]));
