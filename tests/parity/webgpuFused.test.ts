@@ -1,14 +1,14 @@
 /**
  * The fused WebGPU recurrence (one dispatch forward, one backward per layer and direction) on Dawn in
  * Node: it must agree with the cells' step-by-step path and with the op-by-op path on the same backend,
- * and training a character model must use it. Fails, never skips, when WebGPU cannot start.
+ * training must pick it, and a character model must train as on the CPU backend. Fails, never skips, when WebGPU cannot start.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastestRecurrence } from '../../src/core/fast/direction';
 import { opsRecurrence } from '../../src/core/fast/opsRecurrence';
 import * as tf from '../../src/core/tf';
 import { webgpuRecurrence } from '../../src/core/webgpu/webgpuRecurrence';
-import { FAST_CASES, expectFastMatchesSteps, type FastCase } from '../unit/core/fastReference';
+import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu, type FastCase } from '../unit/core/fastReference';
 import { useWebGpuInNode } from './webgpuNode';
 
 const cases: FastCase[] = [
@@ -30,4 +30,7 @@ describe('fused WebGPU recurrence (Dawn in Node)', () => {
 
   it.each(cases.map((c) => [label(c), c] as const))('fused = step path: %s', (_, c) => expectFastMatchesSteps(c, webgpuRecurrence));
   it.each(cases.slice(-2).map((c) => [label(c), c] as const))('op-by-op = step path: %s', (_, c) => expectFastMatchesSteps(c, opsRecurrence));
+  it.each(MODEL_CASES)('a character model trains as on the CPU backend: %s', async (_, config) => {
+    await expectModelMatchesCpu('webgpu', config);
+  });
 });

@@ -21,10 +21,12 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
 }
 
 /**
- * One-hot rows as float32: [N] int32 ids → [N, depth]. Cast from int32 rather than asked for as float32:
- * tfjs-backend-wasm 4.22's OneHot writes int32 bit patterns into a float32 output (1 reads as 1.4e-45).
+ * One-hot rows as float32: [N] int32 ids → [N, depth]. On WASM cast from int32 rather than asked for as
+ * float32: tfjs-backend-wasm 4.22's OneHot writes int32 bit patterns into a float32 output (1 reads as
+ * 1.4e-45). Only there: on WebGPU a cast from int32 leaves a tensor that later kernels compile as i32.
  */
 export function oneHotFloat(ids: tf.Tensor1D, depth: number): tf.Tensor2D {
+  if (activeBackend() !== 'wasm') return tf.oneHot(ids, depth, 1, 0, 'float32') as tf.Tensor2D;
   return tf.tidy(() => tf.cast(tf.oneHot(ids, depth), 'float32') as tf.Tensor2D);
 }
 

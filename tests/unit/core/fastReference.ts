@@ -7,9 +7,10 @@ import { getCell } from '../../../src/core/cells';
 import type { CellKind, CellParams, CellState, Nonlinearity, StepCache } from '../../../src/core/cells/types';
 import { backwardSequence, cacheTensors, forwardSequence } from '../../../src/core/fast/direction';
 import type { Recurrence } from '../../../src/core/fast/recurrence';
+import { CharModel, type TokenBatch } from '../../../src/core/model';
 import * as tf from '../../../src/core/tf';
 import { tidyResult } from '../../../src/core/tidy';
-import { expectClose, randomParams, read } from './helpers';
+import { expectClose, randomParams, read, type Nested } from './helpers';
 
 export interface FastCase {
   kind: CellKind;
@@ -98,3 +99,26 @@ export const FAST_CASES: FastCase[] = [
   { kind: 'GRU', nonlinearity: 'tanh', bias: true, reverse: true, sizes: [5, 2, 3, 6] },
   { kind: 'GRU', nonlinearity: 'tanh', bias: false, reverse: false, sizes: [3, 5, 2, 9] },
 ];
+
+/** Character models that exercise one-hot and embedded inputs, batch-first layouts and both WASM paths. */
+export const MODEL_CASES = [
+  ['LSTM, one-hot input, hidden 40', { kind: 'LSTM', embeddingSize: 0, hiddenSize: 40 }],
+  ['GRU, embedding, hidden 8', { kind: 'GRU', embeddingSize: 5, hiddenSize: 8 }],
+] as const;
+
+/** A character model's loss and every gradient on `backend` equal the CPU backend's (1e-5). */
+export async function expectModelMatchesCpu(backend: string, config: (typeof MODEL_CASES)[number][1]): Promise<void> {
+  const batch: TokenBatch = { inputs: Int32Array.from({ length: 12 }, (_v, k) => (k * 5) % 7), targets: Int32Array.from({ length: 12 }, (_v, k) => (k * 3) % 7), batch: 3, steps: 4 };
+  const run = async (name: string): Promise<Record<string, Nested>> => {
+    await tf.setBackend(name);
+    const model = CharModel.create({ vocabSize: 7, numLayers: 1, head: true, reduction: 'mean', ...config }, 4);
+    const { loss, gradients } = model.lossAndGradients(batch);
+    const values = { loss: await read(loss), ...Object.fromEntries(await Promise.all(Object.entries(gradients).map(async ([name, g]) => [name, await read(g)]))) };
+    tf.dispose([loss, ...Object.values(gradients)]);
+    model.dispose();
+    return values;
+  };
+  const want = await run('cpu');
+  const got = await run(backend);
+  for (const [name, value] of Object.entries(want)) expectClose(got[name], value, name);
+}

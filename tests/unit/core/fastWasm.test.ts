@@ -8,10 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fastestRecurrence } from '../../../src/core/fast/direction';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { wasmRecurrence } from '../../../src/core/fast/wasmKernels';
-import { CharModel, type TokenBatch } from '../../../src/core/model';
 import * as tf from '../../../src/core/tf';
-import { FAST_CASES, expectFastMatchesSteps } from './fastReference';
-import { expectClose, read, type Nested } from './helpers';
+import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu } from './fastReference';
 
 describe('fast path = step path (wasm backend)', () => {
   beforeAll(async () => {
@@ -33,22 +31,5 @@ describe('fast path = step path (wasm backend)', () => {
   it.each(cases)('XNNPACK + step kernels: %s', (_, c) => expectFastMatchesSteps(c, wasmRecurrence));
   it.each(cases)('JavaScript kernels on the heap: %s', (_, c) => expectFastMatchesSteps(c, jsRecurrence));
 
-  it.each([
-    ['LSTM, one-hot input, hidden 40 (XNNPACK path)', { kind: 'LSTM', embeddingSize: 0, hiddenSize: 40 }],
-    ['GRU, embedding, hidden 8 (JavaScript path)', { kind: 'GRU', embeddingSize: 5, hiddenSize: 8 }],
-  ] as const)('a character model trains as on the CPU backend: %s', async (_, config) => {
-    const batch: TokenBatch = { inputs: Int32Array.from({ length: 12 }, (_v, k) => (k * 5) % 7), targets: Int32Array.from({ length: 12 }, (_v, k) => (k * 3) % 7), batch: 3, steps: 4 };
-    const run = async (backend: string): Promise<Record<string, Nested>> => {
-      await tf.setBackend(backend);
-      const model = CharModel.create({ vocabSize: 7, numLayers: 1, head: true, reduction: 'mean', ...config }, 4);
-      const { loss, gradients } = model.lossAndGradients(batch);
-      const values = { loss: await read(loss), ...Object.fromEntries(await Promise.all(Object.entries(gradients).map(async ([name, g]) => [name, await read(g)]))) };
-      tf.dispose([loss, ...Object.values(gradients)]);
-      model.dispose();
-      return values;
-    };
-    const want = await run('cpu');
-    const got = await run('wasm');
-    for (const [name, value] of Object.entries(want)) expectClose(got[name], value, name);
-  });
+  it.each(MODEL_CASES)('a character model trains as on the CPU backend: %s', (_, config) => expectModelMatchesCpu('wasm', config));
 });
