@@ -94,7 +94,8 @@ export default function CharLM() {
           <span>Not trained yet.</span>
         )}
       </div>
-      {series.length > 0 && <LineChartCard title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />}
+      {/* Drawn from the start, empty: mounting a chart mid-run would stall the page for a moment. */}
+      <LineChartCard title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />
       {lm.samples.length > 0 && (
         <details className="charlm-samples" open>
           <summary>Samples while training (temperature 0.8)</summary>
