@@ -1,4 +1,5 @@
 /** What every benchmark process reports: one row per workload × implementation × backend. */
+import type { Plan } from './timing';
 
 export type Workload = 'stepper' | 'hello' | 'charlm' | 'generate';
 export type Implementation = 'engine' | 'tfjs-layers' | 'PyTorch';
@@ -24,15 +25,32 @@ export const UNITS_PER_RUN: Partial<Record<Workload, { count: number; unit: stri
   generate: { count: 500, unit: 'chars/s' },
 };
 
-/** Runs per workload: a full run takes at least 10 timed runs after warm-up; `--quick` only checks the path. */
-export function plans(quick: boolean): Record<Workload, { warmup: number; runs: number }> {
+/**
+ * Runs per workload. A full run takes 10 or more timed runs after warm-up; `--quick` only checks every
+ * path. The software GPU emulates each dispatch on the CPU, a hundred times slower than a GPU, so its rows
+ * get a few runs (they show the path works, not its speed); `null` skips a workload there.
+ */
+export function plans(quick: boolean, softwareGpu = false): Record<Workload, Plan | null> {
+  if (softwareGpu) {
+    return {
+      stepper: { warmup: 3, runs: quick ? 3 : 10 },
+      hello: { warmup: 1, runs: quick ? 1 : 3 },
+      charlm: { warmup: 1, runs: quick ? 1 : 3 },
+      generate: null,
+    };
+  }
   return {
     stepper: { warmup: 10, runs: quick ? 10 : 50 },
     hello: { warmup: 1, runs: quick ? 3 : 10 },
-    charlm: { warmup: 1, runs: quick ? 2 : 10 },
+    charlm: { warmup: 1, runs: quick ? 1 : 10 },
     generate: { warmup: 1, runs: quick ? 2 : 10 },
   };
 }
+
+/** Why the software GPU has no generation row: a readback per character costs it about a quarter second. */
+export const SOFTWARE_GPU_SKIPS: Partial<Record<Workload, string>> = {
+  generate: 'skipped on the software GPU: one readback per character, ~130 s per run',
+};
 
 /** Child processes print their rows on one line behind this marker, apart from tfjs's own chatter. */
 export const RESULT_MARKER = '@@bench-rows ';

@@ -6,8 +6,8 @@ import type { CellKind } from '../src/core/cells/types';
 import type { HelloVariant } from '../src/core/train/hello';
 import { layersCharLmStep } from './layersPeer';
 import { BACKEND_LABELS, startBackend, type BenchBackend } from './nodeBackends';
-import { plans, RESULT_MARKER, type Implementation, type Row, type Workload } from './rows';
-import { summarise, type Samples } from './timing';
+import { plans, RESULT_MARKER, SOFTWARE_GPU_SKIPS, type Implementation, type Row, type Workload } from './rows';
+import { summarise, type Plan, type Samples } from './timing';
 import { charLmStep, generation, helloRun, stepperLatency } from './workloads';
 
 function argument(name: string): string | undefined {
@@ -18,28 +18,36 @@ function argument(name: string): string | undefined {
 const backend = argument('backend') as BenchBackend;
 if (!(backend in BACKEND_LABELS)) throw new Error(`--backend must be one of ${Object.keys(BACKEND_LABELS).join(', ')}`);
 const workloads = (argument('workloads') ?? 'stepper,hello,charlm,generate').split(',') as Workload[];
-const plan = plans(process.argv.includes('--quick'));
+const quick = process.argv.includes('--quick');
+const plan = plans(quick, backend === 'webgpu');
 const CELLS: CellKind[] = ['RNN', 'LSTM', 'GRU'];
 const VARIANTS: HelloVariant[] = ['cell', 'rnn', 'embedding'];
 
 const device = await startBackend(backend);
 const rows: Row[] = [];
 
-async function record(workload: Workload, variant: string, implementation: Implementation, run: () => Promise<Samples>) {
-  const { samples } = await run();
-  rows.push({ workload, variant, implementation, backend: BACKEND_LABELS[backend], device, samples });
+async function record(workload: Workload, variant: string, implementation: Implementation, run: (p: Plan) => Promise<Samples>) {
+  const row = { workload, variant, implementation, backend: BACKEND_LABELS[backend], device };
+  const p = plan[workload];
+  if (!p) {
+    rows.push({ ...row, note: SOFTWARE_GPU_SKIPS[workload] ?? 'skipped' });
+    return;
+  }
+  const { samples } = await run(p);
+  rows.push({ ...row, samples });
   console.error(`  ${backend} ${workload} ${variant} ${implementation}: median ${summarise(samples).median.toFixed(2)} ms`);
 }
 
 for (const workload of workloads) {
-  if (workload === 'stepper') for (const kind of CELLS) await record(workload, kind, 'engine', () => stepperLatency(kind, plan.stepper));
-  if (workload === 'hello') for (const variant of VARIANTS) await record(workload, variant, 'engine', () => helloRun(variant, plan.hello));
+  if (workload === 'stepper') for (const kind of CELLS) await record(workload, kind, 'engine', (p) => stepperLatency(kind, p));
+  if (workload === 'hello') for (const variant of VARIANTS) await record(workload, variant, 'engine', (p) => helloRun(variant, p));
   if (workload === 'charlm') {
     for (const kind of CELLS) {
-      await record(workload, kind, 'engine', () => charLmStep(kind, plan.charlm));
-      await record(workload, kind, 'tfjs-layers', () => layersCharLmStep(kind, plan.charlm));
+      await record(workload, kind, 'engine', (p) => charLmStep(kind, p));
+      // A quick run leaves out the slowest rows of all: tfjs-layers on the software GPU.
+      if (!(quick && backend === 'webgpu')) await record(workload, kind, 'tfjs-layers', (p) => layersCharLmStep(kind, p));
     }
   }
-  if (workload === 'generate') await record(workload, 'LSTM', 'engine', () => generation(plan.generate));
+  if (workload === 'generate') await record(workload, 'LSTM', 'engine', (p) => generation(p));
 }
 console.log(RESULT_MARKER + JSON.stringify(rows));

@@ -22,6 +22,11 @@ export const TRANSPOSE = 'UnrolledTranspose';
  * multiply-adds; below it, the cost of launching XNNPACK and packing its weights dominates.
  */
 export const WASM_JS_PRODUCT_LIMIT = 1 << 16;
+/**
+ * …and for a product with at most this many rows and a transposed right operand (one step of generation),
+ * where XNNPACK would first copy and repack the whole matrix for a handful of dot products.
+ */
+export const WASM_FEW_ROWS = 4;
 
 type Backend = (typeof ARRAY_BACKENDS)[number];
 

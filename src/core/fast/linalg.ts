@@ -5,7 +5,7 @@
  * a loop ten times slower), so transposes there become explicit ops. Both stay differentiable.
  */
 import * as tf from '../tf';
-import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
+import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_FEW_ROWS, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
 import { activeBackend } from './recurrence';
 
 /** op(a)·op(b) for 2-D float32 tensors, as tf.matMul. */
@@ -13,7 +13,10 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
   const backend = activeBackend();
   const [M, K] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const N = transposeB ? b.shape[0] : b.shape[1];
-  if (backend === 'cpu' || (backend === 'wasm' && M * N * K <= WASM_JS_PRODUCT_LIMIT)) return jsMatMul(a, b, transposeA, transposeB);
+  const fewRowsTimesTransposed = !transposeA && transposeB && M <= WASM_FEW_ROWS;
+  if (backend === 'cpu' || (backend === 'wasm' && (M * N * K <= WASM_JS_PRODUCT_LIMIT || fewRowsTimesTransposed))) {
+    return jsMatMul(a, b, transposeA, transposeB);
+  }
   if (backend === 'wasm' && (transposeA || transposeB)) {
     return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
   }

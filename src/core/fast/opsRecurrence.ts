@@ -1,13 +1,14 @@
 /**
  * The recurrence in tfjs ops, for any backend and differentiable by tfjs autodiff. Forward: one matMul per
- * step for the hidden side (W_hhᵀ transposed once, so WASM's XNNPACK reuses its packed weights), the gates
- * split afterwards. Backward: the gate derivatives of every step computed up front as a few whole-sequence
+ * step for the hidden side (on WASM with W_hhᵀ transposed once, so XNNPACK reuses its packed weights), the
+ * gates split afterwards. Backward: the gate derivatives of every step computed up front as a few whole-sequence
  * ops, leaving the step loop about seven small ops and one matMul.
  */
 import * as tf from '../tf';
 import { tidyResult } from '../tidy';
+import { WASM_FEW_ROWS } from './jsKernels';
 import { matMul, transpose } from './linalg';
-import { previousStates, type Recurrence, type RecurrenceGradients, type RecurrenceInputs, type RecurrenceOutputs, type RecurrenceUpstream } from './recurrence';
+import { activeBackend, previousStates, type Recurrence, type RecurrenceGradients, type RecurrenceInputs, type RecurrenceOutputs, type RecurrenceUpstream } from './recurrence';
 
 type Step = { h: tf.Tensor2D; c?: tf.Tensor2D; gates?: tf.Tensor2D; hn?: tf.Tensor2D };
 
@@ -37,10 +38,13 @@ function forwardStep(inputs: RecurrenceInputs, gxT: tf.Tensor2D, hW: tf.Tensor2D
 }
 
 function forward(inputs: RecurrenceInputs, keep: boolean): RecurrenceOutputs {
-  const wT = transpose(inputs.weightHh);
+  const [T, B] = inputs.gx.shape;
+  // XNNPACK takes only A·B and packs B once per tensor: for many wide steps, transpose W_hh once up front.
+  const wT = activeBackend() === 'wasm' && T > 1 && B > WASM_FEW_ROWS ? transpose(inputs.weightHh) : null;
+  const hiddenProduct = (h: tf.Tensor2D) => (wT ? matMul(h, wT) : matMul(h, inputs.weightHh, false, true));
   const gxs = tf.unstack(inputs.gx) as tf.Tensor2D[];
   let prev: Step = { h: inputs.h0, c: inputs.c0 };
-  const steps = gxs.map((gxT) => (prev = tidyResult(() => forwardStep(inputs, gxT, matMul(prev.h, wT), prev, keep))));
+  const steps = gxs.map((gxT) => (prev = tidyResult(() => forwardStep(inputs, gxT, hiddenProduct(prev.h), prev, keep))));
   const stack = (field: keyof Step) => tf.stack(steps.map((s) => s[field] as tf.Tensor2D)) as tf.Tensor3D;
   return {
     hs: stack('h'),
