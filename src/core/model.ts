@@ -90,7 +90,7 @@ export class CharModel implements TrainableModel<TokenBatch> {
   }
 
   private logits(output2d: tf.Tensor2D, weight?: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
-    return weight && bias ? tf.add(matMul(output2d, weight as tf.Tensor2D, false, true), bias) : output2d;
+    return weight && bias ? matMul(output2d, weight as tf.Tensor2D, false, true, [bias as tf.Tensor1D]) : output2d;
   }
 
   private initialState(batch: number) {

@@ -11,7 +11,7 @@ import type { CellKind, CellParams, CellState, Nonlinearity } from '../cells/typ
 import { gateCount } from '../layerConfig';
 import * as tf from '../tf';
 import { jsRecurrence } from './jsKernels';
-import { matMul, transpose } from './linalg';
+import { matMul, transpose, weightGradient } from './linalg';
 import { opsRecurrence } from './opsRecurrence';
 import { previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from './recurrence';
 import { wasmRecurrence } from './wasmKernels';
@@ -41,11 +41,11 @@ export function fastestRecurrence(inputs: RecurrenceInputs): Recurrence {
   return FUSED.find((r) => r.supports(inputs)) ?? opsRecurrence;
 }
 
-/** b_ih plus every block of b_hh that is simply added: all of it, except the GRU's n block. [G·H] or null. */
-function foldedBias(kind: CellKind, p: CellParams, H: number): tf.Tensor1D | null {
-  if (!p.biasIh || !p.biasHh) return p.biasIh ?? p.biasHh;
-  if (kind !== 'GRU') return tf.add(p.biasIh, p.biasHh);
-  return tf.add(p.biasIh, tf.concat([tf.slice(p.biasHh, 0, 2 * H), tf.zeros([H])]));
+/** b_ih and every block of b_hh that is simply added: all of it, except the GRU's n block. Each [G·H]. */
+function inputBiases(kind: CellKind, p: CellParams, H: number): tf.Tensor1D[] {
+  const biases = [p.biasIh, p.biasHh].filter((b): b is tf.Tensor1D => b !== null);
+  if (kind !== 'GRU' || !p.biasHh) return biases;
+  return [...(p.biasIh ? [p.biasIh] : []), tf.concat([tf.slice(p.biasHh, 0, 2 * H), tf.zeros([H])])];
 }
 
 export interface SequenceForward {
@@ -76,9 +76,7 @@ export function forwardSequence(
   const H = p.weightHh.shape[1];
   const GH = gateCount(kind) * H;
   const x2d = tf.reshape(reverse ? tf.reverse(input, 0) : input, [T * B, I]) as tf.Tensor2D;
-  const projected = matMul(x2d, p.weightIh, false, true);
-  const bias = foldedBias(kind, p, H);
-  const gx = tf.reshape(bias ? tf.add(projected, bias) : projected, [T, B, GH]) as tf.Tensor3D;
+  const gx = tf.reshape(matMul(x2d, p.weightIh, false, true, inputBiases(kind, p, H)), [T, B, GH]) as tf.Tensor3D;
   const biasHn = kind === 'GRU' && p.biasHh ? tf.slice(p.biasHh, 2 * H, H) : null;
   const inputs: RecurrenceInputs = { kind, nonlinearity, gx, weightHh: p.weightHh, biasHn, h0: initial.h, ...(initial.c ? { c0: initial.c } : {}) };
   const chosen = recurrence ?? (training ? fastestRecurrence(inputs) : opsRecurrence);
@@ -132,8 +130,7 @@ export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: t
     dInput: tf.reshape(reverse ? tf.reverse(tf.reshape(dInput2d, [T, B, -1]), 0) : dInput2d, [T, B, x2d.shape[1]]) as tf.Tensor3D,
     dInitial: g.dc0 ? { h: g.dh0, c: g.dc0 } : { h: g.dh0 },
     dParams: {
-      // (xᵀ·dGx)ᵀ rather than dGxᵀ·x: XNNPACK is slow when the right operand is as narrow as a one-hot input.
-      weightIh: transpose(matMul(x2d, dGx2d, true, false)),
+      weightIh: weightGradient(dGx2d, x2d),
       weightHh: weights.dWeightHh,
       biasIh: p.biasIh ? weights.dBiasIh : null,
       biasHh: p.biasHh ? weights.dBiasHh : null,

@@ -97,8 +97,8 @@ export function permuted(x: Float32Array, shape: readonly number[], perm: readon
 }
 
 /**
- * C = op(A)·op(B) for row-major A and B, op = transpose when asked, as tf.matMul. Shapes after op:
- * A [M, K], B [K, N]; returns C [M, N].
+ * C = op(A)·op(B) + Σ biases for row-major A and B, op = transpose when asked, as tf.matMul. Shapes after
+ * op: A [M, K], B [K, N], each bias [N]; returns C [M, N].
  */
 export function matMulArrays(
   a: Float32Array,
@@ -107,6 +107,7 @@ export function matMulArrays(
   [bRows, bCols]: readonly number[],
   transposeA: boolean,
   transposeB: boolean,
+  biases: readonly Float32Array[] = [],
 ): Float32Array {
   const [M, K] = transposeA ? [aCols, aRows] : [aRows, aCols];
   const N = transposeB ? bRows : bCols;
@@ -114,6 +115,8 @@ export function matMulArrays(
   // gemmABt wants B as [N, K]: that is B itself when transposed, else its transpose.
   const right = transposeB ? b : transposed(b, bRows, bCols);
   const c = new Float32Array(M * N);
-  gemmABt(left, right, c, M, N, K);
+  // Each bias [N] is added to every row: start from their sum and accumulate the product onto it.
+  for (const bias of biases) for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) c[i * N + j] += bias[j];
+  gemmABt(left, right, c, M, N, K, biases.length > 0);
   return c;
 }

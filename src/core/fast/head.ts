@@ -4,7 +4,7 @@
  * s = 1/N for a mean and 1 for a sum (fused into one kernel on CPU and WASM: lossKernels.ts).
  */
 import * as tf from '../tf';
-import { matMul, transpose } from './linalg';
+import { matMul, weightGradient } from './linalg';
 import { softmaxCrossEntropy } from './lossKernels';
 
 export interface HeadGradients {
@@ -30,10 +30,8 @@ export function linearCrossEntropy(
   targets: tf.Tensor1D,
   reduction: 'mean' | 'sum',
 ): HeadGradients {
-  const logits = linear ? tf.add<tf.Tensor2D>(matMul(output, linear.weight, false, true), linear.bias) : output;
+  const logits = linear ? matMul(output, linear.weight, false, true, [linear.bias]) : output;
   const { loss, dLogits } = softmaxCrossEntropy(logits, targets, reduction === 'mean' ? 1 / logits.shape[0] : 1);
   if (!linear) return { loss, logits, dOutput: dLogits };
-  // Summing along rows is what every backend reduces fastest.
-  const dLogitsT = transpose(dLogits);
-  return { loss, logits, dOutput: matMul(dLogits, linear.weight), dWeight: matMul(dLogitsT, output), dBias: tf.sum(dLogitsT, 1) };
+  return { loss, logits, dOutput: matMul(dLogits, linear.weight), dWeight: weightGradient(dLogits, output), dBias: tf.sum(dLogits, 0) };
 }

@@ -63,7 +63,8 @@ function matMulKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
   const { read, shape, make, attrs } = arrays(args, backend);
   const [a, b] = [shape('a'), shape('b')];
   const [transposeA, transposeB] = [attrs.transposeA as boolean, attrs.transposeB as boolean];
-  const c = matMulArrays(read('a') as Float32Array, read('b') as Float32Array, a, b, transposeA, transposeB);
+  const biases = ['bias0', 'bias1'].map((name) => read(name)).filter((bias): bias is Float32Array => bias !== null);
+  const c = matMulArrays(read('a') as Float32Array, read('b') as Float32Array, a, b, transposeA, transposeB, biases);
   return make([transposeA ? a[1] : a[0], transposeB ? b[0] : b[1]], c);
 }
 
@@ -83,9 +84,10 @@ for (const backendName of ARRAY_BACKENDS) {
   }
 }
 
-/** C [M, N] = op(a)·op(b) on the tiled JavaScript gemm; a and b are 2-D float32 tensors. */
-export function jsMatMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean): tf.Tensor2D {
-  return tf.engine().runKernel(MATMUL, { a, b }, { transposeA, transposeB }) as tf.Tensor2D;
+/** C [M, N] = op(a)·op(b) + the biases [N] (at most two) on the tiled JavaScript gemm; float32 tensors. */
+export function jsMatMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean, biases: readonly tf.Tensor1D[] = []): tf.Tensor2D {
+  const named = Object.fromEntries(biases.map((bias, k) => [`bias${k}`, bias]));
+  return tf.engine().runKernel(MATMUL, { a, b, ...named }, { transposeA, transposeB }) as tf.Tensor2D;
 }
 
 /** tf.transpose(x, perm) in JavaScript for float32 tensors and the `FAST_PERMUTATIONS`; else tfjs's own. */

@@ -8,19 +8,30 @@ import * as tf from '../tf';
 import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_FEW_ROWS, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
 import { activeBackend } from './recurrence';
 
-/** op(a)·op(b) for 2-D float32 tensors, as tf.matMul. */
-export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, transposeB = false): tf.Tensor2D {
+/** op(a)·op(b) + Σ biases for 2-D float32 tensors, as tf.matMul and tf.add; at most two biases [N]. */
+export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, transposeB = false, biases: readonly tf.Tensor1D[] = []): tf.Tensor2D {
   const backend = activeBackend();
   const [M, K] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const N = transposeB ? b.shape[0] : b.shape[1];
   const fewRowsTimesTransposed = !transposeA && transposeB && M <= WASM_FEW_ROWS;
   if (backend === 'cpu' || (backend === 'wasm' && (M * N * K <= WASM_JS_PRODUCT_LIMIT || fewRowsTimesTransposed))) {
-    return jsMatMul(a, b, transposeA, transposeB);
+    return jsMatMul(a, b, transposeA, transposeB, biases);
   }
-  if (backend === 'wasm' && (transposeA || transposeB)) {
-    return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
-  }
-  return tf.matMul(a, b, transposeA, transposeB);
+  return tf.tidy(() => {
+    const product: tf.Tensor2D =
+      backend === 'wasm' && (transposeA || transposeB)
+        ? tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b)
+        : tf.matMul(a, b, transposeA, transposeB);
+    return biases.reduce((sum, bias) => tf.add<tf.Tensor2D>(sum, bias), product);
+  });
+}
+
+/**
+ * ∂L/∂W for y = x·Wᵀ: dyᵀ·x [N, K] from dy [M, N] and x [M, K]. On WASM as (xᵀ·dy)ᵀ, because XNNPACK
+ * is slow when the right operand is as narrow as a one-hot input; elsewhere one product.
+ */
+export function weightGradient(dy: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor2D {
+  return activeBackend() === 'wasm' ? transpose(matMul(x, dy, true, false)) : matMul(dy, x, true, false);
 }
 
 /**
@@ -47,10 +58,12 @@ if (!tf.getGradient(MATMUL)) {
     gradFunc: (dy, [a, b], attrs) => {
       const [ta, tb, g] = [attrs.transposeA as boolean, attrs.transposeB as boolean, dy as tf.Tensor2D];
       const [x, y] = [a as tf.Tensor2D, b as tf.Tensor2D];
-      if (!ta && !tb) return { a: () => matMul(g, y, false, true), b: () => matMul(x, g, true, false) };
-      if (!ta && tb) return { a: () => matMul(g, y, false, false), b: () => matMul(g, x, true, false) };
-      if (ta && !tb) return { a: () => matMul(y, g, false, true), b: () => matMul(x, g, false, false) };
-      return { a: () => matMul(y, g, true, true), b: () => matMul(g, x, true, true) };
+      const bias = () => tf.sum(g, 0);
+      const biases = { bias0: bias, bias1: bias };
+      if (!ta && !tb) return { a: () => matMul(g, y, false, true), b: () => matMul(x, g, true, false), ...biases };
+      if (!ta && tb) return { a: () => matMul(g, y, false, false), b: () => matMul(g, x, true, false), ...biases };
+      if (ta && !tb) return { a: () => matMul(y, g, false, true), b: () => matMul(x, g, false, false), ...biases };
+      return { a: () => matMul(y, g, true, true), b: () => matMul(g, x, true, true), ...biases };
     },
   });
   tf.registerGradient({

@@ -49,16 +49,18 @@ describe('CPU gemm', () => {
     [true, false],
     [false, true],
     [true, true],
-  ])('matMul with transposeA=%s, transposeB=%s equals tf.matMul, gradients too', async (transposeA, transposeB) => {
+  ])('matMul with transposeA=%s, transposeB=%s and biases equals tf.matMul + tf.add, gradients too', async (transposeA, transposeB) => {
     const a = tf.randomNormal(transposeA ? [9, 6] : [6, 9], 0, 1, 'float32', 1) as tf.Tensor2D;
     const b = tf.randomNormal(transposeB ? [5, 9] : [9, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
-    const [got, want] = [matMul(a, b, transposeA, transposeB), tf.matMul(a, b, transposeA, transposeB)];
+    const bias = tf.randomNormal([5], 0, 1, 'float32', 3) as tf.Tensor1D;
+    const [got, want] = [matMul(a, b, transposeA, transposeB, [bias, bias]), tf.add(tf.matMul(a, b, transposeA, transposeB), tf.mul(bias, 2))];
     expectClose(await read(got), await read(want), 'product');
-    const loss = (product: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.sin(product(x as tf.Tensor2D, y as tf.Tensor2D)));
-    const mine = tf.grads(loss((x, y) => matMul(x, y, transposeA, transposeB)))([a, b]);
-    const theirs = tf.grads(loss((x, y) => tf.matMul(x, y, transposeA, transposeB)))([a, b]);
-    for (const k of [0, 1]) expectClose(await read(mine[k]), await read(theirs[k]), `gradient ${k}`);
-    tf.dispose([...mine, ...theirs]);
+    type Product = (x: tf.Tensor2D, y: tf.Tensor2D, c: tf.Tensor1D) => tf.Tensor;
+    const loss = (product: Product) => (x: tf.Tensor, y: tf.Tensor, c: tf.Tensor) => tf.sum(tf.sin(product(x as tf.Tensor2D, y as tf.Tensor2D, c as tf.Tensor1D)));
+    const mine = tf.grads(loss((x, y, c) => matMul(x, y, transposeA, transposeB, [c])))([a, b, bias]);
+    const theirs = tf.grads(loss((x, y, c) => tf.add(tf.matMul(x, y, transposeA, transposeB), c)))([a, b, bias]);
+    for (const k of [0, 1, 2]) expectClose(await read(mine[k]), await read(theirs[k]), `gradient ${k}`);
+    tf.dispose([bias, ...mine, ...theirs]);
     expect(matMulArrays(new Float32Array([1, 2]), new Float32Array([3, 4]), [1, 2], [2, 1], false, false)).toEqual(new Float32Array([11]));
     tf.dispose([a, b, got, want]);
   });
