@@ -2,11 +2,8 @@
  * RNN, LSTM and GRU on the same footing: the same input sequence, the same hidden size and the same seed
  * for PyTorch's default initialisation, so that the only difference left between them is the cell.
  */
-import type { CellKind } from './cells/types';
+import { CELL_KINDS, type CellKind } from './cells/types';
 import { traceGates, type GateTrace } from './gateTrace';
-
-/** The three kinds in the order a comparison shows them. */
-export const COMPARED_KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 
 /** One cell's side of the comparison, as plain numbers. */
 export interface ComparedCell {
@@ -38,7 +35,7 @@ export interface CellComparisonOptions {
 /** Traces the three cells one after the other (one at a time keeps GPU memory low); no tensor is left behind. */
 export async function compareCells({ hiddenSize, inputs, seed = 0 }: CellComparisonOptions): Promise<CellComparison> {
   const traces: GateTrace[] = [];
-  for (const kind of COMPARED_KINDS) traces.push(await traceGates({ kind, hiddenSize, inputs, seed, gradients: false }));
+  for (const kind of CELL_KINDS) traces.push(await traceGates({ kind, hiddenSize, inputs, seed, gradients: false }));
   const rnnCount = traces[0].numParameters;
   let hLimit = 0;
   for (const t of traces) for (const row of t.values.h) for (const v of row) hLimit = Math.max(hLimit, Math.abs(v));

@@ -6,6 +6,8 @@ import type * as tf from '../tf';
 
 /** Which of PyTorch's recurrent modules a cell follows. */
 export type CellKind = 'RNN' | 'LSTM' | 'GRU';
+/** Every kind, in the order the book introduces them. */
+export const CELL_KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 /** The RNN's activation φ. */
 export type Nonlinearity = 'tanh' | 'relu';
 

@@ -6,7 +6,7 @@ import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import type { CellKind } from '../../core/cells/types';
+import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { largestEntry } from '../../core/finiteDifference';
 import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/stepperSetup';
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
@@ -26,7 +26,6 @@ import './BpttStepper.css';
 /** The same problem as the cell stepper's, run backward. */
 export type BpttStepperProps = CellStepperProps;
 
-const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 /** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */
 const afterForward = (recorder: UnrollRecorder) => recorder.length;
 
@@ -38,7 +37,7 @@ function describe(snapshot: UnrollSnapshot | null): string {
 
 /** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
 export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 5, seed = 0, inputSize = 2 }: BpttStepperProps) {
-  const kind: CellKind = KINDS.includes(kindProp) ? kindProp : 'RNN';
+  const kind: CellKind = CELL_KINDS.includes(kindProp) ? kindProp : 'RNN';
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed, truncation: 0, clipNorm: 0 }), [hiddenSize, seqLength, seed]);
   const [settings, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
   const set = (patch: Partial<typeof defaults>) => setSettings({ ...settings, ...patch });

@@ -4,7 +4,7 @@ import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import type { CellKind } from '../../core/cells/types';
+import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { createStepperRecorder, stepperInitialState, stepperInputs } from '../../core/stepperSetup';
 import type { UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
@@ -24,7 +24,6 @@ export interface CellStepperProps {
   inputSize?: number;
 }
 
-const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
@@ -34,7 +33,7 @@ function describe(snapshot: UnrollSnapshot | null): string {
 
 /** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
 export default function CellStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 4, seed = 0, inputSize = 2 }: CellStepperProps) {
-  const kind: CellKind = KINDS.includes(kindProp) ? kindProp : 'RNN';
+  const kind: CellKind = CELL_KINDS.includes(kindProp) ? kindProp : 'RNN';
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
   const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
   const setup = useMemo(() => ({ kind, inputSize, ...settings }), [kind, inputSize, settings]);

@@ -3,7 +3,7 @@ import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import type { CellKind } from '../../core/cells/types';
+import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { QUANTITY_NAMES, TRACED, traceGates } from '../../core/gateTrace';
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
@@ -14,7 +14,6 @@ import './HiddenStateHeatmap.css';
 const INPUT_SIZE = 4;
 const MAX_HIDDEN = 512;
 const MAX_STEPS = 64;
-const KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
 /** The symbol each quantity goes by in readouts, e.g. `c[t=3, unit=7] = …`. */
 const SYMBOLS: Record<string, string> = { dh: '∂L/∂h' };
 
@@ -39,7 +38,7 @@ export interface HiddenStateHeatmapProps {
 function isSettings(value: unknown): value is Settings {
   const s = value as Settings;
   return (
-    typeof s === 'object' && s !== null && KINDS.includes(s.kind) && isInputPattern(s.pattern) && typeof s.quantity === 'string' &&
+    typeof s === 'object' && s !== null && CELL_KINDS.includes(s.kind) && isInputPattern(s.pattern) && typeof s.quantity === 'string' &&
     [s.hiddenSize, s.seqLength, s.seed].every((v) => clampInteger(v, 0, Infinity, -1) === v) && s.hiddenSize >= 1 && s.seqLength >= 1
   );
 }
@@ -47,7 +46,7 @@ function isSettings(value: unknown): value is Settings {
 /** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */
 export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const defaults: Settings = {
-    kind: KINDS.includes(props.kind as CellKind) ? (props.kind as CellKind) : 'LSTM',
+    kind: CELL_KINDS.includes(props.kind as CellKind) ? (props.kind as CellKind) : 'LSTM',
     hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 16),
     seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 24),
     seed: clampInteger(props.seed, 0, 99, 0),
@@ -74,7 +73,7 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   return (
     <WidgetFrame title="Hidden state over time" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
       <div className="control-grid">
-        <SegmentedChoice label="Cell" value={kind} options={KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
+        <SegmentedChoice label="Cell" value={kind} options={CELL_KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
         <SelectChoice label="Show" value={quantity} options={quantities.map((q) => ({ value: q, label: QUANTITY_NAMES[q] ?? q }))} onChange={(q) => set({ quantity: q })} />
         <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
       </div>

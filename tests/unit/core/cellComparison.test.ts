@@ -1,6 +1,7 @@
 /** The cell comparison: same inputs and seed for all three cells, counts from the layer, no leaks. */
 import { describe, expect, it } from 'vitest';
-import { COMPARED_KINDS, compareCells } from '../../../src/core/cellComparison';
+import { CELL_KINDS } from '../../../src/core/cells/types';
+import { compareCells } from '../../../src/core/cellComparison';
 import { traceGates } from '../../../src/core/gateTrace';
 import { makeInputs } from '../../../src/core/inputPatterns';
 import { RecurrentLayer } from '../../../src/core/layer';
@@ -12,7 +13,7 @@ describe('compareCells', () => {
     const start = tf.memory().numTensors;
     const { cells, hLimit } = await compareCells({ hiddenSize: 6, inputs, seed: 2 });
     expect(tf.memory().numTensors).toBe(start);
-    expect(cells.map((c) => c.kind)).toEqual(COMPARED_KINDS);
+    expect(cells.map((c) => c.kind)).toEqual(CELL_KINDS);
     for (const cell of cells) {
       const layer = RecurrentLayer.create({ kind: cell.kind, inputSize: 4, hiddenSize: 6 }, 0);
       expect(cell.numParameters).toBe(layer.numParameters());
