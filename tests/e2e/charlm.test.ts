@@ -51,8 +51,9 @@ describe('character language model', () => {
     expect(late).toBeLessThan(early * 0.8);
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(() => page.getByTestId('generated-text').textContent(), { timeout: 60_000 }).toMatch(/^the .{50,}/s);
-    console.log(`long tasks: ${tasks.map((t) => t.toFixed(0)).join(", ")}`);
     console.log(`worst main-thread long task while training: ${tasks.length ? Math.max(...tasks).toFixed(0) + ' ms' : 'none over 50 ms'} (${tasks.length} long tasks)`);
+    // The target is no task over 50 ms; a busy CI machine may add a little, but never a freeze.
+    expect(Math.max(0, ...tasks)).toBeLessThan(200);
     await page.screenshot({ path: `${ARTIFACTS}/charlm-trained.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();

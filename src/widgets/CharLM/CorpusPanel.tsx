@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { BUILTIN_CORPUS } from '../../core/data/corpora';
 import { buildVocabulary, MAX_TEXT_LENGTH, preprocess, validateText, type Preprocessing, type Vocabulary } from '../../core/data/vocabulary';
 
@@ -15,7 +15,7 @@ export interface Corpus {
 }
 
 /** Where the text comes from, how it is cut into characters, and the vocabulary that results. */
-export function CorpusPanel({ choice, onChoice, ownText, onOwnText, onCorpus }: {
+export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText, onOwnText, onCorpus }: {
   choice: CorpusChoice;
   onChoice: (choice: CorpusChoice) => void;
   ownText: string;
@@ -87,4 +87,4 @@ export function CorpusPanel({ choice, onChoice, ownText, onOwnText, onCorpus }: 
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 /** Download the trained model as PyTorch state_dict JSON (with its vocabulary), or load one. */
-export function FilePanel({ exportFile, importFile, disabled }: {
+export const FilePanel = memo(function FilePanel({ exportFile, importFile, disabled }: {
   exportFile: () => Promise<string>;
   importFile: (file: string) => Promise<{ description: string; vocabulary: string[] }>;
   disabled: boolean;
@@ -40,4 +40,4 @@ export function FilePanel({ exportFile, importFile, disabled }: {
       )}
     </div>
   );
-}
+});

@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { Slider } from '../../components/Slider';
 import { usePersistentState } from '../../hooks/usePersistentState';
 
 /** Prefix, length and temperature in; generated text out. */
-export function GeneratePanel({ generate, disabled }: { generate: (prefix: string, length: number, temperature: number, seed: number) => Promise<string>; disabled: boolean }) {
+export const GeneratePanel = memo(function GeneratePanel({ generate, disabled }: { generate: (prefix: string, length: number, temperature: number, seed: number) => Promise<string>; disabled: boolean }) {
   const prefixId = useId();
   const [settings, setSettings] = usePersistentState('charlm-generate', { prefix: 'the ', length: 200, temperature: 0.8, seed: 0 });
   const [text, setText] = useState<string | null>(null);
@@ -39,4 +39,4 @@ export function GeneratePanel({ generate, disabled }: { generate: (prefix: strin
       )}
     </div>
   );
-}
+});

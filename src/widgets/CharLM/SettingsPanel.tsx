@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { formatNumber } from '../../components/format';
 import { Slider } from '../../components/Slider';
 import type { CharLmOptions } from '../../core/train/charLm';
 
 /** Model and training settings; `disabled` while a run is going. */
-export function SettingsPanel({ options, onChange, disabled }: { options: CharLmOptions; onChange: (options: CharLmOptions) => void; disabled: boolean }) {
+export const SettingsPanel = memo(function SettingsPanel({ options, onChange, disabled }: { options: CharLmOptions; onChange: (options: CharLmOptions) => void; disabled: boolean }) {
   const set = (patch: Partial<CharLmOptions>) => onChange({ ...options, ...patch });
   const radio = <K extends 'kind' | 'nonlinearity' | 'sampling' | 'optimizer'>(key: K, values: CharLmOptions[K][], legend: string) => (
     <fieldset className="segmented" disabled={disabled}>
@@ -35,4 +36,4 @@ export function SettingsPanel({ options, onChange, disabled }: { options: CharLm
       </div>
     </div>
   );
-}
+});

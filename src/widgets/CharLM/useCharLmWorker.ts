@@ -2,7 +2,7 @@
  * The page's side of the character-model worker: starts it with the reader's `?backend=`, collects
  * training progress per run, and turns requests (generate, export, import) into promises.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendInfo } from '../../core/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
@@ -90,30 +90,28 @@ export function useCharLmWorker() {
     [send],
   );
 
-  return {
-    backend,
-    runs,
-    samples,
-    training,
-    paused,
-    outcome,
-    error,
-    train,
-    pause: () => (send({ type: 'pause' }), setPaused(true)),
-    resume: () => (send({ type: 'resume' }), setPaused(false)),
-    /** Stops any run and forgets the model and every curve. */
-    reset: () => {
-      send({ type: 'abort' });
-      send({ type: 'reset' });
-      setRuns({});
-      setSamples([]);
-      setOutcome(null);
-      setError(null);
-    },
-    stop: () => send({ type: 'abort' }),
-    generate: (prefix: string, length: number, temperature: number, seed: number) => request({ type: 'generate', prefix, length, temperature, seed }, 'generated').then((r) => r.text),
-    exportFile: () => request({ type: 'export' }, 'exported').then((r) => r.file),
-    importFile: (file: string) => request({ type: 'import', file }, 'imported'),
-    tensorCount: () => request({ type: 'memory' }, 'memory').then((r) => r.numTensors),
-  };
+  // Stable across renders, so the panels that take them redraw only when their own inputs change.
+  const actions = useMemo(
+    () => ({
+      pause: () => (send({ type: 'pause' }), setPaused(true)),
+      resume: () => (send({ type: 'resume' }), setPaused(false)),
+      /** Stops any run and forgets the model and every curve. */
+      reset: () => {
+        send({ type: 'abort' });
+        send({ type: 'reset' });
+        setRuns({});
+        setSamples([]);
+        setOutcome(null);
+        setError(null);
+      },
+      stop: () => send({ type: 'abort' }),
+      generate: (prefix: string, length: number, temperature: number, seed: number) => request({ type: 'generate', prefix, length, temperature, seed }, 'generated').then((r) => r.text),
+      exportFile: () => request({ type: 'export' }, 'exported').then((r) => r.file),
+      importFile: (file: string) => request({ type: 'import', file }, 'imported'),
+      tensorCount: () => request({ type: 'memory' }, 'memory').then((r) => r.numTensors),
+    }),
+    [send, request],
+  );
+
+  return { backend, runs, samples, training, paused, outcome, error, train, ...actions };
 }
