@@ -11,6 +11,7 @@ import { CharModel, type TokenBatch } from '../src/core/model';
 import { mulberry32 } from '../src/core/random';
 import * as tf from '../src/core/tf';
 import { helloDefaults, trainHello, type HelloVariant } from '../src/core/train/hello';
+import { adam } from '../src/core/train/adam';
 import { train } from '../src/core/train/trainer';
 import { measure, type Plan, type Samples } from './timing';
 
@@ -68,7 +69,7 @@ export async function charLmStep(kind: CellKind, plan: Plan): Promise<Samples> {
     { vocabSize: CHAR_LM.vocab, embeddingSize: 0, kind, hiddenSize: CHAR_LM.hidden, numLayers: 1, head: true, reduction: 'mean' },
     0,
   );
-  const optimizer = tf.train.adam(0.002);
+  const optimizer = adam(0.002);
   const steps = train(model, randomBatches(1), { optimizer, clipNorm: 1 });
   try {
     return await measure(async () => {

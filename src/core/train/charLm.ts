@@ -8,6 +8,7 @@ import type { CellKind, Nonlinearity } from '../cells/types';
 import { CharModel, type TokenBatch } from '../model';
 import { deriveSeed } from '../random';
 import * as tf from '../tf';
+import { adam } from './adam';
 import { train, TrainingControl, type TrainOutcome } from './trainer';
 
 export interface CharLmOptions {
@@ -92,7 +93,7 @@ export async function* trainCharLm(
     return { reason: 'diverged', message: `The text is too short for batches of ${options.batch} × ${options.steps} characters: use more text or smaller batches.`, steps: 0 };
   }
   model.carryState = options.sampling === 'sequential';
-  const optimizer = options.optimizer === 'adam' ? tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8) : tf.train.sgd(options.learningRate);
+  const optimizer = options.optimizer === 'adam' ? adam(options.learningRate) : tf.train.sgd(options.learningRate);
   const started = performance.now();
   try {
     const steps = train(model, epochs(tokens, options, model), { optimizer, clipNorm: options.clipNorm, control });

@@ -7,7 +7,7 @@
  * With a hidden size other than 4, the cell and rnn variants add a Linear(H, 4) to reach the 4 classes.
  */
 import { CharModel, type CharModelConfig, type TokenBatch } from '../model';
-import * as tf from '../tf';
+import { adam } from './adam';
 import { train, TrainingControl, type TrainOutcome } from './trainer';
 
 export type HelloVariant = 'cell' | 'rnn' | 'embedding';
@@ -74,7 +74,7 @@ export async function* trainHello(
   control = new TrainingControl(),
   model = createHelloModel(options),
 ): AsyncGenerator<HelloEpoch, TrainOutcome> {
-  const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
+  const optimizer = adam(options.learningRate);
   const epochs = Array.from({ length: options.epochs }, (_, epoch) => ({ epoch, batch: HELLO_BATCH }));
   // Time spent training, not time the reader spent between steps.
   let busyMs = 0;

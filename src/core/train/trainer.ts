@@ -62,8 +62,15 @@ export class TrainingControl {
   }
 }
 
+/** What the loop needs of an optimiser: `tf.Optimizer` has it, and so does the fused Adam of adam.ts. */
+export interface Optimizer {
+  /** One update; each gradient named by its variable's engine-wide name, as `tf.Optimizer` takes them. */
+  applyGradients(gradients: { name: string; tensor: tf.Tensor }[]): void;
+  dispose(): void;
+}
+
 export interface TrainOptions {
-  optimizer: tf.Optimizer;
+  optimizer: Optimizer;
   /** Global-norm clipping threshold θ: g ← θ·g/‖g‖ when ‖g‖ > θ. Absent or ≤ 0: no clipping. */
   clipNorm?: number;
   control?: TrainingControl;
@@ -121,7 +128,7 @@ export async function* train<Batch>(
         tf.dispose(Object.values(lastGood ?? {}));
         lastGood = Object.fromEntries(Object.entries(model.variables).map(([name, v]) => [name, tf.clone(v)]));
         // Optimisers find variables by their engine-wide names, not by PyTorch's.
-        optimizer.applyGradients(Object.fromEntries(Object.entries(gradients).map(([name, g]) => [model.variables[name].name, g])));
+        optimizer.applyGradients(Object.entries(gradients).map(([name, tensor]) => ({ name: model.variables[name].name, tensor })));
       }
       tf.dispose([loss, norm, ...Object.values(gradients)]);
 

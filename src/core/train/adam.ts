@@ -1,0 +1,77 @@
+/**
+ * Adam as `torch.optim.Adam` computes it (default betas 0.9 and 0.999, ε = 1e-8, no weight decay):
+ *   m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,
+ *   θ ← θ − (lr / (1−β₁ᵗ)) · m / (√v / √(1−β₂ᵗ) + ε).
+ * On the CPU and WASM backends each parameter's update is one fused JavaScript kernel (tfjs's own Adam
+ * launches about a dozen kernels per parameter, which dominates small models such as "hello" → "ohlol");
+ * on WebGPU and WebGL it is tfjs's `tf.train.adam`, the same formula.
+ */
+import { activeBackend } from '../fast/recurrence';
+import { ARRAY_BACKENDS, arrays, type KernelArgs } from '../fast/kernelArrays';
+import * as tf from '../tf';
+import type { Optimizer } from './trainer';
+
+const KERNEL = 'UnrolledAdamUpdate';
+
+/** One Adam step on flat arrays; writes the new parameter and moments into the output arrays. */
+function adamArrays(
+  [theta, m, v, g]: Float32Array[],
+  [newTheta, newM, newV]: Float32Array[],
+  { learningRate, beta1, beta2, epsilon, step }: Record<string, number>,
+): void {
+  const stepSize = learningRate / (1 - beta1 ** step);
+  const correction2 = Math.sqrt(1 - beta2 ** step);
+  for (let k = 0; k < theta.length; k++) {
+    // The moments are stored, and used, as float32, as PyTorch keeps them.
+    newM[k] = beta1 * m[k] + (1 - beta1) * g[k];
+    newV[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
+    newTheta[k] = theta[k] - (stepSize * newM[k]) / (Math.sqrt(newV[k]) / correction2 + epsilon);
+  }
+}
+
+function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.TensorInfo[] {
+  const { read, shape, make, attrs } = arrays(args, backend);
+  const inputs = ['theta', 'm', 'v', 'gradient'].map((name) => read(name) as Float32Array);
+  const outputs = [0, 1, 2].map(() => new Float32Array(inputs[0].length));
+  adamArrays(inputs, outputs, attrs as Record<string, number>);
+  return outputs.map((values) => make(shape('theta'), values));
+}
+
+for (const backendName of ARRAY_BACKENDS) {
+  if (tf.getKernel(KERNEL, backendName)) continue;
+  const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
+  tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+}
+
+/** Adam with a fused update per parameter; its moments start at zero on first use of each variable. */
+class FusedAdam implements Optimizer {
+  private readonly moments = new Map<string, { m: tf.Tensor; v: tf.Tensor }>();
+  private step = 0;
+
+  constructor(private readonly hyper: { learningRate: number; beta1: number; beta2: number; epsilon: number }) {}
+
+  applyGradients(gradients: { name: string; tensor: tf.Tensor }[]): void {
+    this.step++;
+    const attrs = { ...this.hyper, step: this.step };
+    for (const { name, tensor: gradient } of gradients) {
+      const variable = tf.engine().registeredVariables[name];
+      if (!variable) throw new Error(`no variable named ${name}`);
+      const moments = this.moments.get(name) ?? { m: tf.zerosLike(variable), v: tf.zerosLike(variable) };
+      const [theta, m, v] = tf.engine().runKernel(KERNEL, { theta: variable, m: moments.m, v: moments.v, gradient }, attrs) as tf.Tensor[];
+      variable.assign(theta);
+      tf.dispose([theta, moments.m, moments.v]);
+      this.moments.set(name, { m, v });
+    }
+  }
+
+  dispose(): void {
+    for (const { m, v } of this.moments.values()) tf.dispose([m, v]);
+    this.moments.clear();
+  }
+}
+
+/** Adam with PyTorch's defaults: fused on CPU and WASM, tfjs's own elsewhere. */
+export function adam(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8): Optimizer {
+  const backend = activeBackend();
+  return ARRAY_BACKENDS.some((name) => name === backend) ? new FusedAdam({ learningRate, beta1, beta2, epsilon }) : tf.train.adam(learningRate, beta1, beta2, epsilon);
+}
