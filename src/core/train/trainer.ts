@@ -4,6 +4,7 @@
  * paused, resumed and aborted; and it stops with a clear reason on a non-finite loss or gradient,
  * putting back the last weights that were still good.
  */
+import { globalNorm } from '../fast/globalNorm';
 import * as tf from '../tf';
 
 /** A model the loop can train: named variables, and the loss and gradients of one batch. */
@@ -86,9 +87,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * @returns the norm before clipping, as a scalar tensor the caller disposes.
  */
 function clipByGlobalNorm(gradients: Record<string, tf.Tensor>, clipNorm: number | undefined): tf.Scalar {
-  // A chain of adds, not tf.addN: WebGPU's addN binds every input at once and silently fails past the
-  // device's storage-buffer limit (8 on many GPUs), which a model with 11 parameters exceeds.
-  const norm = tf.tidy(() => tf.sqrt(Object.values(gradients).map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b))) as tf.Scalar);
+  const norm = globalNorm(Object.values(gradients));
   if (clipNorm && clipNorm > 0) {
     const scale = tf.tidy(() => tf.minimum(1, tf.div(clipNorm, tf.add(norm, 1e-6))));
     for (const name of Object.keys(gradients)) {
@@ -126,9 +125,10 @@ export async function* train<Batch>(
       const finite = Number.isFinite(lossValue) && Number.isFinite(normValue);
       if (finite) {
         tf.dispose(Object.values(lastGood ?? {}));
-        lastGood = Object.fromEntries(Object.entries(model.variables).map(([name, v]) => [name, tf.clone(v)]));
+        const variables = model.variables;
+        lastGood = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, tf.clone(v)]));
         // Optimisers find variables by their engine-wide names, not by PyTorch's.
-        optimizer.applyGradients(Object.entries(gradients).map(([name, tensor]) => ({ name: model.variables[name].name, tensor })));
+        optimizer.applyGradients(Object.entries(gradients).map(([name, tensor]) => ({ name: variables[name].name, tensor })));
       }
       tf.dispose([loss, norm, ...Object.values(gradients)]);
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { fastestRecurrence } from '../../../src/core/fast/direction';
 import { gemmABt, matMulArrays } from '../../../src/core/fast/gemm';
+import { globalNorm } from '../../../src/core/fast/globalNorm';
 import { matMul, transpose } from '../../../src/core/fast/linalg';
 import { opsRecurrence } from '../../../src/core/fast/opsRecurrence';
 import * as tf from '../../../src/core/tf';
@@ -78,5 +79,18 @@ describe('CPU gemm', () => {
     const gradient = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(transpose(t, perm), weights)))(x);
     expectClose(await read(gradient), await read(tf.transpose(weights, perm.map((_, k) => perm.indexOf(k)))), 'gradient');
     tf.dispose([x, weights, got, want, gradient]);
+  });
+});
+
+describe('global norm', () => {
+  it('one kernel gives √(Σ‖g‖²) of tensors of any shape, NaN included', async () => {
+    const tensors = [tf.randomNormal([7, 3], 0, 1, 'float32', 4), tf.randomNormal([5], 0, 1, 'float32', 5), tf.scalar(2)];
+    const want = tf.sqrt(tensors.map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b)));
+    const got = globalNorm(tensors);
+    expectClose(await read(got), await read(want), 'norm');
+    const nan = tf.tensor1d([NaN]);
+    const withNaN = globalNorm([...tensors, nan]);
+    expect(Number.isNaN((await withNaN.data())[0])).toBe(true);
+    tf.dispose([...tensors, nan, want, got, withNaN]);
   });
 });
