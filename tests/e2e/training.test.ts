@@ -8,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe('hello → ohlol trains in the page on WebGPU', () => {
-  it.each([['cell'], ['rnn'], ['embedding']])('%s variant: 15 epochs, final prediction shown', async (variant) => {
+describe('hello → ohlol trains in the page on WebGPU, as on the CPU', () => {
+  it.each([['cell'], ['rnn'], ['embedding']])('%s variant: 15 epochs, final prediction shown, final loss as on the CPU', async (variant) => {
     const { page, errors } = await openPage(browser, `/figures/HelloTrainer?variant=${variant}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
@@ -24,7 +24,22 @@ describe('hello → ohlol trains in the page on WebGPU', () => {
     console.log(`hello ${variant} on webgpu: ${seconds.toFixed(2)} s for 15 epochs; ${text}`);
     await page.screenshot({ path: `${ARTIFACTS}/hello-${variant}.png`, fullPage: true });
     expect(errors).toEqual([]);
+    const gpuLoss = Number(await status.locator('[title]').getAttribute('title'));
     await page.context().close();
+
+    // The same run on the CPU backend: WebGPU trained with its fused WGSL recurrence kernels, the CPU with
+    // the JavaScript ones, so agreeing after 15 epochs checks the GPU kernels in a real browser.
+    const cpu = await openPage(browser, `/figures/HelloTrainer?variant=${variant}&backend=cpu`);
+    expect(await backendOf(cpu.page)).toBe('cpu');
+    await widgetsReady(cpu.page);
+    await cpu.page.getByRole('button', { name: 'Train', exact: true }).click();
+    const cpuStatus = cpu.page.getByTestId('hello-status');
+    await expect.poll(() => cpuStatus.getAttribute('data-status'), { timeout: 60_000 }).toBe('finished');
+    const cpuLoss = Number(await cpuStatus.locator('[title]').getAttribute('title'));
+    console.log(`hello ${variant}: final loss ${gpuLoss} on webgpu, ${cpuLoss} on cpu`);
+    expect(Math.abs(gpuLoss - cpuLoss)).toBeLessThan(1e-4 * Math.max(1, cpuLoss));
+    expect(cpu.errors).toEqual([]);
+    await cpu.page.context().close();
   });
 
   it('steps one epoch at a time, and reset starts over', async () => {
