@@ -5,7 +5,7 @@
  * fast path (fast/direction.ts); `forward` alone stays in differentiable tfjs ops.
  */
 import type { CellParams, CellState } from './cells/types';
-import { backwardSequence, cacheTensors, forwardSequence, type SequenceCache } from './fast/direction';
+import { backwardSequence, cacheTensors, forwardSequence, type SequenceCache, type SequenceMode } from './fast/direction';
 import { transpose } from './fast/linalg';
 import {
   directionCount,
@@ -156,7 +156,18 @@ export class RecurrentLayer {
    */
   forward(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
     return tidyResult(() => {
-      const { output, hN, cN } = this.run(input, opts, false);
+      const { output, hN, cN } = this.run(input, opts, 'autodiff');
+      return cN ? { output, hN, cN } : { output, hN };
+    });
+  }
+
+  /**
+   * Runs the sequence on the fastest kernels the backend has and keeps nothing but the results; autodiff
+   * cannot see through it. For generating text, one character at a time.
+   */
+  predict(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
+    return tidyResult(() => {
+      const { output, hN, cN } = this.run(input, opts, 'predict');
       return cN ? { output, hN, cN } : { output, hN };
     });
   }
@@ -166,11 +177,11 @@ export class RecurrentLayer {
    * owns the outputs and the cache and disposes both.
    */
   forwardWithCache(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput & { cache: LayerCache } {
-    const { cache, ...outputs } = tidyResult(() => this.run(input, opts, true));
+    const { cache, ...outputs } = tidyResult(() => this.run(input, opts, 'train'));
     return { ...outputs, cache: new LayerCache(cache) };
   }
 
-  private run(input: tf.Tensor3D, opts: LayerForwardOptions, withCache: boolean) {
+  private run(input: tf.Tensor3D, opts: LayerForwardOptions, mode: SequenceMode) {
     const { config } = this;
     const D = directionCount(config);
     if (input.rank !== 3) throw new Error(`input must be 3-D, got shape [${input.shape.join(', ')}]`);
@@ -190,7 +201,7 @@ export class RecurrentLayer {
       for (let d = 0; d < D; d++) {
         const k = l * D + d;
         const initial: CellState = initialC ? { h: initialH[k], c: initialC[k] } : { h: initialH[k] };
-        const run = forwardSequence(config.kind, config.nonlinearity, this.cellParams(l, d), output, initial, d === 1, withCache);
+        const run = forwardSequence(config.kind, config.nonlinearity, this.cellParams(l, d), output, initial, d === 1, mode);
         if (run.cache) directions.push(run.cache);
         outputs.push(run.output);
         hN.push(run.final.h);

@@ -161,7 +161,7 @@ export class CharModel implements TrainableModel<TokenBatch> {
   run(inputs: Int32Array, batch: number, steps: number, state?: ModelState): { logits: tf.Tensor2D; state: ModelState } {
     return tidyResult(() => {
       const x = this.embed(tf.tensor1d(inputs, 'int32'), batch, steps);
-      const { output, hN, cN } = this.layer.forward(x, state ? { h0: state.h, ...(state.c ? { c0: state.c } : {}) } : {});
+      const { output, hN, cN } = this.layer.predict(x, state ? { h0: state.h, ...(state.c ? { c0: state.c } : {}) } : {});
       const output2d = tf.reshape(output, [batch * steps, output.shape[2]]) as tf.Tensor2D;
       return { logits: this.logits(output2d, this.own['fc.weight'], this.own['fc.bias']), state: cN ? { h: hN, c: cN } : { h: hN } };
     });

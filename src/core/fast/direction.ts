@@ -48,6 +48,13 @@ function inputBiases(kind: CellKind, p: CellParams, H: number): tf.Tensor1D[] {
   return [...(p.biasIh ? [p.biasIh] : []), tf.concat([tf.slice(p.biasHh, 0, 2 * H), tf.zeros([H])])];
 }
 
+/**
+ * How a direction runs: `autodiff` in differentiable tfjs ops only, so `tf.grad` sees through it; `predict`
+ * on the backend's fastest kernels, keeping nothing (generation); `train` on the fastest kernels, keeping
+ * the cache `backwardSequence` needs.
+ */
+export type SequenceMode = 'autodiff' | 'predict' | 'train';
+
 export interface SequenceForward {
   /** h_t for every t: [T, B, H] */
   output: tf.Tensor3D;
@@ -58,9 +65,8 @@ export interface SequenceForward {
 }
 
 /**
- * Runs one direction. `input` [T, B, I], `initial` h0 (and c0) [B, H]. `training` keeps a cache for
- * `backwardSequence` and uses the fused kernels; without it only differentiable tfjs ops run, so autodiff
- * works through the result. `recurrence` overrides the choice (tests). Call inside `tf.tidy`.
+ * Runs one direction. `input` [T, B, I], `initial` h0 (and c0) [B, H]; `mode` as `SequenceMode` says.
+ * `recurrence` overrides the choice of kernels (tests). Call inside `tf.tidy`.
  */
 export function forwardSequence(
   kind: CellKind,
@@ -69,7 +75,7 @@ export function forwardSequence(
   input: tf.Tensor3D,
   initial: CellState,
   reverse: boolean,
-  training: boolean,
+  mode: SequenceMode,
   recurrence?: Recurrence,
 ): SequenceForward {
   const [T, B, I] = input.shape;
@@ -79,7 +85,8 @@ export function forwardSequence(
   const gx = tf.reshape(matMul(x2d, p.weightIh, false, true, inputBiases(kind, p, H)), [T, B, GH]) as tf.Tensor3D;
   const biasHn = kind === 'GRU' && p.biasHh ? tf.slice(p.biasHh, 2 * H, H) : null;
   const inputs: RecurrenceInputs = { kind, nonlinearity, gx, weightHh: p.weightHh, biasHn, h0: initial.h, ...(initial.c ? { c0: initial.c } : {}) };
-  const chosen = recurrence ?? (training ? fastestRecurrence(inputs) : opsRecurrence);
+  const training = mode === 'train';
+  const chosen = recurrence ?? (mode === 'autodiff' ? opsRecurrence : fastestRecurrence(inputs));
   const outputs = chosen.forward(inputs, training);
   const last = (t: tf.Tensor3D) => tf.gather(t, T - 1) as tf.Tensor as tf.Tensor2D;
   return {

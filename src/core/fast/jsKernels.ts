@@ -98,12 +98,14 @@ export function jsTranspose<T extends tf.Tensor>(x: T, perm: number[]): T {
 
 /**
  * The recurrence as two fused JavaScript kernels: always on the CPU backend, and on WASM when each step's
- * product with W_hh is too small for XNNPACK to pay off.
+ * product with W_hh is too small for XNNPACK to pay off, or has so few rows (generation) that XNNPACK's
+ * repacking of W_hh would cost more than the product.
  */
 export const jsRecurrence: Recurrence = {
   supports: ({ gx, weightHh }: RecurrenceInputs) => {
     const backend = activeBackend();
-    return backend === 'cpu' || (backend === 'wasm' && gx.shape[1] * weightHh.size <= WASM_JS_PRODUCT_LIMIT);
+    const [B, size] = [gx.shape[1], weightHh.size];
+    return backend === 'cpu' || (backend === 'wasm' && (B * size <= WASM_JS_PRODUCT_LIMIT || B <= WASM_FEW_ROWS));
   },
   forward({ kind, nonlinearity, gx, weightHh, biasHn, h0, c0 }, keep) {
     const inputs = { gx, weightHh, h0, ...(c0 ? { c0 } : {}), ...(biasHn ? { biasHn } : {}) };

@@ -149,6 +149,19 @@ describe('backward', () => {
     [analytic, autodiff, twin].forEach((l) => l.dispose());
   });
 
+  it.each(['RNN', 'LSTM', 'GRU'] as const)('predict (fused kernels, for generation) equals forward: %s, 2 layers, bidirectional, h0', async (kind) => {
+    const layer = RecurrentLayer.create({ kind, inputSize: 3, hiddenSize: 5, numLayers: 2, bidirectional: true, batchFirst: true }, 4);
+    const x = randomTensor([2, 6, 3], 5);
+    const h0 = randomTensor([4, 2, 5], 6);
+    const c0 = kind === 'LSTM' ? randomTensor([4, 2, 5], 7) : undefined;
+    const [plain, fused] = [layer.forward(x, { h0, c0 }), layer.predict(x, { h0, c0 })];
+    expectClose(await read(fused.output), await read(plain.output), 'output');
+    expectClose(await read(fused.hN), await read(plain.hN), 'h_n');
+    if (c0) expectClose(await read(fused.cN), await read(plain.cN), 'c_n');
+    tf.dispose([x, h0, c0 ?? [], ...[plain, fused].flatMap((o) => [o.output, o.hN, o.cN ?? []])]);
+    layer.dispose();
+  });
+
   it('dropout draws a fresh seeded mask per training pass and none in eval', async () => {
     const config: LayerConfig = { kind: 'RNN', inputSize: 2, hiddenSize: 8, numLayers: 2, dropout: 0.5 };
     const [a, b] = [RecurrentLayer.create(config, 3), RecurrentLayer.create(config, 3)];
