@@ -1,25 +1,16 @@
 import { LineChartCard } from '../../components/Charts';
-import { SelectChoice } from '../../components/Choices';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
-import { Slider } from '../../components/Slider';
+import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { compareCells } from '../../core/cellComparison';
-import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
+import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
-import { clampInteger, usePersistentState } from '../../hooks/usePersistentState';
+import { usePersistentState } from '../../hooks/usePersistentState';
 import './CellComparison.css';
 
 const INPUT_SIZE = 4;
-const MAX_HIDDEN = 512;
-const MAX_STEPS = 64;
-
-interface Settings {
-  pattern: InputPattern;
-  hiddenSize: number;
-  seqLength: number;
-  seed: number;
-}
+const LIMITS = { maxHidden: 512, maxSteps: 64 };
 
 export interface CellComparisonProps {
   hiddenSize?: number;
@@ -27,25 +18,14 @@ export interface CellComparisonProps {
   seed?: number;
 }
 
-function isSettings(value: unknown): value is Settings {
-  const s = value as Settings;
-  return (
-    typeof s === 'object' && s !== null && isInputPattern(s.pattern) && clampInteger(s.hiddenSize, 1, MAX_HIDDEN, -1) === s.hiddenSize &&
-    clampInteger(s.seqLength, 1, MAX_STEPS, -1) === s.seqLength && clampInteger(s.seed, 0, 99, -1) === s.seed
-  );
-}
+const isSettings = (value: unknown): value is TraceSettings => isTraceSettings(value, LIMITS);
 
 /** Chapter 7: nn.RNN, nn.LSTM and nn.GRU fed the same sequence with the same hidden size, side by side. */
 export default function CellComparison(props: CellComparisonProps) {
-  const defaults: Settings = {
-    pattern: 'pulses',
-    hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 16),
-    seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 24),
-    seed: clampInteger(props.seed, 0, 99, 0),
-  };
+  const defaults = traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS);
   const [settings, setSettings, reset] = usePersistentState(`cell-comparison:${JSON.stringify(defaults)}`, defaults, isSettings);
   const { pattern, hiddenSize, seqLength, seed } = settings;
-  const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  const set = (patch: Partial<TraceSettings>) => setSettings({ ...settings, ...patch });
   const { engine, result, error, busy } = useEngineResult(
     () => compareCells({ hiddenSize, seed, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed) }),
     [hiddenSize, seqLength, seed, pattern],
@@ -56,13 +36,9 @@ export default function CellComparison(props: CellComparisonProps) {
   return (
     <WidgetFrame title="RNN, LSTM and GRU on the same input" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
       <div className="control-grid">
-        <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
+        <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
       </div>
-      <div className="control-grid">
-        <Slider label="hidden_size" value={hiddenSize} min={1} max={MAX_HIDDEN} onChange={(v) => set({ hiddenSize: v })} />
-        <Slider label="time steps T" value={seqLength} min={1} max={MAX_STEPS} onChange={(v) => set({ seqLength: v })} />
-        <Slider label="seed" value={seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
-      </div>
+      <TraceSliders settings={settings} limits={LIMITS} onChange={set} />
       {result ? (
         <>
           <table className="shape-table cell-compare-table">

@@ -1,19 +1,17 @@
-import { SelectChoice } from '../../components/Choices';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
-import { Slider } from '../../components/Slider';
+import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { QUANTITY_NAMES, traceGates } from '../../core/gateTrace';
-import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
+import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
-import { clampInteger, usePersistentState } from '../../hooks/usePersistentState';
+import { usePersistentState } from '../../hooks/usePersistentState';
 import './GateInspector.css';
 
 type GatedKind = 'LSTM' | 'GRU';
 
 const INPUT_SIZE = 4;
-const MAX_HIDDEN = 64;
-const MAX_STEPS = 48;
+const LIMITS = { maxHidden: 64, maxSteps: 48 };
 /** What each kind's panels show: its gates, then the state they write. */
 const PANELS: Record<GatedKind, readonly string[]> = { LSTM: ['i', 'f', 'g', 'o', 'c'], GRU: ['r', 'z', 'n', 'h'] };
 /** Gates live in (0, 1) or (−1, 1): one fixed scale lets the eye compare them; states get their own. */
@@ -25,12 +23,8 @@ const BUGGY_CODE: Record<GatedKind, string> = {
   GRU: ['gx, gh = self.x2h(x), self.h2h(h)  # H outputs instead of 3·H', 'r, z = (gx + gh).sigmoid(), (gx + gh).sigmoid()', 'n = (gx + r * gh).tanh()'].join('\n'),
 };
 
-interface Settings {
+interface Settings extends TraceSettings {
   sharedGates: boolean;
-  pattern: InputPattern;
-  hiddenSize: number;
-  seqLength: number;
-  seed: number;
 }
 
 export interface GateInspectorProps {
@@ -40,25 +34,12 @@ export interface GateInspectorProps {
   seed?: number;
 }
 
-function isSettings(value: unknown): value is Settings {
-  const s = value as Settings;
-  return (
-    typeof s === 'object' && s !== null && typeof s.sharedGates === 'boolean' && isInputPattern(s.pattern) &&
-    clampInteger(s.hiddenSize, 1, MAX_HIDDEN, -1) === s.hiddenSize && clampInteger(s.seqLength, 1, MAX_STEPS, -1) === s.seqLength &&
-    clampInteger(s.seed, 0, 99, -1) === s.seed
-  );
-}
+const isSettings = (value: unknown): value is Settings => isTraceSettings(value, LIMITS) && typeof (value as Settings).sharedGates === 'boolean';
 
 /** Chapters 6–7: every gate over time, and what happens when one linear layer computes all of them. */
 export default function GateInspector(props: GateInspectorProps) {
   const kind: GatedKind = props.kind === 'GRU' ? 'GRU' : 'LSTM';
-  const defaults: Settings = {
-    sharedGates: false,
-    pattern: 'random',
-    hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 8),
-    seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 16),
-    seed: clampInteger(props.seed, 0, 99, 0),
-  };
+  const defaults: Settings = { sharedGates: false, ...traceDefaults(props, { pattern: 'random', hiddenSize: 8, seqLength: 16 }, LIMITS) };
   const [settings, setSettings, reset] = usePersistentState(`gate-inspector:${kind}:${JSON.stringify(defaults)}`, defaults, isSettings);
   const { sharedGates, pattern, hiddenSize, seqLength, seed } = settings;
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
@@ -74,13 +55,9 @@ export default function GateInspector(props: GateInspectorProps) {
         <label className="check gate-bug-toggle">
           <input type="checkbox" checked={sharedGates} onChange={(e) => set({ sharedGates: e.target.checked })} /> One shared linear layer for every gate (the bug)
         </label>
-        <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
+        <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
       </div>
-      <div className="control-grid">
-        <Slider label="hidden_size" value={hiddenSize} min={1} max={MAX_HIDDEN} onChange={(v) => set({ hiddenSize: v })} />
-        <Slider label="time steps T" value={seqLength} min={1} max={MAX_STEPS} onChange={(v) => set({ seqLength: v })} />
-        <Slider label="seed" value={seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
-      </div>
+      <TraceSliders settings={settings} limits={LIMITS} onChange={set} />
       {result ? (
         <>
           <div className="gate-panels">

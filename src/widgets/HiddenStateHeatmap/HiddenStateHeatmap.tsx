@@ -1,28 +1,23 @@
 import { SegmentedChoice, SelectChoice } from '../../components/Choices';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
-import { Slider } from '../../components/Slider';
+import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { QUANTITY_NAMES, TRACED, traceGates } from '../../core/gateTrace';
-import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, type InputPattern } from '../../core/inputPatterns';
+import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
-import { clampInteger, usePersistentState } from '../../hooks/usePersistentState';
+import { usePersistentState } from '../../hooks/usePersistentState';
 import './HiddenStateHeatmap.css';
 
 /** Features per input step: enough for random input to look random, few enough to read as a strip. */
 const INPUT_SIZE = 4;
-const MAX_HIDDEN = 512;
-const MAX_STEPS = 64;
+const LIMITS = { maxHidden: 512, maxSteps: 64 };
 /** The symbol each quantity goes by in readouts, e.g. `c[t=3, unit=7] = …`. */
 const SYMBOLS: Record<string, string> = { dh: '∂L/∂h' };
 
-interface Settings {
+interface Settings extends TraceSettings {
   kind: CellKind;
-  hiddenSize: number;
-  seqLength: number;
-  seed: number;
-  pattern: InputPattern;
   /** a name of `TRACED[kind]`, or 'dh' for the gradient */
   quantity: string;
 }
@@ -36,22 +31,15 @@ export interface HiddenStateHeatmapProps {
 
 /** Settings stored by an earlier visit are used only if every field still makes sense. */
 function isSettings(value: unknown): value is Settings {
-  const s = value as Settings;
-  return (
-    typeof s === 'object' && s !== null && CELL_KINDS.includes(s.kind) && isInputPattern(s.pattern) && typeof s.quantity === 'string' &&
-    [s.hiddenSize, s.seqLength, s.seed].every((v) => clampInteger(v, 0, Infinity, -1) === v) && s.hiddenSize >= 1 && s.seqLength >= 1
-  );
+  return isTraceSettings(value, LIMITS) && CELL_KINDS.includes((value as Settings).kind) && typeof (value as Settings).quantity === 'string';
 }
 
 /** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */
 export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const defaults: Settings = {
     kind: CELL_KINDS.includes(props.kind as CellKind) ? (props.kind as CellKind) : 'LSTM',
-    hiddenSize: clampInteger(props.hiddenSize, 1, MAX_HIDDEN, 16),
-    seqLength: clampInteger(props.seqLength, 1, MAX_STEPS, 24),
-    seed: clampInteger(props.seed, 0, 99, 0),
-    pattern: 'pulses',
     quantity: 'h',
+    ...traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS),
   };
   const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, isSettings);
   const { kind, hiddenSize, seqLength, seed, pattern } = settings;
@@ -75,13 +63,9 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
       <div className="control-grid">
         <SegmentedChoice label="Cell" value={kind} options={CELL_KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
         <SelectChoice label="Show" value={quantity} options={quantities.map((q) => ({ value: q, label: QUANTITY_NAMES[q] ?? q }))} onChange={(q) => set({ quantity: q })} />
-        <SelectChoice label="Input" value={pattern} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={(p) => set({ pattern: p })} />
+        <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
       </div>
-      <div className="control-grid">
-        <Slider label="hidden_size" value={hiddenSize} min={1} max={MAX_HIDDEN} onChange={(v) => set({ hiddenSize: v })} />
-        <Slider label="time steps T" value={seqLength} min={1} max={MAX_STEPS} onChange={(v) => set({ seqLength: v })} />
-        <Slider label="seed" value={seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
-      </div>
+      <TraceSliders settings={settings} limits={LIMITS} onChange={set} />
       {result && shown ? (
         <>
           <div className="hidden-state-maps">
