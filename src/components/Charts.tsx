@@ -7,6 +7,8 @@ export interface Series {
   points: { x: number; y: number }[];
   /** A reference to compare against (drawn dashed and grey), not a measured curve. */
   reference?: boolean;
+  /** A fixed colour, for a series that should keep it whichever others are shown. */
+  color?: string;
 }
 
 /** Colour-blind-safe categorical colours (Okabe–Ito). */
@@ -56,7 +58,7 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(6) : String(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
           <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} />
           {series.map((s) => (
-            <Line key={s.name} dataKey={s.name} stroke={s.reference ? REFERENCE_COLOR : SERIES_COLORS[measured.indexOf(s) % SERIES_COLORS.length]} strokeDasharray={s.reference ? '6 4' : undefined}
+            <Line key={s.name} dataKey={s.name} stroke={s.reference ? REFERENCE_COLOR : (s.color ?? SERIES_COLORS[measured.indexOf(s) % SERIES_COLORS.length])} strokeDasharray={s.reference ? '6 4' : undefined}
               dot={false} isAnimationActive={false} strokeWidth={s.reference ? 1.5 : 2} connectNulls />
           ))}
         </LineChart>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { LineChartCard } from '../../components/Charts';
+import { LineChartCard, SERIES_COLORS } from '../../components/Charts';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS } from '../../core/cells/types';
 import { minibatchesPerEpoch } from '../../core/data/minibatches';
@@ -41,19 +41,23 @@ export default function CharLM() {
   const latest = runs.length ? runs[runs.length - 1][1].at(-1) : undefined;
   // Redrawing the chart is the costliest thing on the page: once a second is plenty while training.
   const chartRuns = useThrottled(lm.runs, 1000);
-  // One curve per cell, always in the legend with its own colour, and the perplexity V of a uniform guess as
-  // a dashed reference (over the planned run until a run starts, then over the steps so far). The chart is
-  // drawn whole from the moment the text is known, so a run only ever changes its data, never its shape:
+  // A curve for the chosen cell and for every cell trained so far, each in its own colour, and the perplexity
+  // V of a uniform guess as a dashed reference (over the planned run until a run starts, then over the steps
+  // so far). The chart is drawn from the moment the text is known, so a run changes its data, not its shape:
   // reshaping a chart mid-run would stall the page for a moment.
   const vocabularySize = corpus.vocabulary?.tokens.length ?? 0;
   const series = useMemo(() => {
-    const curves = CELL_KINDS.map((kind) => ({ name: kind, points: thin(chartRuns[kind] ?? []).map((s) => ({ x: s.step, y: s.perplexity })) }));
+    const curves = CELL_KINDS.filter((kind) => kind === options.kind || chartRuns[kind]).map((kind) => ({
+      name: kind,
+      color: SERIES_COLORS[CELL_KINDS.indexOf(kind)],
+      points: thin(chartRuns[kind] ?? []).map((s) => ({ x: s.step, y: s.perplexity })),
+    }));
     const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
     const planned = corpus.text ? options.epochs * minibatchesPerEpoch(corpus.text.length, options.sampling, options.batch, options.steps) : 0;
     const end = trained > 0 ? trained : Math.max(1, planned);
     const uniform = { name: `uniform guess (V = ${vocabularySize})`, points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
     return vocabularySize > 1 ? [...curves, uniform] : curves;
-  }, [chartRuns, corpus.text, vocabularySize, options.epochs, options.sampling, options.batch, options.steps]);
+  }, [chartRuns, corpus.text, vocabularySize, options.kind, options.epochs, options.sampling, options.batch, options.steps]);
 
   const trainOne = () => corpus.text && lm.train(options.kind, corpus.text, choice.preprocessing, options);
   const compare = async () => {
