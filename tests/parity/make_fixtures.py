@@ -1,17 +1,19 @@
 """Writes PyTorch parity fixtures (format rnn-parity/1, see the project's rnn-parity spec).
 
 Run with Debian's PyTorch in float64:
-    /usr/bin/python3 tests/parity/make_fixtures.py [--seed 0] [--out tests/fixtures/torch]
+    /usr/bin/python3 tests/parity/make_fixtures.py [--seed 0] [--random-cases 0] [--out tests/fixtures/torch]
 
 Each fixture records one nn.RNN/LSTM/GRU: its parameters, an input, h0/c0 or null, the forward results,
 random upstream gradients and the gradients of
     L = sum(output * grad_output) + sum(h_n * grad_h_n) + sum(c_n * grad_c_n).
 The cases cover every kind; 1-3 layers; both directions; batch_first both ways; with and without bias and
-h0; relu and tanh; sequence lengths 1 to 33; batch 1 and more.
+h0; relu and tanh; sequence lengths 1 to 33; batch 1 and more. --random-cases N adds N more, each
+configuration drawn from the seed, for a fresh folder that tests nothing the committed one was tuned on.
 """
 import argparse
 import json
 import os
+import random
 import sys
 
 import torch
@@ -46,6 +48,22 @@ CASES = [
     ("lstm_bidir_batch4", "LSTM", "tanh", 5, 4, 1, True, False, True, True, 9, 4),
     ("gru_bidir_bf_batch4", "GRU", "tanh", 5, 4, 1, True, True, True, True, 9, 4),
 ]
+
+
+def random_cases(seed, count):
+    """`count` cases with every field of CASES drawn at random from `seed`."""
+    rng = random.Random(seed)
+    cases = []
+    for k in range(count):
+        kind = rng.choice(["RNN", "LSTM", "GRU"])
+        nonlinearity = rng.choice(["tanh", "relu"]) if kind == "RNN" else "tanh"
+        cases.append((
+            f"random_{seed}_{k}_{kind.lower()}", kind, nonlinearity,
+            rng.randint(1, 6), rng.randint(1, 7), rng.randint(1, 3),
+            rng.random() < 0.5, rng.random() < 0.5, rng.random() < 0.7, rng.random() < 0.5,
+            rng.randint(1, 33), rng.randint(1, 4),
+        ))
+    return cases
 
 
 def tensor_json(t):
@@ -126,16 +144,18 @@ def check_round_trip(module):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--random-cases", type=int, default=0, help="add this many cases with random configurations")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "fixtures", "torch"))
     args = parser.parse_args()
     torch.set_default_dtype(torch.float64)
     os.makedirs(args.out, exist_ok=True)
-    for index, case in enumerate(CASES):
+    cases = CASES + random_cases(args.seed, args.random_cases)
+    for index, case in enumerate(cases):
         generator = torch.Generator().manual_seed(args.seed * 1000 + index)
         fixture = make_fixture(case, generator)
         with open(os.path.join(args.out, f"{case[0]}.json"), "w") as f:
             json.dump(fixture, f, separators=(",", ":"))
-    print(f"wrote {len(CASES)} fixtures to {os.path.normpath(args.out)}")
+    print(f"wrote {len(cases)} fixtures to {os.path.normpath(args.out)}")
 
 
 if __name__ == "__main__":
