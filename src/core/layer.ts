@@ -155,10 +155,7 @@ export class RecurrentLayer {
    * Shapes in `LayerForwardOptions`/`LayerOutput`.
    */
   forward(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
-    return tidyResult(() => {
-      const { output, hN, cN } = this.run(input, opts, 'autodiff');
-      return cN ? { output, hN, cN } : { output, hN };
-    });
+    return this.outputs(input, opts, 'autodiff');
   }
 
   /**
@@ -166,8 +163,12 @@ export class RecurrentLayer {
    * cannot see through it. For generating text, one character at a time.
    */
   predict(input: tf.Tensor3D, opts: LayerForwardOptions = {}): LayerOutput {
+    return this.outputs(input, opts, 'predict');
+  }
+
+  private outputs(input: tf.Tensor3D, opts: LayerForwardOptions, mode: SequenceMode): LayerOutput {
     return tidyResult(() => {
-      const { output, hN, cN } = this.run(input, opts, 'predict');
+      const { output, hN, cN } = this.run(input, opts, mode);
       return cN ? { output, hN, cN } : { output, hN };
     });
   }

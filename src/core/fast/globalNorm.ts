@@ -4,28 +4,22 @@
  * tfjs ops elsewhere.
  */
 import * as tf from '../tf';
-import { ARRAY_BACKENDS, arrays, type KernelArgs } from './kernelArrays';
-import { activeBackend } from './recurrence';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from './kernelArrays';
 
 const KERNEL = 'UnrolledGlobalNorm';
 
-function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.TensorInfo {
+function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const { read, make } = arrays(args, backend);
   let sum = 0;
   for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) for (const value of values) sum += value * value;
   return make([], Float32Array.of(Math.sqrt(sum)));
 }
 
-for (const backendName of ARRAY_BACKENDS) {
-  if (tf.getKernel(KERNEL, backendName)) continue;
-  const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
-  tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-}
+registerArrayKernel(KERNEL, kernel);
 
 /** √(Σ_k ‖tensors_k‖²) of float32 tensors of any shapes, as a scalar the caller disposes. */
 export function globalNorm(tensors: readonly tf.Tensor[]): tf.Scalar {
-  const backend = activeBackend();
-  if (backend === 'cpu' || backend === 'wasm') {
+  if (onArrayBackend()) {
     return tf.engine().runKernel(KERNEL, Object.fromEntries(tensors.map((t, k) => [`g${k}`, t])), {}) as tf.Scalar;
   }
   // A chain of adds, not tf.addN: WebGPU's addN binds every input at once and silently fails past the

@@ -9,7 +9,7 @@ import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../tf';
 import { FAST_PERMUTATIONS, matMulArrays, permuted } from './gemm';
 import { backwardArrays, forwardArrays, type ForwardArrays } from './jsSequence';
-import { ARRAY_BACKENDS, arrays, type KernelArgs } from './kernelArrays';
+import { arrays, registerArrayKernel, type ArrayBackend as Backend, type KernelArgs } from './kernelArrays';
 import { activeBackend, type Recurrence, type RecurrenceInputs } from './recurrence';
 
 const FORWARD = 'UnrolledRecurrenceForward';
@@ -27,8 +27,6 @@ export const WASM_JS_PRODUCT_LIMIT = 1 << 16;
  * where XNNPACK would first copy and repack the whole matrix for a handful of dot products.
  */
 export const WASM_FEW_ROWS = 4;
-
-type Backend = (typeof ARRAY_BACKENDS)[number];
 
 /** The output order of the forward kernel, which depends on the kind and on whether gates are kept. */
 function forwardFields(kind: CellKind, keep: boolean): (keyof ForwardArrays)[] {
@@ -75,14 +73,10 @@ function transposeKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
   return make(perm.map((axis) => dims[axis]), permuted(read('x') as Float32Array, dims, perm));
 }
 
-for (const backendName of ARRAY_BACKENDS) {
-  for (const [kernelName, kernel] of [[FORWARD, forwardKernel], [BACKWARD, backwardKernel], [MATMUL, matMulKernel], [TRANSPOSE, transposeKernel]] as const) {
-    // A module evaluated twice (hot reload) must not register twice.
-    if (tf.getKernel(kernelName, backendName)) continue;
-    const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
-    tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-  }
-}
+registerArrayKernel(FORWARD, forwardKernel);
+registerArrayKernel(BACKWARD, backwardKernel);
+registerArrayKernel(MATMUL, matMulKernel);
+registerArrayKernel(TRANSPOSE, transposeKernel);
 
 /** C [M, N] = op(a)·op(b) + the biases [N] (at most two) on the tiled JavaScript gemm; float32 tensors. */
 export function jsMatMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean, biases: readonly tf.Tensor1D[] = []): tf.Tensor2D {

@@ -5,14 +5,31 @@
  */
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type * as tf from '../tf';
+import * as tf from '../tf';
+import { activeBackend } from './recurrence';
 
 export type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
 /** The backends `arrays` can serve. */
 export const ARRAY_BACKENDS = ['cpu', 'wasm'] as const;
+export type ArrayBackend = (typeof ARRAY_BACKENDS)[number];
 
-export function arrays(args: KernelArgs, backendName: (typeof ARRAY_BACKENDS)[number]) {
+/** Whether the live backend keeps its tensors where JavaScript can read them. */
+export function onArrayBackend(): boolean {
+  const backend = activeBackend();
+  return ARRAY_BACKENDS.some((name) => name === backend);
+}
+
+/** Registers `kernel` under `kernelName` on both array backends, once: a module evaluated twice (hot reload) must not register twice. */
+export function registerArrayKernel(kernelName: string, kernel: (args: KernelArgs, backend: ArrayBackend) => tf.TensorInfo | tf.TensorInfo[]): void {
+  for (const backendName of ARRAY_BACKENDS) {
+    if (tf.getKernel(kernelName, backendName)) continue;
+    const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
+    tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+  }
+}
+
+export function arrays(args: KernelArgs, backendName: ArrayBackend) {
   const info = (name: string) => {
     const found = args.inputs[name];
     if (!found) throw new Error(`kernel input ${name} is missing`);

@@ -4,9 +4,8 @@
  * loss = s·Σ_n (logΣ_j e^{l_nj} − l_{n,y_n}),  ∂loss/∂l = s·(softmax(l) − onehot(y)).
  */
 import * as tf from '../tf';
-import { ARRAY_BACKENDS, arrays, type KernelArgs } from './kernelArrays';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from './kernelArrays';
 import { oneHotFloat } from './linalg';
-import { activeBackend } from './recurrence';
 
 const KERNEL = 'UnrolledSoftmaxCrossEntropy';
 
@@ -25,7 +24,7 @@ function crossEntropyArrays(logits: Float32Array, targets: Int32Array, N: number
   return loss * scale;
 }
 
-function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.TensorInfo[] {
+function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo[] {
   const { read, shape, make, attrs } = arrays(args, backend);
   const [N, V] = shape('logits');
   const dLogits = new Float32Array(N * V);
@@ -33,19 +32,14 @@ function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.
   return [make([], Float32Array.of(loss)), make([N, V], dLogits)];
 }
 
-for (const backendName of ARRAY_BACKENDS) {
-  if (tf.getKernel(KERNEL, backendName)) continue;
-  const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
-  tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-}
+registerArrayKernel(KERNEL, kernel);
 
 /**
  * Cross-entropy of `logits` [N, V] against int32 `targets` [N], scaled by `scale`, and its gradient
  * [N, V]; one fused kernel on CPU and WASM, tfjs ops elsewhere.
  */
 export function softmaxCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D, scale: number): { loss: tf.Scalar; dLogits: tf.Tensor2D } {
-  const backend = activeBackend();
-  if (backend === 'cpu' || backend === 'wasm') {
+  if (onArrayBackend()) {
     const [loss, dLogits] = tf.engine().runKernel(KERNEL, { logits, targets }, { scale }) as [tf.Scalar, tf.Tensor2D];
     return { loss, dLogits };
   }

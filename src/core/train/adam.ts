@@ -6,8 +6,7 @@
  * launches about a dozen kernels per parameter, which dominates small models such as "hello" → "ohlol");
  * on WebGPU and WebGL it is tfjs's `tf.train.adam`, the same formula.
  */
-import { activeBackend } from '../fast/recurrence';
-import { ARRAY_BACKENDS, arrays, type KernelArgs } from '../fast/kernelArrays';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../fast/kernelArrays';
 import * as tf from '../tf';
 import type { Optimizer } from './trainer';
 
@@ -29,7 +28,7 @@ function adamArrays(
   }
 }
 
-function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.TensorInfo[] {
+function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo[] {
   const { read, shape, make, attrs } = arrays(args, backend);
   const inputs = ['theta', 'm', 'v', 'gradient'].map((name) => read(name) as Float32Array);
   const outputs = [0, 1, 2].map(() => new Float32Array(inputs[0].length));
@@ -37,11 +36,7 @@ function kernel(args: KernelArgs, backend: (typeof ARRAY_BACKENDS)[number]): tf.
   return outputs.map((values) => make(shape('theta'), values));
 }
 
-for (const backendName of ARRAY_BACKENDS) {
-  if (tf.getKernel(KERNEL, backendName)) continue;
-  const kernelFunc = (args: KernelArgs) => kernel(args, backendName);
-  tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-}
+registerArrayKernel(KERNEL, kernel);
 
 /** Adam with a fused update per parameter; its moments start at zero on first use of each variable. */
 class FusedAdam implements Optimizer {
@@ -72,6 +67,5 @@ class FusedAdam implements Optimizer {
 
 /** Adam with PyTorch's defaults: fused on CPU and WASM, tfjs's own elsewhere. */
 export function adam(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8): Optimizer {
-  const backend = activeBackend();
-  return ARRAY_BACKENDS.some((name) => name === backend) ? new FusedAdam({ learningRate, beta1, beta2, epsilon }) : tf.train.adam(learningRate, beta1, beta2, epsilon);
+  return onArrayBackend() ? new FusedAdam({ learningRate, beta1, beta2, epsilon }) : tf.train.adam(learningRate, beta1, beta2, epsilon);
 }
