@@ -1,6 +1,4 @@
-import { useEngineState } from '../hooks/useEngine';
-
-const LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
+import { BACKEND_LABELS as LABELS, useEngineState } from '../hooks/useEngine';
 
 /** Says which tfjs backend runs the widgets on this page, and why, if it is not the first choice. */
 export function BackendBadge() {

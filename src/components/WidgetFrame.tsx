@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EngineState } from '../hooks/useEngine';
+import { BACKEND_LABELS, type EngineState } from '../hooks/useEngine';
 
 export interface WidgetFrameProps {
   title: string;
@@ -22,6 +22,11 @@ export function WidgetFrame({ title, engine, busy, error, controls, children }: 
         {controls && <div className="widget-controls">{controls}</div>}
       </header>
       {engine.status === 'error' && <p className="widget-error" role="alert">The engine could not start: {engine.message}</p>}
+      {engine.status === 'ready' && engine.backend.deviceLost && (
+        <p className="widget-notice" role="status" data-testid="device-lost">
+          {engine.backend.deviceLost}: this figure now runs on {BACKEND_LABELS[engine.backend.name]}.
+        </p>
+      )}
       {error && <p className="widget-error" role="alert">{error}</p>}
       {(waiting || busy) && (
         <p className="widget-status" aria-live="polite">

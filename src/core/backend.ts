@@ -19,6 +19,8 @@ export interface BackendInfo {
   requested?: BackendName;
   /** Why a faster backend was passed over; absent when the first choice worked. */
   fallbackReason?: string;
+  /** Set when the GPU device was lost while the book ran and the engine moved to this backend. */
+  deviceLost?: string;
 }
 
 /** Tried in this order unless the reader forces one. */
@@ -52,14 +54,15 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     }
     if (!(await tf.setBackend(name))) return `${name} failed to initialise`;
     await tf.ready();
+    if (name === 'webgpu') watchDevice();
     return null;
   } catch (error) {
     return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-async function choose(requested?: BackendName): Promise<BackendInfo> {
-  const order = requested ? [requested, ...PREFERENCE.filter((b) => b !== requested)] : PREFERENCE;
+async function choose(requested?: BackendName, without?: BackendName): Promise<BackendInfo> {
+  const order = (requested ? [requested, ...PREFERENCE.filter((b) => b !== requested)] : PREFERENCE).filter((b) => b !== without);
   const reasons: string[] = [];
   for (const name of order) {
     const reason = await tryBackend(name);
@@ -77,6 +80,41 @@ async function choose(requested?: BackendName): Promise<BackendInfo> {
 }
 
 let chosen: Promise<BackendInfo> | null = null;
+const listeners = new Set<(info: BackendInfo) => void>();
+
+/**
+ * Calls `listener` whenever the engine moves to another backend after it started (today: when the GPU
+ * device is lost). Every tensor made before is gone then: rebuild from plain numbers. Returns an
+ * unsubscribe function.
+ */
+export function onBackendChange(listener: (info: BackendInfo) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** tfjs has no handler for a lost WebGPU device (driver reset, a background tab, `device.destroy()`). */
+function watchDevice() {
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then((info) => recoverFromLostDevice(info.message || info.reason || 'no reason given'));
+}
+
+/** Moves the engine to the next backend that starts, and tells every listener. */
+async function recoverFromLostDevice(why: string) {
+  const deviceLost = `The GPU device was lost (${why})`;
+  try {
+    tf.removeBackend('webgpu');
+  } catch {
+    // Disposing a backend whose device is gone may throw; it is dropped from the registry all the same.
+  }
+  const next = choose(undefined, 'webgpu').then((info) => ({
+    ...info,
+    deviceLost,
+    fallbackReason: `${deviceLost}; the engine moved to ${info.name}`,
+  }));
+  chosen = next;
+  const info = await next;
+  listeners.forEach((listener) => listener(info));
+}
 
 /**
  * Starts the engine once and reports which backend it runs on. Later calls return the same answer.

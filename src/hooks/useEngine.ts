@@ -11,6 +11,9 @@ export type EngineState =
   | { status: 'ready'; backend: BackendInfo }
   | { status: 'error'; message: string };
 
+/** Backend names as the page prints them. */
+export const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
+
 let state: EngineState = { status: 'idle' };
 const listeners = new Set<() => void>();
 
@@ -29,9 +32,11 @@ export function requestEngine(): void {
   if (state.status !== 'idle') return;
   setState({ status: 'loading' });
   import('../core/backend')
-    .then(({ initBackend, parseBackendName }) =>
-      initBackend(parseBackendName(new URLSearchParams(location.search).get('backend'))),
-    )
+    .then(({ initBackend, onBackendChange, parseBackendName }) => {
+      // After a lost GPU device the engine runs on a fallback: figures recompute there, the badge says so.
+      onBackendChange((backend) => setState({ status: 'ready', backend }));
+      return initBackend(parseBackendName(new URLSearchParams(location.search).get('backend')));
+    })
     .then((backend) => setState({ status: 'ready', backend }))
     .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
 }

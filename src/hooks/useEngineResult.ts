@@ -1,7 +1,8 @@
 /**
  * Runs an engine computation once the engine is ready and again whenever its inputs change, keeping the
  * last result on screen while the next one computes. One computation runs at a time: inputs that change
- * meanwhile (a slider being dragged) are computed once it ends, only the latest of them.
+ * meanwhile (a slider being dragged) are computed once it ends, only the latest of them. A move to another
+ * backend (a lost GPU device) computes again there.
  */
 import { useEffect, useRef, useState, type DependencyList } from 'react';
 import { useEngine, type EngineState } from './useEngine';
@@ -49,6 +50,6 @@ export function useEngineResult<T>(compute: () => Promise<T>, deps: DependencyLi
     };
     // The caller's deps stand for everything `compute` reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine.status, ...deps]);
+  }, [engine.status, engine.status === 'ready' ? engine.backend.name : '', ...deps]);
   return { engine, result, error, busy: engine.status === 'ready' && busy };
 }

@@ -1,17 +1,38 @@
 /**
  * State a reader sets (slider values, edited weights) that survives a reload: kept in localStorage under
- * `unrolled.<key>`, validated on the way back in, and resettable to its default.
+ * `unrolled.<key>`, checked on the way back in, and resettable to its default. Whatever storage holds —
+ * edited by hand, left by an older edition — can only bring back a value the figure accepts.
  */
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
+import { fitSettings, type SettingsSchema } from './settingsSchema';
 
 const PREFIX = 'unrolled.';
 
-function read<T>(key: string, fallback: T, isValid: (value: unknown) => value is T): T {
+/**
+ * The storage keys a figure has read, so that its error boundary can forget them ("reset this figure").
+ * Each figure's boundary provides its own set.
+ */
+export const StoredKeysContext = createContext<Set<string> | null>(null);
+
+/** Removes stored keys (without the prefix); storage that cannot be written has nothing to remove. */
+export function forgetStored(keys: Iterable<string>): void {
+  for (const key of keys) {
+    try {
+      localStorage.removeItem(PREFIX + key);
+    } catch {
+      // Nothing stored, nothing to remove.
+    }
+  }
+}
+
+/** Turns what storage held into a value the figure accepts, or `undefined` to use the default. */
+type Check<T> = (value: unknown) => T | undefined;
+
+function read<T>(key: string, fallback: T, check: Check<T>): T {
   try {
     const raw = localStorage.getItem(PREFIX + key);
     if (raw === null) return fallback;
-    const value: unknown = JSON.parse(raw);
-    return isValid(value) ? value : fallback;
+    return check(JSON.parse(raw)) ?? fallback;
   } catch {
     return fallback;
   }
@@ -36,31 +57,39 @@ export function sameShapeAs<T>(fallback: T) {
 export const clampInteger = (value: unknown, min: number, max: number, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 
-/** Like useState, but persisted; returns [value, set, reset]. */
+/**
+ * Like useState, but persisted; returns [value, set, reset].
+ * @param validate a settings schema (every field fitted into its range, the default where unusable: the
+ *   same check props and controls go through), or a type guard for values that are not settings objects.
+ */
 export function usePersistentState<T>(
   key: string,
   fallback: T,
-  isValid: (value: unknown) => value is T = sameShapeAs(fallback),
+  validate: SettingsSchema<T & object> | ((value: unknown) => value is T) = sameShapeAs(fallback),
 ): [T, (value: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => read(key, fallback, isValid));
+  useContext(StoredKeysContext)?.add(key);
+  const check: Check<T> =
+    typeof validate === 'function'
+      ? (value) => (validate(value) ? value : undefined)
+      : (value) => (typeof value === 'object' && value !== null ? (fitSettings(validate, value, fallback as T & object) as T) : undefined);
+  const [value, setValue] = useState<T>(() => read(key, fallback, check));
   const set = useCallback(
     (next: T) => {
-      setValue(next);
+      const accepted = typeof validate === 'function' ? next : (fitSettings(validate, next, fallback as T & object) as T);
+      setValue(accepted);
       try {
-        localStorage.setItem(PREFIX + key, JSON.stringify(next));
+        localStorage.setItem(PREFIX + key, JSON.stringify(accepted));
       } catch {
         // Private browsing or a full quota: the value still works for this visit.
       }
     },
+    // A schema is a module-level constant; the key names everything else a stored value depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
   const reset = useCallback(() => {
     setValue(fallback);
-    try {
-      localStorage.removeItem(PREFIX + key);
-    } catch {
-      // Nothing stored, nothing to remove.
-    }
+    forgetStored([key]);
   }, [key, fallback]);
   return [value, set, reset];
 }

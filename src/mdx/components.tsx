@@ -3,36 +3,46 @@
  * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
  */
 import type { MDXComponents } from 'mdx/types';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentType } from 'react';
 import { Link } from '../app/Link';
 import { CodeBlock, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
+import { FigureBoundary } from '../components/FigureBoundary';
 
-function lazyWidget<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
-  const Widget = lazy(load) as ComponentType<P>;
+/**
+ * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
+ * arrive) shows a message in its place and never takes the page down; "Try again" downloads it afresh.
+ */
+function lazyWidget<P extends object>(name: string, load: () => Promise<{ default: ComponentType<P> }>, inline = false) {
   return function LazyWidget(props: P) {
+    const [attempt, setAttempt] = useState(0);
+    // A failed download stays failed in React.lazy, so each retry gets a fresh lazy component.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const Widget = useMemo(() => lazy(load) as ComponentType<P>, [attempt]);
     return (
-      <Suspense fallback={<div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
-        <Widget {...props} />
-      </Suspense>
+      <FigureBoundary name={name} inline={inline} onRetry={() => setAttempt((a) => a + 1)}>
+        <Suspense fallback={inline ? <span aria-busy="true">…</span> : <div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
+          <Widget {...props} />
+        </Suspense>
+      </FigureBoundary>
     );
   };
 }
 
 /** Widget tags available to chapters, by name. */
 export const widgets = {
-  ConcatIdentity: lazyWidget(() => import('../widgets/ConcatIdentity/ConcatIdentity')),
-  GradientFlow: lazyWidget(() => import('../widgets/GradientFlow/GradientFlow')),
-  ShapeExplorer: lazyWidget(() => import('../widgets/ShapeExplorer/ShapeExplorer')),
-  ParamCount: lazyWidget(() => import('../widgets/ParamCount/ParamCount')),
-  HelloTrainer: lazyWidget(() => import('../widgets/HelloTrainer/HelloTrainer')),
-  CharLM: lazyWidget(() => import('../widgets/CharLM/CharLM')),
-  HiddenStateHeatmap: lazyWidget(() => import('../widgets/HiddenStateHeatmap/HiddenStateHeatmap')),
-  GateInspector: lazyWidget(() => import('../widgets/GateInspector/GateInspector')),
-  CellComparison: lazyWidget(() => import('../widgets/CellComparison/CellComparison')),
-  CellStepper: lazyWidget(() => import('../widgets/CellStepper/CellStepper')),
-  BpttStepper: lazyWidget(() => import('../widgets/BpttStepper/BpttStepper')),
-  WorkedExample: lazyWidget(() => import('../widgets/WorkedExample/WorkedExample')),
+  ConcatIdentity: lazyWidget('Concat Identity', () => import('../widgets/ConcatIdentity/ConcatIdentity')),
+  GradientFlow: lazyWidget('Gradient Flow', () => import('../widgets/GradientFlow/GradientFlow')),
+  ShapeExplorer: lazyWidget('Shape Explorer', () => import('../widgets/ShapeExplorer/ShapeExplorer')),
+  ParamCount: lazyWidget('Parameter count', () => import('../widgets/ParamCount/ParamCount'), true),
+  HelloTrainer: lazyWidget('Hello Trainer', () => import('../widgets/HelloTrainer/HelloTrainer')),
+  CharLM: lazyWidget('Character model', () => import('../widgets/CharLM/CharLM')),
+  HiddenStateHeatmap: lazyWidget('Hidden State Heatmap', () => import('../widgets/HiddenStateHeatmap/HiddenStateHeatmap')),
+  GateInspector: lazyWidget('Gate Inspector', () => import('../widgets/GateInspector/GateInspector')),
+  CellComparison: lazyWidget('Cell Comparison', () => import('../widgets/CellComparison/CellComparison')),
+  CellStepper: lazyWidget('Cell Stepper', () => import('../widgets/CellStepper/CellStepper')),
+  BpttStepper: lazyWidget('BPTT stepper', () => import('../widgets/BpttStepper/BpttStepper')),
+  WorkedExample: lazyWidget('Worked Example', () => import('../widgets/WorkedExample/WorkedExample')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
