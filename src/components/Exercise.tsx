@@ -1,5 +1,6 @@
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
 import { usePersistentState } from '../hooks/usePersistentState';
+import { parseReaderNumber } from './format';
 
 export interface ExerciseProps {
   /** Unique across the book; the reader's answer is kept under it. */
@@ -37,7 +38,7 @@ export function Solution({ children }: { children: ReactNode }) {
 /** Whether `given` (as typed) answers the exercise; null when it cannot be judged yet. */
 export function judge(given: string, answer: number, tolerance: number): boolean | null {
   if (given.trim() === '') return null;
-  const value = Number(given.replace('−', '-'));
+  const value = parseReaderNumber(given);
   return Number.isFinite(value) ? Math.abs(value - answer) <= tolerance : false;
 }
 

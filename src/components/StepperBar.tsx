@@ -29,6 +29,7 @@ export function stepperKeys(bar: Pick<StepperBarProps, 'canStepBackward' | 'canS
 export function StepperBar(props: StepperBarProps) {
   const { position, canStepBackward, canStepForward, onStepBackward, onStepForward, onReset, playing, onPlayingChange, interval = 700 } = props;
 
+  // One step per timer, re-armed after each step lands (the position changes), until the end.
   useEffect(() => {
     if (!playing) return;
     if (!canStepForward) {
@@ -37,7 +38,7 @@ export function StepperBar(props: StepperBarProps) {
     }
     const timer = setTimeout(onStepForward, interval);
     return () => clearTimeout(timer);
-  }, [playing, canStepForward, onStepForward, onPlayingChange, interval]);
+  }, [playing, position, canStepForward, onStepForward, onPlayingChange, interval]);
 
   return (
     <div className="stepper-bar" role="group" aria-label="Stepper">

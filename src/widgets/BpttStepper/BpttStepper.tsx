@@ -6,12 +6,13 @@ import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { CELL_KINDS, type CellKind } from '../../core/cells/types';
+import { CELL_KINDS } from '../../core/cells/types';
 import { largestEntry } from '../../core/finiteDifference';
 import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/stepperSetup';
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { choice, fitSettings, integer, number, rangeOf } from '../../hooks/settingsSchema';
 import type { CellStepperProps } from '../CellStepper/CellStepper';
 import { Equation } from '../CellStepper/Equation';
 import { stepNumber } from '../CellStepper/labels';
@@ -35,11 +36,18 @@ function describe(snapshot: UnrollSnapshot | null): string {
   return `BPTT at t = ${snapshot.activeStep === null ? '…' : stepNumber(snapshot.activeStep)} (${snapshot.backwardCursor} of ${snapshot.length} steps back)`;
 }
 
+/** What the reader sets (and may store); 0 on the last two means off. The props add the cell and input size. */
+const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(2, 10), seed: integer(0, 99), truncation: integer(0, 9), clipNorm: number(0, 5) };
+const PROPS = { hiddenSize: SETTINGS.hiddenSize, seqLength: SETTINGS.seqLength, seed: SETTINGS.seed, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
+const BASE: Required<BpttStepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 5, seed: 0, inputSize: 2 };
+
 /** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
-export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 5, seed = 0, inputSize = 2 }: BpttStepperProps) {
-  const kind: CellKind = CELL_KINDS.includes(kindProp) ? kindProp : 'RNN';
+export default function BpttStepper(props: BpttStepperProps) {
+  const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed, truncation: 0, clipNorm: 0 }), [hiddenSize, seqLength, seed]);
-  const [settings, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
+  const [stored, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);
+  // Truncation cuts inside the sequence: at most T − 1 steps.
+  const settings = useMemo(() => ({ ...stored, truncation: Math.min(stored.truncation, stored.seqLength - 1) }), [stored]);
   const set = (patch: Partial<typeof defaults>) => setSettings({ ...settings, ...patch });
   // 0 on a slider means "off": full BPTT, no clipping.
   const setup: StepperSetup = useMemo(
@@ -89,11 +97,11 @@ export default function BpttStepper({ kind: kindProp = 'RNN', hiddenSize = 3, se
     <WidgetFrame title={`Backpropagation through time (${kind})`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={resetSettings}>Reset settings</button>}>
       <div className="stepper-widget" onKeyDown={onKeyDown}>
         <div className="control-grid">
-          <Slider label="sequence length" value={settings.seqLength} min={2} max={10} onChange={(v) => set({ seqLength: v })} />
-          <Slider label="hidden size" value={settings.hiddenSize} min={1} max={64} onChange={(v) => set({ hiddenSize: v })} />
-          <Slider label="seed" value={settings.seed} min={0} max={99} onChange={(v) => set({ seed: v })} />
+          <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
+          <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
+          <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
           <Slider label="truncate every k steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
-          <Slider label="clipping threshold θ" value={settings.clipNorm} min={0} max={5} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
+          <Slider label="clipping threshold θ" value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
         </div>
         <StepperBar {...bar} />
         <UnrolledGraph

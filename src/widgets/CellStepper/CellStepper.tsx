@@ -9,6 +9,7 @@ import { createStepperRecorder, stepperInitialState, stepperInputs } from '../..
 import type { UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { choice, fitSettings, integer, rangeOf } from '../../hooks/settingsSchema';
 import { Equation } from './Equation';
 import { stepNumber } from './labels';
 import { forwardGraph } from './forwardGraph';
@@ -24,6 +25,10 @@ export interface CellStepperProps {
   inputSize?: number;
 }
 
+/** What the reader sets with the sliders (and may store); the props add the cell and the input size. */
+const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(1, 10), seed: integer(0, 99) };
+const PROPS = { ...SETTINGS, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
+const BASE: Required<CellStepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 4, seed: 0, inputSize: 2 };
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
@@ -32,10 +37,10 @@ function describe(snapshot: UnrollSnapshot | null): string {
 }
 
 /** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
-export default function CellStepper({ kind: kindProp = 'RNN', hiddenSize = 3, seqLength = 4, seed = 0, inputSize = 2 }: CellStepperProps) {
-  const kind: CellKind = CELL_KINDS.includes(kindProp) ? kindProp : 'RNN';
+export default function CellStepper(props: CellStepperProps) {
+  const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
-  const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults);
+  const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);
   const setup = useMemo(() => ({ kind, inputSize, ...settings }), [kind, inputSize, settings]);
   const key = JSON.stringify(setup);
   const { engine, result, error, busy } = useEngineResult(async () => ({ key, recorder: await createStepperRecorder(setup) }), [key]);
@@ -66,9 +71,9 @@ export default function CellStepper({ kind: kindProp = 'RNN', hiddenSize = 3, se
     >
       <div className="stepper-widget" onKeyDown={onKeyDown}>
         <div className="control-grid">
-          <Slider label="hidden size" value={settings.hiddenSize} min={1} max={64} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
-          <Slider label="sequence length" value={settings.seqLength} min={1} max={10} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
-          <Slider label="seed" value={settings.seed} min={0} max={99} onChange={(v) => setSettings({ ...settings, seed: v })} />
+          <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+          <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
+          <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
         </div>
         <StepperBar {...bar} />
         <UnrolledGraph

@@ -3,12 +3,14 @@ import { WidgetFrame } from '../../components/WidgetFrame';
 import { concatIdentity, type Activation } from '../../core/concatIdentity';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { choice, integer, type SettingsSchema } from '../../hooks/settingsSchema';
 
 const DEFAULTS = { seed: 1, activation: 'relu' as Activation };
+const SCHEMA: SettingsSchema<typeof DEFAULTS> = { seed: integer(0, 2 ** 31 - 2), activation: choice(['relu', 'tanh']) };
 
 /** Chapter 1: X·W_xh + H·W_hh against [X, H]·[W_xh; W_hh], on fresh random tensors, with ReLU or tanh. */
 export default function ConcatIdentity() {
-  const [settings, setSettings, reset] = usePersistentState('concat-identity', DEFAULTS);
+  const [settings, setSettings, reset] = usePersistentState('concat-identity', DEFAULTS, SCHEMA);
   const { engine, result, error, busy } = useEngineResult(
     () => concatIdentity(settings.seed, settings.activation),
     [settings.seed, settings.activation],

@@ -5,12 +5,14 @@ import { WidgetFrame } from '../../components/WidgetFrame';
 import { gradientFlow } from '../../core/gradientFlow';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
 
 const DEFAULTS = { radius: 0.9, steps: 40, clipNorm: 1 };
+const SCHEMA: SettingsSchema<typeof DEFAULTS> = { radius: number(0.5, 1.6), steps: integer(5, 100), clipNorm: number(0.1, 10) };
 
 /** Chapter 4: how ‖∂L/∂h_t‖ shrinks or grows with the spectral radius of W_hh, and what clipping does. */
 export default function GradientFlow() {
-  const [settings, setSettings, reset] = usePersistentState('gradient-flow', DEFAULTS);
+  const [settings, setSettings, reset] = usePersistentState('gradient-flow', DEFAULTS, SCHEMA);
   const { radius, steps, clipNorm } = settings;
   const { engine, result, error, busy } = useEngineResult(() => gradientFlow({ radius, steps, clipNorm, seed: 0 }), [radius, steps, clipNorm]);
   const regime = radius < 1 ? 'vanishing' : radius > 1 ? 'exploding (until tanh saturates)' : 'on the edge';
@@ -19,9 +21,9 @@ export default function GradientFlow() {
   return (
     <WidgetFrame title="Gradients through time" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
       <div className="control-grid">
-        <Slider label="Spectral radius ρ of W_hh" value={radius} min={0.5} max={1.6} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setSettings({ ...settings, radius: v })} />
-        <Slider label="Sequence length T" value={steps} min={5} max={100} onChange={(v) => setSettings({ ...settings, steps: v })} />
-        <Slider label="Clipping threshold θ" value={clipNorm} min={0.1} max={10} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => setSettings({ ...settings, clipNorm: v })} />
+        <Slider label="Spectral radius ρ of W_hh" value={radius} {...rangeOf(SCHEMA.radius)} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setSettings({ ...settings, radius: v })} />
+        <Slider label="Sequence length T" value={steps} {...rangeOf(SCHEMA.steps)} onChange={(v) => setSettings({ ...settings, steps: v })} />
+        <Slider label="Clipping threshold θ" value={clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => setSettings({ ...settings, clipNorm: v })} />
       </div>
       {result ? (
         <>

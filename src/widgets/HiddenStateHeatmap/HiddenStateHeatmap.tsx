@@ -31,7 +31,9 @@ export interface HiddenStateHeatmapProps {
 
 /** Settings stored by an earlier visit are used only if every field still makes sense. */
 function isSettings(value: unknown): value is Settings {
-  return isTraceSettings(value, LIMITS) && CELL_KINDS.includes((value as Settings).kind) && typeof (value as Settings).quantity === 'string';
+  if (!isTraceSettings(value, LIMITS)) return false;
+  const { kind, quantity } = value as Settings;
+  return CELL_KINDS.includes(kind) && (quantity === 'dh' || TRACED[kind].includes(quantity));
 }
 
 /** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */

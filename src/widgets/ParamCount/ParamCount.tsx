@@ -1,11 +1,27 @@
 import { useMemo } from 'react';
+import { CELL_KINDS } from '../../core/cells/types';
 import type { LayerConfig } from '../../core/layerConfig';
 import { exploreShapes } from '../../core/shapes';
 import { useEngine } from '../../hooks/useEngine';
+import { boolean, choice, fitSettings, integer } from '../../hooks/settingsSchema';
+
+/** Any layer a chapter (or a URL on the figure's own page) may ask about; bounded so that the layer built to count it stays small. */
+const PROPS = {
+  kind: choice(CELL_KINDS),
+  inputSize: integer(1, 512),
+  hiddenSize: integer(1, 512),
+  numLayers: integer(1, 4),
+  bias: boolean,
+  batchFirst: boolean,
+  bidirectional: boolean,
+  nonlinearity: choice(['tanh', 'relu']),
+};
+const BASE: Required<Omit<LayerConfig, 'dropout'>> = { kind: 'RNN', inputSize: 10, hiddenSize: 20, numLayers: 1, bias: true, batchFirst: false, bidirectional: false, nonlinearity: 'tanh' };
 
 /** Inline in prose: the parameter count of the layer these props describe, as the engine builds it. */
-export default function ParamCount(config: LayerConfig) {
+export default function ParamCount(props: Partial<LayerConfig>) {
   const engine = useEngine();
+  const config = fitSettings(PROPS, props, BASE);
   const key = JSON.stringify(config);
   const total = useMemo(
     () => (engine.status === 'ready' ? exploreShapes(JSON.parse(key) as LayerConfig, 1, 1).total : null),

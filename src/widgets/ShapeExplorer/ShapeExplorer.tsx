@@ -4,6 +4,8 @@ import type { CellKind } from '../../core/cells/types';
 import { exploreShapes } from '../../core/shapes';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { boolean, choice, integer, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
+import { CELL_KINDS } from '../../core/cells/types';
 
 const DEFAULTS = {
   kind: 'RNN' as CellKind,
@@ -18,11 +20,24 @@ const DEFAULTS = {
   batch: 32,
 };
 
+const SCHEMA: SettingsSchema<typeof DEFAULTS> = {
+  kind: choice(CELL_KINDS),
+  inputSize: integer(1, 64),
+  hiddenSize: integer(1, 64),
+  numLayers: integer(1, 3),
+  bias: boolean,
+  batchFirst: boolean,
+  bidirectional: boolean,
+  relu: boolean,
+  seqLength: integer(1, 100),
+  batch: integer(1, 32),
+};
+
 const shape = (dims: number[]) => `(${dims.join(', ')})`;
 
 /** Chapter 5: pick nn.RNN / LSTM / GRU arguments and read every shape off a layer the engine builds. */
 export default function ShapeExplorer() {
-  const [s, setSettings, reset] = usePersistentState('shape-explorer', DEFAULTS);
+  const [s, setSettings, reset] = usePersistentState('shape-explorer', DEFAULTS, SCHEMA);
   const set = (patch: Partial<typeof DEFAULTS>) => setSettings({ ...s, ...patch });
   const nonlinearity = s.kind === 'RNN' && s.relu ? 'relu' : 'tanh';
   const { engine, result: report, busy, error } = useEngineResult(
@@ -57,11 +72,11 @@ export default function ShapeExplorer() {
         {check('relu', "nonlinearity='relu'")}
       </div>
       <div className="control-grid">
-        <Slider label="input_size" value={s.inputSize} min={1} max={64} onChange={(inputSize) => set({ inputSize })} />
-        <Slider label="hidden_size" value={s.hiddenSize} min={1} max={64} onChange={(hiddenSize) => set({ hiddenSize })} />
-        <Slider label="num_layers" value={s.numLayers} min={1} max={3} onChange={(numLayers) => set({ numLayers })} />
-        <Slider label="sequence length" value={s.seqLength} min={1} max={100} onChange={(seqLength) => set({ seqLength })} />
-        <Slider label="batch size" value={s.batch} min={1} max={32} onChange={(batch) => set({ batch })} />
+        <Slider label="input_size" value={s.inputSize} {...rangeOf(SCHEMA.inputSize)} onChange={(inputSize) => set({ inputSize })} />
+        <Slider label="hidden_size" value={s.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
+        <Slider label="num_layers" value={s.numLayers} {...rangeOf(SCHEMA.numLayers)} onChange={(numLayers) => set({ numLayers })} />
+        <Slider label="sequence length" value={s.seqLength} {...rangeOf(SCHEMA.seqLength)} onChange={(seqLength) => set({ seqLength })} />
+        <Slider label="batch size" value={s.batch} {...rangeOf(SCHEMA.batch)} onChange={(batch) => set({ batch })} />
       </div>
       {report ? (
         <>
