@@ -2,6 +2,7 @@ import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { corpusPlugin } from './src/build/corpusPlugin.ts';
+import { cspPlugin } from './src/build/cspPlugin.ts';
 import { chapterIndexPlugin } from './src/mdx/chapterIndex.ts';
 import { mdxOptions } from './src/mdx/pipeline.ts';
 
@@ -9,6 +10,7 @@ export default defineConfig({
   plugins: [
     chapterIndexPlugin(),
     corpusPlugin(),
+    cspPlugin(),
     { enforce: 'pre', ...mdx(mdxOptions) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
   ],

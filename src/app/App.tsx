@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
 import { Figures } from './Figures';
@@ -44,17 +45,32 @@ export function App() {
         <Sidebar currentSlug={slug} onNavigate={() => setMenuOpen(false)} />
       </aside>
       <main id="main" tabIndex={-1}>
-        {slug ? (
-          <ChapterPage key={slug} slug={slug} />
-        ) : figure !== undefined ? (
-          <Figures key={figure} name={figure} />
-        ) : path === '/' ? (
-          <Home />
-        ) : (
-          <NotFound />
-        )}
+        <ErrorBoundary key={path} name={`page ${path}`} fallback={(error, retry) => <PageFailed error={error} retry={retry} />}>
+          {slug ? (
+            <ChapterPage key={slug} slug={slug} />
+          ) : figure !== undefined ? (
+            <Figures key={figure} name={figure} />
+          ) : path === '/' ? (
+            <Home />
+          ) : (
+            <NotFound />
+          )}
+        </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** The last line of defence: whatever a page throws, the shell (contents, header) stays. */
+function PageFailed({ error, retry }: { error: Error; retry: () => void }) {
+  return (
+    <article className="prose" role="alert">
+      <h1>This page could not be shown</h1>
+      <p className="widget-error">{error.message}</p>
+      <p>
+        <button type="button" onClick={retry}>Try again</button> or go <Link href="/">back to the contents</Link>.
+      </p>
+    </article>
   );
 }
 

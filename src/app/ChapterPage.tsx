@@ -1,7 +1,8 @@
 import { MDXProvider } from '@mdx-js/react';
 import type { MDXContent } from 'mdx/types';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import chapters from 'virtual:chapter-index';
+import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
 import { mdxComponents } from '../mdx/components';
 import { Link } from './Link';
 import { chapterPath, scrollToHash } from './router';
@@ -13,7 +14,10 @@ const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
 export function ChapterPage({ slug }: { slug: string }) {
   const index = chapters.findIndex((chapter) => chapter.slug === slug);
   const load = sources[`/chapters/${slug}.mdx`];
-  const Content = useMemo(() => (load ? lazy(load) : null), [load]);
+  // A failed download stays failed in React.lazy: each retry gets a fresh lazy component.
+  const [attempt, setAttempt] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const Content = useMemo(() => (load ? lazy(load) : null), [load, attempt]);
   const article = useRef<HTMLElement>(null);
   useEffect(() => (article.current ? keepWideMathFocusable(article.current) : undefined), [Content]);
 
@@ -36,15 +40,31 @@ export function ChapterPage({ slug }: { slug: string }) {
   const next = chapters[index + 1];
   return (
     <article className="prose chapter" ref={article}>
-      <Suspense fallback={<p className="loading">Loading chapter…</p>}>
-        <MDXProvider components={mdxComponents}>
-          <Content />
-        </MDXProvider>
-      </Suspense>
+      <ErrorBoundary name={`chapter ${slug}`} fallback={(error, retry) => <ChapterFailed error={error} retry={() => (setAttempt((a) => a + 1), retry())} />}>
+        <Suspense fallback={<p className="loading">Loading chapter…</p>}>
+          <MDXProvider components={mdxComponents}>
+            <Content />
+          </MDXProvider>
+        </Suspense>
+      </ErrorBoundary>
       <nav className="pager" aria-label="Previous and next chapter">
         {previous ? <Link href={chapterPath(previous.slug)} rel="prev">← {previous.title}</Link> : <span />}
         {next ? <Link href={chapterPath(next.slug)} rel="next">{next.title} →</Link> : <span />}
       </nav>
     </article>
+  );
+}
+
+/** In a chapter's place when it cannot be shown: most often its text did not download (offline). */
+function ChapterFailed({ error, retry }: { error: Error; retry: () => void }) {
+  return (
+    <div role="alert" className="chapter-failed" data-chapter-error="true">
+      <p className="widget-error">
+        {isChunkLoadError(error)
+          ? 'This chapter could not be loaded: its text did not arrive (are you offline?).'
+          : `This chapter could not be shown: ${error.message}`}
+      </p>
+      <button type="button" onClick={retry}>Try again</button> The contents, and chapters already opened, still work.
+    </div>
   );
 }
