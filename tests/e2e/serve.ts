@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
 /** A port nobody listens on now, so two runs on one machine never share (or kill) a server. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };
@@ -11,6 +11,23 @@ function freePort(): Promise<number> {
     });
     probe.on('error', reject);
   });
+}
+
+/** Resolves once `url` answers; throws with the server's output if it exits or takes over a minute. */
+export async function waitForServer(server: ChildProcess, url: string): Promise<void> {
+  let log = '';
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`${server.spawnargs.join(' ')} did not start:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Serves the production build (`vite build` ran before) with `vite preview` on loopback for the suite. */
@@ -21,19 +38,7 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let log = '';
-  server.stdout?.on('data', (chunk) => (log += chunk));
-  server.stderr?.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(BASE_URL)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`vite preview did not start:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitForServer(server, BASE_URL);
   project.provide('baseUrl', BASE_URL);
   return () => {
     if (server.pid) process.kill(-server.pid);
