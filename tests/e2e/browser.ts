@@ -50,6 +50,10 @@ export async function openPage(
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  // The built book carries a Content-Security-Policy: anything it blocks is an error of the page.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`)),
+  );
   await prepare?.(page);
   await page.goto(inject('baseUrl') + path);
   return { page, errors };

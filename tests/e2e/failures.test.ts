@@ -95,6 +95,17 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
   });
 });
 
+describe('the page itself', () => {
+  it('carries a strict Content-Security-Policy', async () => {
+    const { page } = await openPage(browser, '/');
+    const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) expect(policy).toContain(directive);
+    expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    await page.context().close();
+  });
+});
+
 describe('code that does not arrive', () => {
   it('a figure whose code fails to download shows a message and loads on Try again', async () => {
     const { page, errors } = await openPage(browser, '/figures?backend=cpu', undefined, (p) => p.route(/\/assets\/BpttStepper-[^/]*\.js$/, (route) => route.abort()));
