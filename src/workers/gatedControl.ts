@@ -34,6 +34,8 @@ export class GatedControl extends TrainingControl {
     for (;;) {
       await this.drain();
       if (!this.paused || this.aborted) return;
+      // A job may have arrived while the last drain was finishing, before there was a nudge to call.
+      if (this.jobs.length > 0) continue;
       await new Promise<void>((resolve) => (this.nudge = resolve));
     }
   }
