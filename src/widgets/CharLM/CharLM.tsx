@@ -15,15 +15,13 @@ import { CompareStepsInput } from './CompareStepsInput';
 import { CorpusPanel, type Corpus } from './CorpusPanel';
 import { FilePanel } from './FilePanel';
 import { GeneratePanel } from './GeneratePanel';
+import { formatPerplexity } from './formatPerplexity';
 import { ResetButton } from './ResetButton';
 import { SettingsPanel } from './SettingsPanel';
 import { useCharLmWorker } from './useCharLmWorker';
 
 /** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
 const CHART_POINTS = 120;
-
-/** exp(loss) overflows to Infinity for a loss above ~709 nats: say how big instead. */
-const formatPerplexity = (perplexity: number) => (Number.isFinite(perplexity) ? formatNumber(perplexity, 2) : '> 10³⁰⁸');
 
 const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
