@@ -33,6 +33,8 @@ const keeper = new WeightsKeeper();
 let deviceLoss: Promise<void> | null = null;
 /** Whether the engine runs on WebGPU, whose device can be lost. */
 let onGpu = false;
+/** Device losses so far: a request that saw this number change failed because of one. */
+let deviceLosses = 0;
 
 const describe = (model: CharModel): string => {
   const { kind, hiddenSize, numLayers } = model.config;
@@ -50,15 +52,19 @@ function replaceModel(id: number | null, next: typeof current) {
   if (id !== null) post({ type: 'model', id, model });
 }
 
-/** Whether a failure came from a lost GPU device; if so, waits until the model is rebuilt on the next backend. */
-async function lostWithDevice(): Promise<boolean> {
-  if (!deviceLoss && onGpu) await new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS));
-  if (!deviceLoss) return false;
+/**
+ * Whether a request that started when `since` devices had been lost failed because of another loss;
+ * if so, waits until the model is rebuilt on the next backend.
+ */
+async function lostWithDevice(since: number): Promise<boolean> {
+  if (deviceLosses === since && onGpu) await new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS));
+  if (deviceLosses === since) return false;
   await deviceLoss;
   return true;
 }
 
 async function train(message: Extract<ToWorker, { type: 'train' }>) {
+  const lossesBefore = deviceLosses;
   const problem = settingsProblem(CHAR_LM_OPTIONS_SCHEMA, message.options);
   if (problem) throw new Error(problem);
   const vocabulary = buildVocabulary(message.text);
@@ -90,7 +96,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
       unreported.push(step);
       if (performance.now() - lastReport > REPORT_EVERY_MS) {
         report();
-        if (!deviceLoss) await keeper.keepIfDue(model, vocabulary, message.preprocessing, step.step);
+        if (deviceLosses === lossesBefore) await keeper.keepIfDue(model, vocabulary, message.preprocessing, step.step);
       }
       if (message.sampleEvery > 0 && step.step % message.sampleEvery === 0) {
         const sample = await generateText(model, vocabulary, prefix, { length: 100, temperature: 0.8, seed: step.step });
@@ -99,16 +105,16 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
       if (message.maxSteps && step.step >= message.maxSteps) gate.abort();
     }
     report();
-    if (current?.model === model && !deviceLoss) await keeper.keep(model, vocabulary, message.preprocessing, lastStep);
+    if (current?.model === model && deviceLosses === lossesBefore) await keeper.keep(model, vocabulary, message.preprocessing, lastStep);
   } catch (error) {
     report();
-    if (!(await lostWithDevice())) throw error;
+    if (!(await lostWithDevice(lossesBefore))) throw error;
     outcome = gpuLostOutcome(lastStep);
   } finally {
     control = null;
     await gate.drain();
   }
-  if (deviceLoss || current?.model !== model) outcome = gpuLostOutcome(lastStep);
+  if (deviceLosses !== lossesBefore) outcome = gpuLostOutcome(lastStep);
   post({ type: 'stopped', ...reply, outcome });
 }
 
@@ -175,6 +181,7 @@ function watchForDeviceLoss(backend: BackendInfo) {
   const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
   void device?.lost.then(() => {
     let rebuilt: () => void = () => {};
+    deviceLosses++;
     deviceLoss = new Promise<void>((resolve) => (rebuilt = resolve));
     control?.abort();
     const stop = onBackendChange((next) => {
@@ -224,10 +231,14 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
       }
       break;
   }
+  let lossesBefore = deviceLosses;
   queue = queue
-    .then(() => handle(data))
+    .then(() => {
+      lossesBefore = deviceLosses;
+      return handle(data);
+    })
     .catch(async (error: unknown) => {
-      const lost = data.type !== 'init' && (await lostWithDevice());
+      const lost = data.type !== 'init' && (await lostWithDevice(lossesBefore));
       post({ type: 'error', id: data.id, message: lost ? 'The GPU was lost during this request; the engine has moved to another backend. Try again.' : errorText(error) });
     });
 };

@@ -135,4 +135,26 @@ describe('character model failures', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('a GPU device lost mid-run: the run stops with the step whose weights were kept, rebuilt on the fallback, and they write', async () => {
+    const settings = { ...CHAR_LM_DEFAULTS, hiddenSize: 8, batch: 2, steps: 5, epochs: 1 };
+    const { page, errors } = await openPage(browser, '/figures/CharLM', undefined, (p) =>
+      p.addInitScript((stored) => localStorage.setItem('unrolled.charlm-options', JSON.stringify(stored)), settings),
+    );
+    await page.getByTestId('charlm-backend').and(page.locator('[data-backend="webgpu"]')).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('corpus-summary').textContent(), { timeout: 30_000 }).toMatch(/vocabulary/);
+    await page.getByRole('button', { name: 'Train LSTM' }).click();
+    await expect.poll(() => steps(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(8);
+    // tfjs keeps its engine on the worker's global scope: the closest a test gets to a driver reset.
+    await page.workers()[0].evaluate(() => (globalThis as unknown as { _tfengine: { registry: { webgpu: { device: GPUDevice } } } })._tfengine.registry.webgpu.device.destroy());
+    await expect.poll(() => status(page), { timeout: 60_000 }).toBe('aborted');
+    expect(await page.getByTestId('charlm-progress').textContent()).toMatch(/The GPU was lost at step \d+\. The weights from step \d+ were kept/);
+    await expect.poll(() => page.getByTestId('charlm-notice').textContent()).toMatch(/rebuilt there from its weights of step \d+/);
+    expect(await page.getByTestId('charlm-backend').getAttribute('data-backend')).not.toBe('webgpu');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => page.getByTestId('generated-text').getAttribute('data-complete'), { timeout: 60_000 }).toBe('true');
+    expect(await page.getByRole('button', { name: 'Train LSTM' }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
