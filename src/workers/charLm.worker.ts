@@ -1,97 +1,244 @@
 /**
  * The character language model's own thread: it holds the model and runs training, sampling and
  * file import/export, so that the page never waits on tensor work. A thin adapter over `src/core`.
+ * Every reply names the request it answers; a failed request answers with an error, never silence.
  */
-import { initBackend, parseBackendName } from '../core/backend';
+import { initBackend, onBackendChange, parseBackendName, type BackendInfo } from '../core/backend';
 import { buildVocabulary, encode, type Preprocessing, type Vocabulary } from '../core/data/vocabulary';
-import { generate } from '../core/generate';
+import { generateText } from '../core/generate';
 import type { CharModel } from '../core/model';
 import { fromModelFile, toModelFile } from '../core/modelFile';
 import * as tf from '../core/tf';
 import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
-import { TrainingControl } from '../core/train/trainer';
-import type { FromWorker, ToWorker } from './charLmProtocol';
+import type { TrainOutcome } from '../core/train/trainer';
+import type { FromWorker, ModelHeld, ToWorker } from './charLmProtocol';
+import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from './charLmSettings';
+import { GatedControl } from './gatedControl';
+import { WeightsKeeper } from './weightsKeeper';
 
 const post = (message: FromWorker) => self.postMessage(message);
 /** How often progress reaches the page: often enough to look live, rarely enough to cost it nothing. */
 const REPORT_EVERY_MS = 200;
+/** How long a failed request waits for a GPU device loss to announce itself before it counts as an ordinary error. */
+const LOSS_GRACE_MS = 300;
 
 let current: { model: CharModel; vocabulary: Vocabulary; preprocessing: Preprocessing } | null = null;
-let control: TrainingControl | null = null;
+let control: GatedControl | null = null;
 /** Serialises requests that touch the model, so a generate never races a training step. */
 let queue: Promise<void> = Promise.resolve();
+/** Cancellation flags of the generations not yet answered, by request id. */
+const generations = new Map<number, { aborted: boolean }>();
+const keeper = new WeightsKeeper();
+/** Set from the moment the GPU device is lost until the model is rebuilt on the next backend. */
+let deviceLoss: Promise<void> | null = null;
+/** Whether the engine runs on WebGPU, whose device can be lost. */
+let onGpu = false;
+/** Device losses so far: a request that saw this number change failed because of one. */
+let deviceLosses = 0;
 
-function replaceModel(next: typeof current) {
-  current?.model.dispose();
+const describe = (model: CharModel): string => {
+  const { kind, hiddenSize, numLayers } = model.config;
+  return `${kind}, hidden ${hiddenSize}, ${numLayers} layer${numLayers > 1 ? 's' : ''}`;
+};
+
+function replaceModel(id: number | null, next: typeof current) {
+  try {
+    current?.model.dispose();
+  } catch {
+    // Tensors of a backend that died with its device cannot be freed; they are gone with it.
+  }
   current = next;
+  const model: ModelHeld = next ? describe(next.model) : null;
+  if (id !== null) post({ type: 'model', id, model });
+}
+
+/**
+ * Whether a request that started when `since` devices had been lost failed because of another loss;
+ * if so, waits until the model is rebuilt on the next backend.
+ */
+async function lostWithDevice(since: number): Promise<boolean> {
+  if (deviceLosses === since && onGpu) await new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS));
+  if (deviceLosses === since) return false;
+  await deviceLoss;
+  return true;
 }
 
 async function train(message: Extract<ToWorker, { type: 'train' }>) {
+  const lossesBefore = deviceLosses;
+  const problem = settingsProblem(CHAR_LM_OPTIONS_SCHEMA, message.options);
+  if (problem) throw new Error(problem);
   const vocabulary = buildVocabulary(message.text);
   const model = createCharLmModel(message.options, vocabulary.tokens.length);
-  replaceModel({ model, vocabulary, preprocessing: message.preprocessing });
-  control = new TrainingControl();
-  const run = trainCharLm(model, encode(vocabulary, message.text), message.options, control);
-  const prefix = message.text.slice(0, 1);
+  replaceModel(message.id, { model, vocabulary, preprocessing: message.preprocessing });
+  keeper.forget();
+  const gate = (control = new GatedControl());
+  const run = trainCharLm(model, encode(vocabulary, message.text), message.options, gate);
+  // A whole character: the first code unit alone could be half of an emoji.
+  const prefix = String.fromCodePoint(message.text.codePointAt(0) ?? 32);
+  const reply = { id: message.id, label: message.label };
   let unreported: CharLmStep[] = [];
   let lastReport = 0;
+  let lastStep = 0;
   const report = () => {
-    if (unreported.length) post({ type: 'steps', label: message.label, steps: unreported });
+    if (unreported.length) post({ type: 'steps', ...reply, steps: unreported });
     unreported = [];
     lastReport = performance.now();
   };
-  for (let next = await run.next(); ; next = await run.next()) {
-    if (next.done) {
-      report();
-      post({ type: 'stopped', label: message.label, outcome: next.value });
-      break;
+  let outcome: TrainOutcome;
+  try {
+    for (let next = await run.next(); ; next = await run.next()) {
+      if (next.done) {
+        outcome = next.value;
+        break;
+      }
+      const step = next.value;
+      lastStep = step.step;
+      unreported.push(step);
+      if (performance.now() - lastReport > REPORT_EVERY_MS) {
+        report();
+        if (deviceLosses === lossesBefore) await keeper.keepIfDue(model, vocabulary, message.preprocessing, step.step);
+      }
+      if (message.sampleEvery > 0 && step.step % message.sampleEvery === 0) {
+        const sample = await generateText(model, vocabulary, prefix, { length: 100, temperature: 0.8, seed: step.step });
+        post({ type: 'sample', ...reply, step: step.step, text: sample.warmUp + sample.continuation });
+      }
+      if (message.maxSteps && step.step >= message.maxSteps) gate.abort();
     }
-    const step = next.value;
-    unreported.push(step);
-    if (performance.now() - lastReport > REPORT_EVERY_MS) report();
-    if (message.sampleEvery > 0 && step.step % message.sampleEvery === 0) {
-      post({ type: 'sample', label: message.label, step: step.step, text: await generate(model, vocabulary, prefix, { length: 100, temperature: 0.8, seed: step.step }) });
-    }
-    if (message.maxSteps && step.step >= message.maxSteps) control.abort();
+    report();
+    if (current?.model === model && deviceLosses === lossesBefore) await keeper.keep(model, vocabulary, message.preprocessing, lastStep);
+  } catch (error) {
+    report();
+    if (!(await lostWithDevice(lossesBefore))) throw error;
+    outcome = gpuLostOutcome(lastStep);
+  } finally {
+    control = null;
+    await gate.drain();
   }
-  control = null;
+  if (deviceLosses !== lossesBefore) outcome = gpuLostOutcome(lastStep);
+  post({ type: 'stopped', ...reply, outcome });
+}
+
+function gpuLostOutcome(lastStep: number): TrainOutcome {
+  const kept = keeper.step;
+  return {
+    reason: 'aborted',
+    message: `The GPU was lost at step ${lastStep}. ${kept === null ? 'No weights could be kept.' : `The weights from step ${kept} were kept: write with them, or train again.`}`,
+    steps: lastStep,
+  };
+}
+
+async function generate(message: Extract<ToWorker, { type: 'generate' }>) {
+  const signal = generations.get(message.id) ?? { aborted: false };
+  try {
+    const problem = settingsProblem(GENERATE_SCHEMA, message);
+    if (problem) throw new Error(problem);
+    if (!current) throw new Error('Train a model or import one first.');
+    post({ type: 'generated', id: message.id, ...(await generateText(current.model, current.vocabulary, message.prefix, { ...message, signal })) });
+  } finally {
+    generations.delete(message.id);
+  }
 }
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
-    case 'init':
-      post({ type: 'ready', backend: await initBackend(parseBackendName(message.backend)) });
+    case 'init': {
+      const backend = await initBackend(parseBackendName(message.backend));
+      watchForDeviceLoss(backend);
+      post({ type: 'ready', id: message.id, backend });
       return;
+    }
     case 'train':
       return train(message);
     case 'reset':
-      replaceModel(null);
-      return;
+      keeper.forget();
+      return replaceModel(message.id, null);
     case 'generate':
-      if (!current) throw new Error('Train a model or import one first.');
-      post({ type: 'generated', text: await generate(current.model, current.vocabulary, message.prefix, message) });
-      return;
+      return generate(message);
     case 'export':
       if (!current) throw new Error('There is no model to export yet.');
-      post({ type: 'exported', file: JSON.stringify(await toModelFile(current.model, current.vocabulary, current.preprocessing)) });
+      post({ type: 'exported', id: message.id, file: JSON.stringify(await toModelFile(current.model, current.vocabulary, current.preprocessing)) });
       return;
     case 'import': {
       const loaded = fromModelFile(message.file);
-      replaceModel(loaded);
-      const { kind, hiddenSize, numLayers } = loaded.model.config;
-      post({ type: 'imported', vocabulary: loaded.vocabulary.tokens, preprocessing: loaded.preprocessing, description: `${kind}, hidden ${hiddenSize}, ${numLayers} layer${numLayers > 1 ? 's' : ''}` });
+      replaceModel(message.id, loaded);
+      await keeper.keep(loaded.model, loaded.vocabulary, loaded.preprocessing, null);
+      post({ type: 'imported', id: message.id, vocabulary: loaded.vocabulary.tokens, preprocessing: loaded.preprocessing, description: describe(loaded.model) });
       return;
     }
     case 'memory':
-      post({ type: 'memory', numTensors: tf.memory().numTensors });
+      post({ type: 'memory', id: message.id, numTensors: tf.memory().numTensors });
       return;
   }
 }
 
+/**
+ * On WebGPU, notes the moment the device is lost (a failing step then knows why it failed), and once the
+ * engine has moved on, rebuilds the model there from its last copied weights and tells the page.
+ */
+function watchForDeviceLoss(backend: BackendInfo) {
+  onGpu = backend.name === 'webgpu';
+  if (!onGpu) return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then(() => {
+    let rebuilt: () => void = () => {};
+    deviceLosses++;
+    deviceLoss = new Promise<void>((resolve) => (rebuilt = resolve));
+    control?.abort();
+    const stop = onBackendChange((next) => {
+      stop();
+      let kept: { step: number | null; model: string } | null = null;
+      try {
+        const model = keeper.rebuild();
+        replaceModel(null, model);
+        if (model) kept = { step: model.step, model: describe(model.model) };
+      } catch {
+        replaceModel(null, null);
+      }
+      deviceLoss = null;
+      post({ type: 'backend-changed', id: null, backend: next, kept });
+      rebuilt();
+      watchForDeviceLoss(next);
+    });
+  });
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
-  // Pause, resume and abort act at once, even while a training run holds the queue.
-  if (data.type === 'pause') return control?.pause();
-  if (data.type === 'resume') return control?.resume();
-  if (data.type === 'abort') return control?.abort();
-  queue = queue.then(() => handle(data)).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+  // Pause, resume, abort, cancel and reset act at once, even while a training run holds the queue.
+  switch (data.type) {
+    case 'pause':
+      return control?.pause();
+    case 'resume':
+      return control?.resume();
+    case 'abort':
+      return control?.abort();
+    case 'cancel': {
+      const signal = generations.get(data.target);
+      if (signal) signal.aborted = true;
+      return;
+    }
+    case 'reset':
+      control?.abort();
+      generations.forEach((signal) => (signal.aborted = true));
+      break;
+    case 'generate':
+      generations.set(data.id, { aborted: false });
+      // While a run is paused, generation runs in the pause instead of waiting for the run to end.
+      if (control?.paused) {
+        control.runBetweenSteps(() => generate(data)).catch((error: unknown) => post({ type: 'error', id: data.id, message: errorText(error) }));
+        return;
+      }
+      break;
+  }
+  let lossesBefore = deviceLosses;
+  queue = queue
+    .then(() => {
+      lossesBefore = deviceLosses;
+      return handle(data);
+    })
+    .catch(async (error: unknown) => {
+      const lost = data.type !== 'init' && (await lostWithDevice(lossesBefore));
+      post({ type: 'error', id: data.id, message: lost ? 'The GPU was lost during this request; the engine has moved to another backend. Try again.' : errorText(error) });
+    });
 };

@@ -1,38 +1,49 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LineChartCard, SERIES_COLORS } from '../../components/Charts';
+import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS } from '../../core/cells/types';
 import { minibatchesPerEpoch } from '../../core/data/minibatches';
-import { CHAR_LM_DEFAULTS } from '../../core/train/charLm';
-import { announceWorkerBackend, type EngineState } from '../../hooks/useEngine';
+import { CHAR_LM_DEFAULTS, type CharLmOptions } from '../../core/train/charLm';
+import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
+import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
 import './CharLM.css';
-import { CorpusPanel, type Corpus, type CorpusChoice } from './CorpusPanel';
+import { CHAR_LM_OPTIONS_SCHEMA, COMPARE_STEPS_DEFAULT, CORPUS_DEFAULTS, CORPUS_SCHEMA } from '../../workers/charLmSettings';
+import { CompareStepsInput } from './CompareStepsInput';
+import { CorpusPanel, type Corpus } from './CorpusPanel';
 import { FilePanel } from './FilePanel';
 import { GeneratePanel } from './GeneratePanel';
+import { formatPerplexity } from './formatPerplexity';
+import { ResetButton } from './ResetButton';
 import { SettingsPanel } from './SettingsPanel';
 import { useCharLmWorker } from './useCharLmWorker';
 
-const BACKEND_NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
 /** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
 const CHART_POINTS = 120;
 
 const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
-/** Chapter 9: train a character language model on a text in a background thread, watch it learn, make it write. */
-export default function CharLM() {
+/**
+ * Chapter 9: train a character language model on a text in a background thread, watch it learn, make it
+ * write. Props (from a chapter, or the URL of the figure's own page) set the model's starting settings.
+ */
+export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknown>>) {
   const lm = useCharLmWorker();
   // The engine this figure uses lives in its worker; the page's own engine is not needed here.
   const engine: EngineState = lm.backend ? { status: 'ready', backend: lm.backend } : { status: 'loading' };
   useEffect(() => {
     if (lm.backend) announceWorkerBackend(lm.backend);
   }, [lm.backend]);
-  const [options, setOptions, resetOptions] = usePersistentState('charlm-options', CHAR_LM_DEFAULTS);
-  const [choice, setChoice] = usePersistentState<CorpusChoice>('charlm-corpus', { source: 'builtin', preprocessing: 'letters' });
+  // The props' identity changes every render; their values do not.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const defaults = useMemo(() => fitSettings(CHAR_LM_OPTIONS_SCHEMA, props, CHAR_LM_DEFAULTS), [JSON.stringify(props)]);
+  const [options, setOptions, resetOptions] = usePersistentState('charlm-options', defaults, CHAR_LM_OPTIONS_SCHEMA);
+  const [choice, setChoice] = usePersistentState('charlm-corpus', CORPUS_DEFAULTS, CORPUS_SCHEMA);
   const [ownText, setOwnText] = usePersistentState('charlm-own-text', '');
-  const [corpus, setCorpus] = useState<Corpus>({ text: null, vocabulary: null, problem: null });
-  const [compareSteps, setCompareSteps] = useState(0);
+  const [corpus, setCorpus] = useState<Corpus>({ text: null, characters: 0, vocabulary: null, problem: null });
+  const [compareSteps, setCompareSteps] = useState(COMPARE_STEPS_DEFAULT);
   const onCorpus = useCallback((next: Corpus) => setCorpus(next), []);
 
   const running = lm.training !== null;
@@ -50,25 +61,31 @@ export default function CharLM() {
     const curves = CELL_KINDS.filter((kind) => kind === options.kind || chartRuns[kind]).map((kind) => ({
       name: kind,
       color: SERIES_COLORS[CELL_KINDS.indexOf(kind)],
-      points: thin(chartRuns[kind] ?? []).map((s) => ({ x: s.step, y: s.perplexity })),
+      // A log axis cannot place Infinity; the progress line says how big it got.
+      points: thin((chartRuns[kind] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
     }));
     const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
-    const planned = corpus.text ? options.epochs * minibatchesPerEpoch(corpus.text.length, options.sampling, options.batch, options.steps) : 0;
+    const planned = corpus.text ? options.epochs * minibatchesPerEpoch(corpus.characters, options.sampling, options.batch, options.steps) : 0;
     const end = trained > 0 ? trained : Math.max(1, planned);
     const uniform = { name: `uniform guess (V = ${vocabularySize})`, points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
     return vocabularySize > 1 ? [...curves, uniform] : curves;
-  }, [chartRuns, corpus.text, vocabularySize, options.kind, options.epochs, options.sampling, options.batch, options.steps]);
+  }, [chartRuns, corpus.text, corpus.characters, vocabularySize, options.kind, options.epochs, options.sampling, options.batch, options.steps]);
 
   const trainOne = () => corpus.text && lm.train(options.kind, corpus.text, choice.preprocessing, options);
+  // Stop, Reset or a failure ends the whole comparison, not just the cell in training.
   const compare = async () => {
     if (!corpus.text) return;
     lm.reset();
-    const steps = Math.max(50, compareSteps || 200);
     for (const kind of CELL_KINDS) {
-      const outcome = await lm.train(kind, corpus.text, choice.preprocessing, { ...options, kind, epochs: 50 }, steps);
-      if (outcome.reason === 'diverged') break;
+      const outcome = await lm.train(kind, corpus.text, choice.preprocessing, { ...options, kind, epochs: 50 }, compareSteps);
+      if (outcome.reason !== 'finished' && !(outcome.reason === 'aborted' && outcome.steps >= compareSteps)) break;
     }
   };
+  const generateUnavailable = !lm.model
+    ? 'Train a model or import one to write with it.'
+    : running && !lm.paused
+      ? 'Pause training to write with the model as it is now.'
+      : null;
 
   const controls = (
     <>
@@ -78,34 +95,32 @@ export default function CharLM() {
       </button>
       <button type="button" onClick={lm.stop} disabled={!running}>Stop</button>
       <button type="button" onClick={compare} disabled={!canTrain}>Compare RNN · LSTM · GRU</button>
-      <button type="button" onClick={() => { lm.reset(); resetOptions(); }}>Reset</button>
+      <ResetButton modelHeld={lm.model} onReset={() => { lm.reset(); resetOptions(); }} />
     </>
   );
 
   return (
     <WidgetFrame title="A character language model" engine={engine} error={lm.error ?? (lm.outcome?.reason === 'diverged' ? lm.outcome.message : null)} controls={controls}>
       <p className="charlm-backend" data-testid="charlm-backend" data-backend={lm.backend?.name ?? ''}>
-        {lm.backend ? `Training runs in a background thread on ${BACKEND_NAMES[lm.backend.name]}${lm.backend.fallbackReason ? ` (${lm.backend.fallbackReason})` : ''}.` : 'Starting the training thread…'}
+        {lm.backend ? `Training runs in a background thread on ${BACKEND_LABELS[lm.backend.name]}${lm.backend.fallbackReason ? ` (${lm.backend.fallbackReason})` : ''}.` : 'Starting the training thread…'}
       </p>
+      {lm.notice && <p className="charlm-notice" role="status" data-testid="charlm-notice">{lm.notice}</p>}
       <h5>Text</h5>
       <CorpusPanel choice={choice} onChoice={setChoice} ownText={ownText} onOwnText={setOwnText} onCorpus={onCorpus} />
       <h5>Model and training</h5>
       <SettingsPanel options={options} onChange={setOptions} disabled={running} />
-      <label className="compare-steps">
-        Steps per cell when comparing{' '}
-        <input type="number" min={50} max={5000} step={50} value={compareSteps || 200} onChange={(event) => setCompareSteps(Number(event.target.value))} />
-      </label>
+      <CompareStepsInput value={compareSteps} onChange={setCompareSteps} disabled={running} />
       <div className="charlm-progress" data-testid="charlm-progress" data-status={running ? 'running' : lm.outcome?.reason ?? 'idle'} data-steps={latest?.step ?? 0} data-perplexity={latest?.perplexity ?? ''}>
         <progress max={1} value={latest?.progress ?? 0} aria-label="Training progress" />
         {latest ? (
           <span>
             {lm.training ?? runs[runs.length - 1][0]}: step {latest.step}, epoch {latest.epoch + 1}, perplexity{' '}
-            <strong title={String(latest.perplexity)}>{latest.perplexity.toFixed(2)}</strong>,{' '}
+            <strong title={`loss ${formatNumber(latest.loss, 3)} nats`}>{formatPerplexity(latest.perplexity)}</strong>,{' '}
             {Math.round(latest.tokensPerSecond).toLocaleString('en')} characters/s{latest.clipped ? ', clipped' : ''}
             {lm.outcome && !running ? ` — ${lm.outcome.message}` : ''}
           </span>
         ) : (
-          <span>Not trained yet.</span>
+          <span>{lm.model ? `Holding a model (${lm.model}), not trained here.` : 'Not trained yet.'}</span>
         )}
       </div>
       {/* Drawn from the start, empty: mounting a chart mid-run would stall the page for a moment. */}
@@ -123,9 +138,9 @@ export default function CharLM() {
         </details>
       )}
       <h5>Write with it</h5>
-      <GeneratePanel generate={lm.generate} disabled={running || !latest} />
+      <GeneratePanel generate={lm.generate} cancel={lm.cancelGeneration} unavailable={generateUnavailable} />
       <h5>Take it to PyTorch, and back</h5>
-      <FilePanel exportFile={lm.exportFile} importFile={lm.importFile} disabled={running} />
+      <FilePanel exportFile={lm.exportFile} importFile={lm.importFile} disabled={running} canExport={!!lm.model} />
     </WidgetFrame>
   );
 }

@@ -1,15 +1,16 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { BUILTIN_CORPUS } from '../../core/data/corpora';
-import { buildVocabulary, MAX_TEXT_LENGTH, preprocess, validateText, type Preprocessing, type Vocabulary } from '../../core/data/vocabulary';
+import { characterCount, readTextFile, textFileSizeProblem } from '../../core/data/textFile';
+import { buildVocabulary, MAX_TEXT_LENGTH, preprocess, validateText, type Vocabulary } from '../../core/data/vocabulary';
+import type { CorpusSettings } from '../../workers/charLmSettings';
 
-export interface CorpusChoice {
-  source: 'builtin' | 'own';
-  preprocessing: Preprocessing;
-}
+export type CorpusChoice = CorpusSettings;
 
 export interface Corpus {
   /** Preprocessed text, ready to train on; null while loading or when invalid. */
   text: string | null;
+  /** Characters (code points: an emoji counts once) of `text`. */
+  characters: number;
   vocabulary: Vocabulary | null;
   problem: string | null;
 }
@@ -25,6 +26,7 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
   const textId = useId();
   const [builtin, setBuiltin] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [uploadProblem, setUploadProblem] = useState<string | null>(null);
   useEffect(() => {
     fetch(BUILTIN_CORPUS.url)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
@@ -34,17 +36,28 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
 
   const raw = choice.source === 'builtin' ? builtin : ownText;
   const corpus = useMemo<Corpus>(() => {
-    if (raw === null) return { text: null, vocabulary: null, problem: loadError };
+    if (raw === null) return { text: null, characters: 0, vocabulary: null, problem: loadError };
     const text = preprocess(raw, choice.preprocessing);
     const problem = validateText(text);
-    return problem ? { text: null, vocabulary: null, problem } : { text, vocabulary: buildVocabulary(text), problem: null };
+    return problem ? { text: null, characters: 0, vocabulary: null, problem } : { text, characters: characterCount(text), vocabulary: buildVocabulary(text), problem: null };
   }, [raw, choice.preprocessing, loadError]);
   useEffect(() => onCorpus(corpus), [corpus, onCorpus]);
 
-  const upload = async (file: File | undefined) => {
+  // A refused file leaves the reader's text as it was, in the editor and in storage.
+  const upload = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
     if (!file) return;
-    if (file.size > 4 * MAX_TEXT_LENGTH) return onOwnText('');
-    onOwnText(await file.text());
+    const tooBig = textFileSizeProblem(file.name, file.size);
+    if (tooBig) return setUploadProblem(tooBig);
+    const read = readTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if ('problem' in read) return setUploadProblem(read.problem);
+    setUploadProblem(null);
+    onOwnText(read.text);
+  };
+  const edit = (text: string) => {
+    setUploadProblem(null);
+    onOwnText(text);
   };
   const top = corpus.vocabulary ? corpus.vocabulary.tokens.slice(1, 41).map((token, k) => ({ token, count: corpus.vocabulary!.counts[k + 1] })) : [];
   const most = top[0]?.count ?? 1;
@@ -59,8 +72,9 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
       {choice.source === 'own' && (
         <div className="own-text">
           <label htmlFor={textId}>Paste text (up to {MAX_TEXT_LENGTH.toLocaleString('en')} characters) or choose a file</label>
-          <textarea id={textId} rows={4} value={ownText} onChange={(event) => onOwnText(event.target.value)} />
-          <input type="file" accept=".txt,text/plain" aria-label="Upload a text file" onChange={(event) => upload(event.target.files?.[0])} />
+          <textarea id={textId} rows={4} value={ownText} onChange={(event) => edit(event.target.value)} />
+          <input type="file" accept=".txt,text/plain" aria-label="Upload a text file" onChange={(event) => upload(event.target)} />
+          {uploadProblem && <p className="widget-error" role="alert" data-testid="upload-problem">{uploadProblem}</p>}
         </div>
       )}
       <fieldset className="segmented">
@@ -72,7 +86,7 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
       {corpus.vocabulary && corpus.text && (
         <>
           <p data-testid="corpus-summary">
-            {corpus.text.length.toLocaleString('en')} characters, vocabulary of <strong>{corpus.vocabulary.tokens.length}</strong> tokens
+            {corpus.characters.toLocaleString('en')} characters, vocabulary of <strong>{corpus.vocabulary.tokens.length}</strong> tokens
             (including <code>&lt;unk&gt;</code> for characters never seen).
           </p>
           <ol className="vocab-bars" aria-label="Most frequent characters">

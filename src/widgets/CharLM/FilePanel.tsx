@@ -1,10 +1,12 @@
 import { memo, useState } from 'react';
 
 /** Download the trained model as PyTorch state_dict JSON (with its vocabulary), or load one. */
-export const FilePanel = memo(function FilePanel({ exportFile, importFile, disabled }: {
+export const FilePanel = memo(function FilePanel({ exportFile, importFile, disabled, canExport }: {
   exportFile: () => Promise<string>;
   importFile: (file: string) => Promise<{ description: string; vocabulary: string[] }>;
   disabled: boolean;
+  /** Whether there is a model to export. */
+  canExport: boolean;
 }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const download = async () => {
@@ -18,7 +20,10 @@ export const FilePanel = memo(function FilePanel({ exportFile, importFile, disab
       setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
     }
   };
-  const upload = async (file: File | undefined) => {
+  const upload = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Choosing the same file again must load it again.
+    input.value = '';
     if (!file) return;
     try {
       const loaded = await importFile(await file.text());
@@ -29,9 +34,9 @@ export const FilePanel = memo(function FilePanel({ exportFile, importFile, disab
   };
   return (
     <div className="file-panel">
-      <button type="button" onClick={download} disabled={disabled}>Export weights (state_dict JSON)</button>
+      <button type="button" onClick={download} disabled={disabled || !canExport}>Export weights (state_dict JSON)</button>
       <label className="file-button">
-        Import weights <input type="file" accept=".json,application/json" onChange={(event) => upload(event.target.files?.[0])} disabled={disabled} />
+        Import weights <input type="file" accept=".json,application/json" onChange={(event) => upload(event.target)} disabled={disabled} />
       </label>
       {message && (
         <p className={message.ok ? 'file-ok' : 'widget-error'} role={message.ok ? 'status' : 'alert'} data-testid="file-message">

@@ -1,20 +1,28 @@
 import { memo, useId, useState } from 'react';
 import { Slider } from '../../components/Slider';
+import { rangeOf } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { GENERATE_DEFAULTS, GENERATE_SCHEMA, nextSeed, PREFIX_MAX_LENGTH } from '../../workers/charLmSettings';
+import type { Generated } from './useCharLmWorker';
 
-/** Prefix, length and temperature in; generated text out. */
-export const GeneratePanel = memo(function GeneratePanel({ generate, disabled }: { generate: (prefix: string, length: number, temperature: number, seed: number) => Promise<string>; disabled: boolean }) {
+/** Prefix, length and temperature in; generated text out. A long text can be stopped halfway. */
+export const GeneratePanel = memo(function GeneratePanel({ generate, cancel, unavailable }: {
+  generate: (prefix: string, length: number, temperature: number, seed: number) => Promise<Generated>;
+  cancel: () => void;
+  /** Why generating is not possible now, or null when it is. */
+  unavailable: string | null;
+}) {
   const prefixId = useId();
-  const [settings, setSettings] = usePersistentState('charlm-generate', { prefix: 'the ', length: 200, temperature: 0.8, seed: 0 });
-  const [text, setText] = useState<string | null>(null);
+  const [settings, setSettings] = usePersistentState('charlm-generate', GENERATE_DEFAULTS, GENERATE_SCHEMA);
+  const [result, setResult] = useState<Generated | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      setText(await generate(settings.prefix, settings.length, settings.temperature, settings.seed));
-      setSettings({ ...settings, seed: settings.seed + 1 });
+      setResult(await generate(settings.prefix, settings.length, settings.temperature, settings.seed));
+      setSettings({ ...settings, seed: nextSeed(settings.seed) });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
@@ -25,16 +33,23 @@ export const GeneratePanel = memo(function GeneratePanel({ generate, disabled }:
     <div className="generate-panel">
       <div className="control-grid">
         <label htmlFor={prefixId}>Prefix (warm-up)</label>
-        <input id={prefixId} value={settings.prefix} onChange={(event) => setSettings({ ...settings, prefix: event.target.value })} />
-        <Slider label="Length" value={settings.length} min={20} max={500} step={10} onChange={(length) => setSettings({ ...settings, length })} />
-        <Slider label="Temperature (0: greedy)" value={settings.temperature} min={0} max={2} step={0.05} format={(v) => v.toFixed(2)} onChange={(temperature) => setSettings({ ...settings, temperature })} />
-        <button type="button" onClick={run} disabled={disabled || busy}>{busy ? 'Generating…' : 'Generate'}</button>
+        <input id={prefixId} value={settings.prefix} maxLength={PREFIX_MAX_LENGTH} onChange={(event) => setSettings({ ...settings, prefix: event.target.value })} />
+        <Slider label="Length" value={settings.length} {...rangeOf(GENERATE_SCHEMA.length)} step={10} onChange={(length) => setSettings({ ...settings, length })} />
+        <Slider label="Temperature (0: greedy)" value={settings.temperature} {...rangeOf(GENERATE_SCHEMA.temperature)} step={0.05} format={(v) => v.toFixed(2)} onChange={(temperature) => setSettings({ ...settings, temperature })} />
+        {busy ? (
+          <button type="button" onClick={cancel}>Stop generating</button>
+        ) : (
+          <button type="button" onClick={run} disabled={unavailable !== null}>Generate</button>
+        )}
       </div>
+      {unavailable && !busy && <p className="generate-hint" data-testid="generate-hint">{unavailable}</p>}
+      {busy && <p className="generate-hint" aria-live="polite">Generating {settings.length.toLocaleString('en')} characters…</p>}
       {problem && <p className="widget-error" role="alert">{problem}</p>}
-      {text !== null && (
-        <p className="generated" data-testid="generated-text">
-          <mark>{text.slice(0, settings.prefix.length)}</mark>
-          {text.slice(settings.prefix.length)}
+      {result !== null && (
+        <p className="generated" data-testid="generated-text" data-complete={result.complete}>
+          <mark>{result.warmUp}</mark>
+          {result.continuation}
+          {!result.complete && <span className="generate-hint"> (stopped after {[...result.continuation].length} characters)</span>}
         </p>
       )}
     </div>

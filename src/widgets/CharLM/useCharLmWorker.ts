@@ -1,32 +1,60 @@
 /**
  * The page's side of the character-model worker: starts it with the reader's `?backend=`, collects
- * training progress per run, and turns requests (generate, export, import) into promises.
+ * training progress per run, and turns requests (generate, export, import) into promises. Each request
+ * has its own id, so a reply or an error settles exactly the request it answers.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendInfo } from '../../core/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
 import type { TrainOutcome } from '../../core/train/trainer';
-import type { FromWorker, ToWorker } from '../../workers/charLmProtocol';
+import type { FromWorker, ModelHeld, ToWorker } from '../../workers/charLmProtocol';
 
 type Reply = Extract<FromWorker, { type: 'generated' | 'exported' | 'imported' | 'memory' }>;
+type Request = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
+
+/** How a run ended: the trainer's outcome, or `failed` when the worker could not run it at all. */
+export type RunOutcome = Omit<TrainOutcome, 'reason'> & { reason: TrainOutcome['reason'] | 'failed' };
+export type Generated = Extract<Reply, { type: 'generated' }>;
+
 export interface Sample {
   label: string;
   step: number;
   text: string;
 }
 
+const RESET_OUTCOME: RunOutcome = { reason: 'aborted', message: 'Reset.', steps: 0 };
+
 export function useCharLmWorker() {
   const worker = useRef<Worker | null>(null);
-  const pending = useRef<{ type: Reply['type']; resolve: (reply: Reply) => void; reject: (error: Error) => void }[]>([]);
-  const finishing = useRef(new Map<string, (outcome: TrainOutcome) => void>());
+  const nextId = useRef(1);
+  const pending = useRef(new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>());
+  /** Runs not yet stopped, by the id of their `train` request. */
+  const finishing = useRef(new Map<number, (outcome: RunOutcome) => void>());
+  /** The run whose progress the figure shows; progress of any other is stale and dropped. */
+  const activeRun = useRef<number | null>(null);
+  const generation = useRef<number | null>(null);
   const [backend, setBackend] = useState<BackendInfo | null>(null);
   const [runs, setRuns] = useState<Record<string, CharLmStep[]>>({});
   const [samples, setSamples] = useState<Sample[]>([]);
   const [training, setTraining] = useState<string | null>(null);
   const [paused, setPaused] = useState(false);
-  const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [model, setModel] = useState<ModelHeld>(null);
+
+  const endRun = useCallback((id: number, end: RunOutcome) => {
+    if (activeRun.current === id) {
+      activeRun.current = null;
+      setTraining(null);
+      setPaused(false);
+      setOutcome(end);
+      if (end.reason === 'failed') setError(end.message);
+    }
+    finishing.current.get(id)?.(end);
+    finishing.current.delete(id);
+  }, []);
 
   useEffect(() => {
     const thread = new Worker(new URL('../../workers/charLm.worker.ts', import.meta.url), { type: 'module' });
@@ -35,57 +63,77 @@ export function useCharLmWorker() {
       switch (data.type) {
         case 'ready':
           return setBackend(data.backend);
-        case 'steps':
-          return setRuns((all) => ({ ...all, [data.label]: [...(all[data.label] ?? []), ...data.steps] }));
-        case 'sample':
-          return setSamples((all) => [...all.slice(-19), { label: data.label, step: data.step, text: data.text }]);
-        case 'stopped':
-          setTraining(null);
-          setPaused(false);
-          setOutcome(data.outcome);
-          finishing.current.get(data.label)?.(data.outcome);
-          finishing.current.delete(data.label);
+        case 'model':
+          return setModel(data.model);
+        case 'backend-changed':
+          setBackend(data.backend);
+          setModel(data.kept?.model ?? null);
+          setNotice(data.kept ? `The model (${data.kept.model}) was rebuilt there from ${data.kept.step === null ? 'the imported weights' : `its weights of step ${data.kept.step}`}.` : null);
           return;
+        case 'steps':
+          if (data.id === activeRun.current) setRuns((all) => ({ ...all, [data.label]: [...(all[data.label] ?? []), ...data.steps] }));
+          return;
+        case 'sample':
+          if (data.id === activeRun.current) setSamples((all) => [...all.slice(-19), { label: data.label, step: data.step, text: data.text }]);
+          return;
+        case 'stopped':
+          return endRun(data.id, data.outcome);
         case 'error': {
-          const waiting = pending.current.shift();
+          const waiting = pending.current.get(data.id);
+          pending.current.delete(data.id);
           if (waiting) waiting.reject(new Error(data.message));
+          else if (finishing.current.has(data.id)) endRun(data.id, { reason: 'failed', message: `Training could not run: ${data.message}`, steps: 0 });
           else setError(data.message);
           return;
         }
         default: {
-          const index = pending.current.findIndex((p) => p.type === data.type);
-          if (index >= 0) pending.current.splice(index, 1)[0].resolve(data);
+          pending.current.get(data.id)?.resolve(data);
+          pending.current.delete(data.id);
         }
       }
     };
-    thread.onerror = (event) => setError(`The training thread failed: ${event.message}`);
-    const send: ToWorker = { type: 'init', backend: new URLSearchParams(location.search).get('backend') };
-    thread.postMessage(send);
+    thread.onerror = (event) => {
+      const message = `The training thread failed: ${event.message}`;
+      setError(message);
+      pending.current.forEach(({ reject }) => reject(new Error(message)));
+      pending.current.clear();
+      [...finishing.current.keys()].forEach((id) => endRun(id, { reason: 'failed', message, steps: 0 }));
+    };
+    const init: ToWorker = { type: 'init', id: 0, backend: new URLSearchParams(location.search).get('backend') };
+    thread.postMessage(init);
     return () => thread.terminate();
+  }, [endRun]);
+
+  /** Posts `message` under a fresh id, which it returns. */
+  const send = useCallback((message: Request): number => {
+    const id = nextId.current++;
+    worker.current?.postMessage({ ...message, id } as ToWorker);
+    return id;
   }, []);
 
-  const send = useCallback((message: ToWorker) => worker.current?.postMessage(message), []);
-
   const request = useCallback(
-    <T extends Reply['type']>(message: ToWorker, type: T) =>
+    <T extends Reply['type']>(message: Request, _type: T, onId?: (id: number) => void) =>
       new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
-        pending.current.push({ type, resolve: resolve as (reply: Reply) => void, reject });
-        send(message);
+        const id = send(message);
+        onId?.(id);
+        pending.current.set(id, { resolve: resolve as (reply: Reply) => void, reject });
       }),
     [send],
   );
 
-  /** Trains a fresh model; resolves when the run stops, for whatever reason. */
+  /** Trains a fresh model; resolves when the run stops, for whatever reason, failure included. */
   const train = useCallback(
     (label: string, text: string, preprocessing: Preprocessing, options: CharLmOptions, maxSteps?: number) =>
-      new Promise<TrainOutcome>((resolve) => {
+      new Promise<RunOutcome>((resolve) => {
         setTraining(label);
         setPaused(false);
         setOutcome(null);
         setError(null);
+        setNotice(null);
         setRuns((all) => ({ ...all, [label]: [] }));
-        finishing.current.set(label, resolve);
-        send({ type: 'train', label, text, preprocessing, options, sampleEvery: 50, maxSteps });
+        const id = send({ type: 'train', label, text, preprocessing, options, sampleEvery: 50, maxSteps });
+        activeRun.current = id;
+        finishing.current.set(id, resolve);
       }),
     [send],
   );
@@ -95,23 +143,33 @@ export function useCharLmWorker() {
     () => ({
       pause: () => (send({ type: 'pause' }), setPaused(true)),
       resume: () => (send({ type: 'resume' }), setPaused(false)),
-      /** Stops any run and forgets the model and every curve. */
+      /** Stops any run and generation, forgets the model and every curve; the figure is idle at once. */
       reset: () => {
-        send({ type: 'abort' });
         send({ type: 'reset' });
+        [...finishing.current.keys()].forEach((id) => {
+          if (activeRun.current === id) activeRun.current = null;
+          endRun(id, RESET_OUTCOME);
+        });
+        setTraining(null);
+        setPaused(false);
         setRuns({});
         setSamples([]);
         setOutcome(null);
         setError(null);
+        setNotice(null);
+        setModel(null);
       },
       stop: () => send({ type: 'abort' }),
-      generate: (prefix: string, length: number, temperature: number, seed: number) => request({ type: 'generate', prefix, length, temperature, seed }, 'generated').then((r) => r.text),
+      generate: (prefix: string, length: number, temperature: number, seed: number) =>
+        request({ type: 'generate', prefix, length, temperature, seed }, 'generated', (id) => (generation.current = id)),
+      /** Stops the generation under way; it answers with the text written so far. */
+      cancelGeneration: () => generation.current !== null && send({ type: 'cancel', target: generation.current }),
       exportFile: () => request({ type: 'export' }, 'exported').then((r) => r.file),
       importFile: (file: string) => request({ type: 'import', file }, 'imported'),
       tensorCount: () => request({ type: 'memory' }, 'memory').then((r) => r.numTensors),
     }),
-    [send, request],
+    [send, request, endRun],
   );
 
-  return { backend, runs, samples, training, paused, outcome, error, train, ...actions };
+  return { backend, runs, samples, training, paused, outcome, error, notice, model, train, ...actions };
 }

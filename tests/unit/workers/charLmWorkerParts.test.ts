@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { readTextFile, textFileSizeProblem, characterCount, MAX_TEXT_FILE_BYTES } from '../../../src/core/data/textFile';
+import { buildVocabulary, encode } from '../../../src/core/data/vocabulary';
+import { generate, generateText } from '../../../src/core/generate';
+import * as tf from '../../../src/core/tf';
+import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm } from '../../../src/core/train/charLm';
+import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from '../../../src/workers/charLmSettings';
+import { GatedControl } from '../../../src/workers/gatedControl';
+import { WeightsKeeper } from '../../../src/workers/weightsKeeper';
+
+const text = 'the cat sat on the mat. '.repeat(20);
+const vocabulary = buildVocabulary(text);
+const options = { ...CHAR_LM_DEFAULTS, kind: 'GRU' as const, hiddenSize: 8, batch: 2, steps: 6, epochs: 2 };
+
+describe('weights kept for a lost GPU device', () => {
+  it('rebuild a model equal to the copy, however the original changed since, leaking nothing', async () => {
+    const before = tf.memory().numTensors;
+    const model = createCharLmModel(options, vocabulary.tokens.length);
+    const keeper = new WeightsKeeper();
+    await keeper.keep(model, vocabulary, 'raw', 3);
+    const copied = await model.toStateDict();
+    const sampleThen = await generate(model, vocabulary, 'the ', { length: 30, temperature: 0.5, seed: 1 });
+    const run = trainCharLm(model, encode(vocabulary, text), options);
+    for (let next = await run.next(); !next.done; next = await run.next());
+    expect(await model.toStateDict()).not.toEqual(copied);
+    // The backend the copy was read from may be gone: only plain arrays go into the rebuild.
+    model.dispose();
+
+    const rebuilt = keeper.rebuild()!;
+    expect(rebuilt.step).toBe(3);
+    expect(rebuilt.preprocessing).toBe('raw');
+    expect(rebuilt.vocabulary.tokens).toEqual(vocabulary.tokens);
+    expect(await rebuilt.model.toStateDict()).toEqual(copied);
+    expect(await generate(rebuilt.model, rebuilt.vocabulary, 'the ', { length: 30, temperature: 0.5, seed: 1 })).toBe(sampleThen);
+    rebuilt.model.dispose();
+    keeper.forget();
+    expect(keeper.rebuild()).toBeNull();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('work between training steps while paused', () => {
+  it('runs a job in the pause, and the run goes on after resume', async () => {
+    const model = createCharLmModel(options, vocabulary.tokens.length);
+    const control = new GatedControl();
+    const run = trainCharLm(model, encode(vocabulary, text), options, control);
+    expect((await run.next()).done).toBe(false);
+    control.pause();
+    const stepping = run.next();
+    const written = await control.runBetweenSteps(() => generate(model, vocabulary, 'the', { length: 10, temperature: 0 }));
+    expect(written).toHaveLength(13);
+    control.resume();
+    expect((await stepping).value).toMatchObject({ step: 2 });
+    control.abort();
+    for (let next = await run.next(); !next.done; next = await run.next());
+    // A job that arrives after the run's last pause runs when the worker drains the control.
+    const late = control.runBetweenSteps(async () => 'late');
+    await control.drain();
+    expect(await late).toBe('late');
+    model.dispose();
+  });
+});
+
+describe('generation', () => {
+  it('stops on its signal with what it has, and keeps an emoji prefix whole', async () => {
+    const emoji = buildVocabulary('😀 ab😀ba');
+    const model = createCharLmModel(options, emoji.tokens.length);
+    const signal = { aborted: false };
+    const result = await generateText(model, emoji, '😀', { length: 5, temperature: 0, signal });
+    expect(result).toMatchObject({ warmUp: '😀', complete: true });
+    expect([...result.continuation]).toHaveLength(5);
+    signal.aborted = true;
+    expect(await generateText(model, emoji, '😀', { length: 5, temperature: 0, signal })).toMatchObject({ continuation: '', complete: false });
+    model.dispose();
+  });
+});
+
+describe('uploaded text files', () => {
+  it('refuse what is too big, binary or not UTF-8; count an emoji as one character', () => {
+    expect(textFileSizeProblem('a.txt', MAX_TEXT_FILE_BYTES)).toBeNull();
+    expect(textFileSizeProblem('a.txt', 9_000_000)).toMatch(/9 MB; files up to 8 MB/);
+    expect(readTextFile('a.png', Uint8Array.of(0x89, 0x50, 0, 0))).toMatchObject({ problem: expect.stringMatching(/not a text file/) });
+    expect(readTextFile('a.txt', new Uint8Array(Buffer.from('caf\xe9 cr\xe8me', 'latin1')))).toMatchObject({ problem: expect.stringMatching(/UTF-8/) });
+    expect(readTextFile('a.txt', new TextEncoder().encode('héllo 😀'))).toEqual({ text: 'héllo 😀' });
+    expect(characterCount('a😀b')).toBe(3);
+  });
+});
+
+describe('the figure’s settings schemas', () => {
+  it('name the first field out of range, and accept the defaults', () => {
+    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, CHAR_LM_DEFAULTS)).toBeNull();
+    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, hiddenSize: 0 })).toMatch(/hiddenSize = 0 \(a whole number from 8 to 512\)/);
+    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, numLayers: 1.5 })).toMatch(/numLayers/);
+    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, kind: 'XYZ' as 'RNN' })).toMatch(/kind = "XYZ" \(one of RNN, LSTM, GRU\)/);
+    expect(settingsProblem(GENERATE_SCHEMA, { prefix: 'the', length: 1e7, temperature: 1, seed: 0 })).toMatch(/length/);
+  });
+});

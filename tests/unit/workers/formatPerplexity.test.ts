@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { formatPerplexity } from '../../../src/widgets/CharLM/formatPerplexity';
+
+describe('perplexity on the progress line', () => {
+  it('reads as a number, however large', () => {
+    expect(formatPerplexity(12.345)).toBe('12.35');
+    expect(formatPerplexity(Math.exp(300))).toBe('1.94e+130');
+    expect(formatPerplexity(Math.exp(800))).toBe('> 10³⁰⁸');
+  });
+});
