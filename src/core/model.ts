@@ -58,17 +58,26 @@ export class CharModel implements TrainableModel<TokenBatch> {
     const { vocabSize: V, embeddingSize: E, hiddenSize: H } = config;
     if (!config.head && H !== V) throw new Error(`without a linear head the hidden size (${H}) must equal the vocabulary size (${V})`);
     const rng = mulberry32(deriveSeed(seed, 7));
-    // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
-    if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
-    this.layer = RecurrentLayer.create(
-      { kind: config.kind, inputSize: E > 0 ? E : V, hiddenSize: H, numLayers: config.numLayers, nonlinearity: config.nonlinearity, dropout: config.dropout, batchFirst: true },
-      seed,
-    );
-    if (config.head) {
-      const bound = defaultInitBound(H);
-      this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
-      this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+    let layer: RecurrentLayer | null = null;
+    try {
+      // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
+      if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
+      layer = RecurrentLayer.create(
+        { kind: config.kind, inputSize: E > 0 ? E : V, hiddenSize: H, numLayers: config.numLayers, nonlinearity: config.nonlinearity, dropout: config.dropout, batchFirst: true },
+        seed,
+      );
+      if (config.head) {
+        const bound = defaultInitBound(H);
+        this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
+        this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+      }
+    } catch (error) {
+      // Nobody gets a half-built model to dispose, so release what was built here.
+      tf.dispose(Object.values(this.own));
+      layer?.dispose();
+      throw error;
     }
+    this.layer = layer;
   }
 
   /** A model with PyTorch's default initialisation (Embedding N(0, 1); RNN and Linear U(±1/√fan)), seeded. */
