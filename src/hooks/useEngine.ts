@@ -11,6 +11,13 @@ export type EngineState =
   | { status: 'ready'; backend: BackendInfo }
   | { status: 'error'; message: string };
 
+declare global {
+  interface Window {
+    /** What the page exposes to its console once the engine has loaded. */
+    unrolled?: { tensors: () => number };
+  }
+}
+
 let state: EngineState = { status: 'idle' };
 const listeners = new Set<() => void>();
 
@@ -29,9 +36,12 @@ export function requestEngine(): void {
   if (state.status !== 'idle') return;
   setState({ status: 'loading' });
   import('../core/backend')
-    .then(({ initBackend, parseBackendName }) =>
-      initBackend(parseBackendName(new URLSearchParams(location.search).get('backend'))),
-    )
+    .then(async ({ initBackend, parseBackendName, liveTensorCount }) => {
+      const backend = await initBackend(parseBackendName(new URLSearchParams(location.search).get('backend')));
+      // For tests, and for a reader curious whether a figure leaks: `unrolled.tensors()` in the console.
+      window.unrolled = { ...window.unrolled, tensors: liveTensorCount };
+      return backend;
+    })
     .then((backend) => setState({ status: 'ready', backend }))
     .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
 }
