@@ -124,3 +124,8 @@ export function initBackend(requested?: BackendName): Promise<BackendInfo> {
   chosen ??= choose(requested);
   return chosen;
 }
+
+/** How many tensors the engine holds right now: a leak shows as a count that only grows. */
+export function liveTensorCount(): number {
+  return tf.memory().numTensors;
+}

@@ -101,9 +101,15 @@ export class RecurrentLayer {
     this.specs = parameterSpecs(config);
     const rng = mulberry32(seed);
     const bound = defaultInitBound(config.hiddenSize);
-    for (const spec of this.specs) {
-      const count = spec.shape.reduce((a, b) => a * b, 1);
-      this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(uniformValues(rng, count, bound), spec.shape))));
+    try {
+      for (const spec of this.specs) {
+        const count = spec.shape.reduce((a, b) => a * b, 1);
+        this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(uniformValues(rng, count, bound), spec.shape))));
+      }
+    } catch (error) {
+      // Nobody gets a half-built layer to dispose, so release what was built here.
+      this.dispose();
+      throw error;
     }
     this.dropoutRng = mulberry32(deriveSeed(seed, 1));
   }

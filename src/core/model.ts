@@ -7,7 +7,8 @@
 import type { CellKind, Nonlinearity } from './cells/types';
 import { linearCrossEntropy } from './fast/head';
 import { matMul, oneHotFloat } from './fast/linalg';
-import { RecurrentLayer } from './layer';
+import { RecurrentLayer, type LayerConfig } from './layer';
+import { parameterSpecs, resolveLayerConfig } from './layerConfig';
 import { defaultInitBound, deriveSeed, mulberry32, normalValues, uniformValues } from './random';
 import { parseStateDict, type StateDictJson } from './stateDict';
 import * as tf from './tf';
@@ -43,6 +44,28 @@ export interface ModelState {
   c?: tf.Tensor3D;
 }
 
+/** The recurrent layer inside a character model, batch_first as the model feeds it. */
+function layerConfigOf(config: CharModelConfig): LayerConfig {
+  const { vocabSize: V, embeddingSize: E } = config;
+  return { kind: config.kind, inputSize: E > 0 ? E : V, hiddenSize: config.hiddenSize, numLayers: config.numLayers, nonlinearity: config.nonlinearity, dropout: config.dropout, batchFirst: true };
+}
+
+/**
+ * Every parameter a model of `config` has, by PyTorch name and shape, in `variables` order, without
+ * building anything: what an import checks a file against. Throws on an invalid layer configuration.
+ * @returns embedding.weight [V, E] (with an embedding), rnn.* (see `RecurrentLayer.parameterShapes`),
+ *   fc.weight [V, H] and fc.bias [V] (with a head)
+ */
+export function charModelParameterSpecs(config: CharModelConfig): { name: string; shape: number[] }[] {
+  const { vocabSize: V, embeddingSize: E, hiddenSize: H } = config;
+  const layer = parameterSpecs(resolveLayerConfig(layerConfigOf(config))).map(({ name, shape }) => ({ name: `rnn.${name}`, shape }));
+  return [
+    ...(E > 0 ? [{ name: 'embedding.weight', shape: [V, E] }] : []),
+    ...(config.head ? [{ name: 'fc.weight', shape: [V, H] }, { name: 'fc.bias', shape: [V] }] : []),
+    ...layer,
+  ];
+}
+
 export class CharModel implements TrainableModel<TokenBatch> {
   readonly layer: RecurrentLayer;
   private readonly own: Record<string, tf.Variable> = {};
@@ -58,17 +81,23 @@ export class CharModel implements TrainableModel<TokenBatch> {
     const { vocabSize: V, embeddingSize: E, hiddenSize: H } = config;
     if (!config.head && H !== V) throw new Error(`without a linear head the hidden size (${H}) must equal the vocabulary size (${V})`);
     const rng = mulberry32(deriveSeed(seed, 7));
-    // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
-    if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
-    this.layer = RecurrentLayer.create(
-      { kind: config.kind, inputSize: E > 0 ? E : V, hiddenSize: H, numLayers: config.numLayers, nonlinearity: config.nonlinearity, dropout: config.dropout, batchFirst: true },
-      seed,
-    );
-    if (config.head) {
-      const bound = defaultInitBound(H);
-      this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
-      this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+    let layer: RecurrentLayer | null = null;
+    try {
+      // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
+      if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
+      layer = RecurrentLayer.create(layerConfigOf(config), seed);
+      if (config.head) {
+        const bound = defaultInitBound(H);
+        this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
+        this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+      }
+    } catch (error) {
+      // Nobody gets a half-built model to dispose, so release what was built here.
+      tf.dispose(Object.values(this.own));
+      layer?.dispose();
+      throw error;
     }
+    this.layer = layer;
   }
 
   /** A model with PyTorch's default initialisation (Embedding N(0, 1); RNN and Linear U(±1/√fan)), seeded. */
@@ -181,10 +210,13 @@ export class CharModel implements TrainableModel<TokenBatch> {
 
   /** Replaces every parameter; validates everything first, so a bad file changes nothing. */
   loadStateDict(json: unknown): void {
-    const variables = this.variables;
-    const values = parseStateDict(json, Object.entries(variables).map(([name, v]) => ({ name, shape: v.shape })));
+    this.setParameters(parseStateDict(json, charModelParameterSpecs(this.config)));
+  }
+
+  /** Replaces every parameter with values `parseStateDict` has checked against `charModelParameterSpecs`. */
+  setParameters(values: ReadonlyMap<string, Float32Array>): void {
     tf.tidy(() => {
-      for (const [name, v] of Object.entries(variables)) v.assign(tf.tensor(values.get(name) as Float32Array, v.shape));
+      for (const [name, v] of Object.entries(this.variables)) v.assign(tf.tensor(values.get(name) as Float32Array, v.shape));
     });
   }
 

@@ -5,8 +5,9 @@
  */
 import type { Preprocessing, Vocabulary } from './data/vocabulary';
 import { vocabularyFromTokens } from './data/vocabulary';
-import { CharModel, type CharModelConfig } from './model';
-import type { StateDictJson } from './stateDict';
+import { parseJsonText } from './jsonText';
+import { CharModel, charModelParameterSpecs, type CharModelConfig } from './model';
+import { parseStateDict, type StateDictJson } from './stateDict';
 
 export const MODEL_FILE_FORMAT = 'unrolled-char-model/1';
 
@@ -26,52 +27,80 @@ export async function toModelFile(model: CharModel, vocabulary: Vocabulary, prep
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The most parameters a file may describe: several times the largest model the page trains, and about 80 MB of float32. */
+export const MAX_PARAMETERS = 20_000_000;
+
+/** Each size's reader-facing name and the range a model file may give it. */
+const RANGES = {
+  vocabSize: { label: 'vocabulary size', min: 2, max: 100_000 },
+  embeddingSize: { label: 'embedding size', min: 0, max: 4096 },
+  hiddenSize: { label: 'hidden size', min: 1, max: 4096 },
+  numLayers: { label: 'number of layers', min: 1, max: 16 },
+} as const;
+
 function readConfig(value: unknown): CharModelConfig {
   if (!isRecord(value)) throw new Error('the file has no "config" object');
-  const integer = (field: string, min: number) => {
+  const integer = (field: keyof typeof RANGES) => {
     const v = value[field];
-    if (!Number.isInteger(v) || (v as number) < min) throw new Error(`config.${field} must be an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+    const { label, min, max } = RANGES[field];
+    if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) {
+      throw new Error(`the ${label} (config.${field}) must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+    }
     return v as number;
   };
   if (value.kind !== 'RNN' && value.kind !== 'LSTM' && value.kind !== 'GRU') throw new Error(`config.kind must be "RNN", "LSTM" or "GRU", got ${JSON.stringify(value.kind)}`);
   const nonlinearity = value.nonlinearity ?? 'tanh';
   if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') throw new Error(`config.nonlinearity must be "tanh" or "relu"`);
-  return {
+  if (nonlinearity === 'relu' && value.kind !== 'RNN') throw new Error(`config.nonlinearity "relu" is for an RNN only; ${value.kind} has fixed activations`);
+  const config: CharModelConfig = {
     kind: value.kind,
-    vocabSize: integer('vocabSize', 2),
-    embeddingSize: integer('embeddingSize', 0),
-    hiddenSize: integer('hiddenSize', 1),
-    numLayers: integer('numLayers', 1),
+    vocabSize: integer('vocabSize'),
+    embeddingSize: integer('embeddingSize'),
+    hiddenSize: integer('hiddenSize'),
+    numLayers: integer('numLayers'),
     nonlinearity,
     head: value.head !== false,
     reduction: value.reduction === 'sum' ? 'sum' : 'mean',
   };
+  if (!config.head && config.hiddenSize !== config.vocabSize) {
+    throw new Error(`without a linear head (config.head) the hidden size (${config.hiddenSize}) must equal the vocabulary size (${config.vocabSize})`);
+  }
+  return config;
+}
+
+/** Refuses a model too big to build here, by its parameter count, before anything is built. */
+function checkParameterBudget(parameters: readonly { shape: readonly number[] }[], config: CharModelConfig): void {
+  const count = parameters.reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0);
+  if (count > MAX_PARAMETERS) {
+    const { kind, hiddenSize, numLayers, vocabSize } = config;
+    throw new Error(
+      `the file describes ${kind === 'GRU' ? 'a' : 'an'} ${kind} with hidden size ${hiddenSize}, ${numLayers} layer${numLayers > 1 ? 's' : ''} and ${vocabSize} tokens: ` +
+        `${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} this page can hold`,
+    );
+  }
 }
 
 /**
- * Builds the model a file describes. Throws an Error saying what is wrong (the format, a config field,
- * the vocabulary, or a parameter by name) and builds nothing when the file is not valid.
+ * Builds the model a file describes. Everything is checked before any tensor exists: the file's size and
+ * nesting, the format, the config's ranges and the model's parameter count, the vocabulary, and every
+ * parameter's name, shape and values. Throws an Error saying what is wrong, having built nothing.
  * @param json the parsed file or its text
  */
 export function fromModelFile(json: unknown): { model: CharModel; vocabulary: Vocabulary; preprocessing: Preprocessing } {
-  let file: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      file = JSON.parse(json);
-    } catch {
-      throw new Error('the file is not JSON');
-    }
-  }
+  const file = typeof json === 'string' ? parseJsonText(json) : json;
   if (!isRecord(file) || file.format !== MODEL_FILE_FORMAT) throw new Error(`not a model file: "format" must be "${MODEL_FILE_FORMAT}"`);
   const config = readConfig(file.config);
+  const parameters = charModelParameterSpecs(config);
+  checkParameterBudget(parameters, config);
   const vocabulary = vocabularyFromTokens(file.vocabulary);
   if (vocabulary.tokens.length !== config.vocabSize) {
     throw new Error(`the vocabulary has ${vocabulary.tokens.length} tokens but config.vocabSize is ${config.vocabSize}`);
   }
   const preprocessing = file.preprocessing === 'letters' ? 'letters' : 'raw';
+  const values = parseStateDict(file.state_dict, parameters);
   const model = CharModel.create(config, 0);
   try {
-    model.loadStateDict(file.state_dict);
+    model.setParameters(values);
   } catch (error) {
     model.dispose();
     throw error;

@@ -2,6 +2,7 @@
  * The one boundary where tensors become plain numbers. A whole tree of results is packed into a single
  * tensor and read with one `await data()`: on a GPU each read is a round trip, so one read beats hundreds.
  */
+import { onArrayBackend } from './fast/kernelArrays';
 import * as tf from './tf';
 
 /** A tensor read back: a number for a scalar, else nested arrays following its shape. */
@@ -52,4 +53,14 @@ export async function readTree<T>(tree: T): Promise<ReadBack<T>> {
     return node;
   };
   return rebuild(tree) as ReadBack<T>;
+}
+
+/**
+ * Reads several scalars with one readback. On the CPU and WASM backends the values already sit in
+ * JavaScript memory, so each is read as it is (packing would only add kernels); elsewhere they are packed
+ * into one tensor, one round trip. The scalars are not disposed.
+ */
+export async function readScalars(scalars: readonly tf.Scalar[]): Promise<number[]> {
+  if (onArrayBackend()) return Promise.all(scalars.map(async (s) => (await s.data())[0]));
+  return (await readTree(scalars)) as number[];
 }

@@ -3,6 +3,7 @@
  * flattening, or the nested lists `torch.Tensor.tolist()` gives. Parsing checks everything before anything is
  * used, so a bad file can be reported and the model left as it was.
  */
+import { parseJsonText } from './jsonText';
 
 /** One tensor as JSON. */
 export interface TensorJson {
@@ -25,13 +26,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** More dimensions than any tensor here has: nested lists deeper than this are not a tensor. */
+const MAX_RANK = 8;
+
 /** The shape of a rectangular nested array, flattening its numbers into `out`. */
-function flattenNested(value: unknown, field: string, out: unknown[]): number[] {
+function flattenNested(value: unknown, field: string, out: unknown[], depth = 0): number[] {
   if (!Array.isArray(value)) {
     out.push(value);
     return [];
   }
-  const shapes = value.map((item) => flattenNested(item, field, out));
+  if (depth >= MAX_RANK) throw new Error(`'${field}' nests its lists more than ${MAX_RANK} deep; no parameter has that many dimensions`);
+  const shapes = value.map((item) => flattenNested(item, field, out, depth + 1));
   const first = shapes[0] ?? [];
   if (shapes.some((s) => describe(s) !== describe(first))) throw new Error(`'${field}' is not a rectangular nested array`);
   return [value.length, ...first];
@@ -79,7 +84,7 @@ export function parseStateDict(
   json: unknown,
   expected: readonly { name: string; shape: readonly number[] }[],
 ): Map<string, Float32Array> {
-  const dict = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  const dict = typeof json === 'string' ? parseJsonText(json) : json;
   if (!isRecord(dict)) throw new Error('state_dict must be a JSON object mapping parameter names to tensors');
   const names = new Set(expected.map((e) => e.name));
   for (const key of Object.keys(dict)) {

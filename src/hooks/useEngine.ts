@@ -14,6 +14,13 @@ export type EngineState =
 /** Backend names as the page prints them. */
 export const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
 
+declare global {
+  interface Window {
+    /** What the page exposes to its console once the engine has loaded. */
+    unrolled?: { tensors: () => number };
+  }
+}
+
 let state: EngineState = { status: 'idle' };
 const listeners = new Set<() => void>();
 
@@ -32,10 +39,13 @@ export function requestEngine(): void {
   if (state.status !== 'idle') return;
   setState({ status: 'loading' });
   import('../core/backend')
-    .then(({ initBackend, onBackendChange, parseBackendName }) => {
+    .then(async ({ initBackend, onBackendChange, parseBackendName, liveTensorCount }) => {
       // After a lost GPU device the engine runs on a fallback: figures recompute there, the badge says so.
       onBackendChange((backend) => setState({ status: 'ready', backend }));
-      return initBackend(parseBackendName(new URLSearchParams(location.search).get('backend')));
+      const backend = await initBackend(parseBackendName(new URLSearchParams(location.search).get('backend')));
+      // For tests, and for a reader curious whether a figure leaks: `unrolled.tensors()` in the console.
+      window.unrolled = { ...window.unrolled, tensors: liveTensorCount };
+      return backend;
     })
     .then((backend) => setState({ status: 'ready', backend }))
     .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));

@@ -1,7 +1,8 @@
 /**
  * Drives an engine training generator from React: train to the end, take one step, pause, resume and
- * reset, collecting every event the generator yields. Changing `key` (the settings) starts over; leaving
- * the page aborts the run and releases what it holds.
+ * reset, collecting every event the generator yields; training again after a run has ended starts a fresh
+ * one. Changing `key` (the settings) starts over; leaving the page aborts the run. The generator owns what
+ * it trains and releases it in its `finally`: the hook closes every generator it starts, once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrainOutcome } from '../core/train/trainer';
@@ -14,7 +15,7 @@ export interface TrainingRun<Event> {
   status: RunStatus;
   /** Why the run ended, once it has. */
   outcome: TrainOutcome | null;
-  /** Runs until the end (or until paused). */
+  /** Runs until the end (or until paused); after an ended run, starts a fresh one. */
   train: () => void;
   /** Runs exactly one more step. */
   step: () => void;
@@ -23,33 +24,30 @@ export interface TrainingRun<Event> {
 }
 
 /**
- * @param start makes a fresh generator (and whatever it trains) for a control; called lazily.
- * @param dispose releases what `start` made, after the run ends or is reset.
+ * @param start makes a fresh generator for a control, called lazily; the generator must build what it
+ * trains inside its body and release it in its `finally`.
  */
-export function useTrainingRun<Event>(
-  start: (control: TrainingControl) => AsyncGenerator<Event, TrainOutcome>,
-  key: string,
-  dispose: () => void = () => {},
-): TrainingRun<Event> {
+export function useTrainingRun<Event>(start: (control: TrainingControl) => AsyncGenerator<Event, TrainOutcome>, key: string): TrainingRun<Event> {
   const [events, setEvents] = useState<Event[]>([]);
   const [status, setStatus] = useState<RunStatus>('ready');
   const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
   const run = useRef<{ generator: AsyncGenerator<Event, TrainOutcome>; control: TrainingControl; busy: boolean } | null>(null);
-  const latest = useRef({ start, dispose });
-  latest.current = { start, dispose };
+  const latest = useRef(start);
+  latest.current = start;
 
   const finish = useCallback((result: TrainOutcome) => {
     setOutcome(result);
     setStatus(result.reason === 'finished' ? 'finished' : 'stopped');
     run.current = null;
-    latest.current.dispose();
   }, []);
 
   const advance = useCallback(
     async (untilDone: boolean) => {
       if (!run.current) {
         const control = new TrainingControl();
-        run.current = { generator: latest.current.start(control), control, busy: false };
+        run.current = { generator: latest.current(control), control, busy: false };
+        setEvents([]);
+        setOutcome(null);
       }
       const current = run.current;
       if (current.busy) return;
@@ -81,8 +79,8 @@ export function useTrainingRun<Event>(
     run.current = null;
     if (current) {
       current.control.abort();
-      // Let the generator run its cleanup, then release the model it trained.
-      void current.generator.return({ reason: 'aborted', message: '', steps: 0 }).finally(() => latest.current.dispose());
+      // Queued behind a step still in flight, if any; then the generator's finally releases its model.
+      void current.generator.return({ reason: 'aborted', message: '', steps: 0 });
     }
     setEvents([]);
     setOutcome(null);

@@ -95,8 +95,8 @@ export async function* trainCharLm(
   model.carryState = options.sampling === 'sequential';
   const optimizer = options.optimizer === 'adam' ? adam(options.learningRate) : tf.train.sgd(options.learningRate);
   const started = performance.now();
+  const steps = train(model, epochs(tokens, options, model), { optimizer, clipNorm: options.clipNorm, control });
   try {
-    const steps = train(model, epochs(tokens, options, model), { optimizer, clipNorm: options.clipNorm, control });
     for (let next = await steps.next(); ; next = await steps.next()) {
       if (next.done) return next.value;
       const { step, epoch, loss, gradientNorm, clipped } = next.value;
@@ -112,6 +112,8 @@ export async function* trainCharLm(
       };
     }
   } finally {
+    // Closing the inner loop releases the copy of the weights it keeps for a divergence.
+    await steps.return({ reason: 'aborted', message: '', steps: 0 });
     optimizer.dispose();
     model.resetState();
   }

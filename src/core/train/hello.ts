@@ -67,34 +67,40 @@ export function createHelloModel(options: HelloOptions): CharModel {
 
 /**
  * Trains one variant, yielding after every epoch (one Adam step on the one sequence). Returns why it
- * stopped; the model is disposed at the end unless the caller passes its own.
+ * stopped. Without `model` it builds one from the options and disposes it when the run ends, however it
+ * ends; a model the caller passes stays the caller's.
  */
 export async function* trainHello(
   options: HelloOptions,
   control = new TrainingControl(),
-  model = createHelloModel(options),
+  model?: CharModel,
 ): AsyncGenerator<HelloEpoch, TrainOutcome> {
+  const ownsModel = !model;
+  const trained = model ?? createHelloModel(options);
   const optimizer = adam(options.learningRate);
   const epochs = Array.from({ length: options.epochs }, (_, epoch) => ({ epoch, batch: HELLO_BATCH }));
+  const steps = train(trained, epochs, { optimizer, control });
   // Time spent training, not time the reader spent between steps.
   let busyMs = 0;
   try {
-    const steps = train(model, epochs, { optimizer, control });
     for (;;) {
       const started = performance.now();
       const next = await steps.next();
       if (next.done) return next.value;
-      const forward = await model.lastForward();
+      const forward = await trained.lastForward();
       yield {
         epoch: next.value.epoch + 1,
         loss: next.value.loss,
         prediction: forward ? forward.tokens.map((t) => HELLO_CHARS[t]).join('') : '',
         hidden: forward?.hidden ?? [],
-        embedding: await model.embedding(),
+        embedding: await trained.embedding(),
         elapsedMs: (busyMs += performance.now() - started),
       };
     }
   } finally {
+    // Closing the inner loop releases the copy of the weights it keeps for a divergence.
+    await steps.return({ reason: 'aborted', message: '', steps: 0 });
     optimizer.dispose();
+    if (ownsModel) trained.dispose();
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The training loop every in-page trainer shares, as an async generator of progress events. It works in
  * slices of about one frame and then yields to the event loop, so the page never freezes; it can be
- * paused, resumed and aborted; and it stops with a clear reason on a non-finite loss or gradient,
+ * paused, resumed and aborted; and it stops with a clear reason on a non-finite loss, gradient or weight,
  * putting back the last weights that were still good.
  */
 import { globalNorm } from '../fast/globalNorm';
+import { readScalars } from '../readback';
 import * as tf from '../tf';
 
 /** A model the loop can train: named variables, and the loss and gradients of one batch. */
@@ -100,6 +101,22 @@ function clipByGlobalNorm(gradients: Record<string, tf.Tensor>, clipNorm: number
   return norm;
 }
 
+/** Puts back the weights that last gave a finite loss and gradient, when there are any. */
+function restore(variables: Readonly<Record<string, tf.Variable>>, lastGood: Record<string, tf.Tensor> | null): void {
+  if (lastGood) for (const [name, variable] of Object.entries(variables)) variable.assign(lastGood[name]);
+}
+
+const diverged = (why: string, steps: number): TrainOutcome => ({
+  reason: 'diverged',
+  message: `${why} The weights are back to their last good values; try a smaller learning rate or a clipping threshold.`,
+  steps,
+});
+
+const brokenWeights = (steps: number): TrainOutcome =>
+  steps === 0
+    ? { reason: 'diverged', message: 'Training could not start: some weights are not finite numbers (∞ or NaN).', steps }
+    : diverged(`Training stopped after step ${steps}: its update pushed the weights past the largest number float32 can hold (or to NaN).`, steps);
+
 /**
  * Trains `model` on `batches` (each tagged with its epoch), yielding one event per step.
  * The generator's return value says why it stopped.
@@ -113,16 +130,27 @@ export async function* train<Batch>(
   let sliceStart = performance.now();
   // Copies of the weights that last gave a finite loss and gradient: what a divergence falls back to.
   let lastGood: Record<string, tf.Tensor> | null = null;
+  // An update can overflow the weights even when its loss and gradient were finite, so each step also
+  // checks the weights the previous update left, in the same readback as its loss; the last update is
+  // checked here, once the loop ends.
+  const unlessLastUpdateBroke = async (outcome: TrainOutcome): Promise<TrainOutcome> => {
+    const norm = globalNorm(Object.values(model.variables));
+    const [value] = await readScalars([norm]);
+    norm.dispose();
+    if (Number.isFinite(value)) return outcome;
+    restore(model.variables, lastGood);
+    return brokenWeights(steps);
+  };
   try {
     for (const { epoch, batch } of batches) {
       await control.whileUnpaused();
-      if (control.aborted) return { reason: 'aborted', message: 'Training stopped.', steps };
+      if (control.aborted) return await unlessLastUpdateBroke({ reason: 'aborted', message: 'Training stopped.', steps });
 
+      const weightNorm = globalNorm(Object.values(model.variables));
       const { loss, gradients } = model.lossAndGradients(batch);
       const norm = clipByGlobalNorm(gradients, clipNorm);
-      const lossValue = (await loss.data())[0];
-      const normValue = (await norm.data())[0];
-      const finite = Number.isFinite(lossValue) && Number.isFinite(normValue);
+      const [weightNormValue, lossValue, normValue] = await readScalars([weightNorm, loss, norm]);
+      const finite = Number.isFinite(weightNormValue) && Number.isFinite(lossValue) && Number.isFinite(normValue);
       if (finite) {
         tf.dispose(Object.values(lastGood ?? {}));
         const variables = model.variables;
@@ -130,16 +158,13 @@ export async function* train<Batch>(
         // Optimisers find variables by their engine-wide names, not by PyTorch's.
         optimizer.applyGradients(Object.entries(gradients).map(([name, tensor]) => ({ name: variables[name].name, tensor })));
       }
-      tf.dispose([loss, norm, ...Object.values(gradients)]);
+      tf.dispose([weightNorm, loss, norm, ...Object.values(gradients)]);
 
       if (!finite) {
-        if (lastGood) for (const [name, variable] of Object.entries(model.variables)) variable.assign(lastGood[name]);
+        restore(model.variables, lastGood);
+        if (!Number.isFinite(weightNormValue)) return brokenWeights(steps);
         const culprit = Number.isFinite(lossValue) ? `gradient norm became ${normValue}` : `loss became ${lossValue}`;
-        return {
-          reason: 'diverged',
-          message: `Training stopped at step ${steps + 1}: the ${culprit}. The weights are back to their last good values; try a smaller learning rate or a clipping threshold.`,
-          steps,
-        };
+        return diverged(`Training stopped at step ${steps + 1}: the ${culprit}.`, steps);
       }
       steps++;
       yield { step: steps, epoch, loss: lossValue, gradientNorm: normValue, clipped: !!clipNorm && clipNorm > 0 && normValue > clipNorm };
@@ -149,8 +174,8 @@ export async function* train<Batch>(
         sliceStart = performance.now();
       }
     }
+    return await unlessLastUpdateBroke({ reason: 'finished', message: `Finished after ${steps} steps.`, steps });
   } finally {
     tf.dispose(Object.values(lastGood ?? {}));
   }
-  return { reason: 'finished', message: `Finished after ${steps} steps.`, steps };
 }

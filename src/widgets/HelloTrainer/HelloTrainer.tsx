@@ -4,8 +4,7 @@ import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import type { CharModel } from '../../core/model';
-import { createHelloModel, HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloVariant } from '../../core/train/hello';
+import { HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloVariant } from '../../core/train/hello';
 import { useEngine } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useTrainingRun } from '../../hooks/useTrainingRun';
@@ -37,15 +36,8 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
   const defaults = helloDefaults(variant);
   const [options, setOptions, resetOptions] = usePersistentState(`hello-${variant}`, defaults);
   const set = (patch: Partial<typeof defaults>) => setOptions({ ...options, ...patch, variant });
-  let model: CharModel | null = null;
-  const run = useTrainingRun<HelloEpoch>(
-    (control) => {
-      model = createHelloModel(options);
-      return trainHello(options, control, model);
-    },
-    JSON.stringify(options),
-    () => model?.dispose(),
-  );
+  // Each run builds its model from the settings (same seed, same initial weights) and disposes it itself.
+  const run = useTrainingRun<HelloEpoch>((control) => trainHello(options, control), JSON.stringify(options));
   const last = run.events.at(-1);
   const [picked, setPicked] = useState<number | null>(null);
   const shown = run.events.find((e) => e.epoch === picked) ?? last;
@@ -55,8 +47,8 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
 
   const controls = (
     <>
-      <button type="button" onClick={running ? run.pause : run.train} disabled={!ready || done}>
-        {running ? 'Pause' : run.events.length ? 'Resume' : 'Train'}
+      <button type="button" onClick={running ? run.pause : run.train} disabled={!ready}>
+        {running ? 'Pause' : done ? 'Train again' : run.events.length ? 'Resume' : 'Train'}
       </button>
       <button type="button" onClick={run.step} disabled={!ready || running || done}>
         Step one epoch

@@ -39,6 +39,20 @@ describe('hello → ohlol', () => {
     model.dispose();
   });
 
+  it('an update that overflows the weights on the last epoch is caught, not reported as finished', async () => {
+    // With lr 1e38 the seventh update is the first to leave non-finite weights; with 7 epochs it is the last.
+    const options = { ...helloDefaults('rnn'), learningRate: 1e38, epochs: 7 };
+    const model = createHelloModel(options);
+    const steps = trainHello(options, new TrainingControl(), model);
+    let next = await steps.next();
+    while (!next.done) next = await steps.next();
+    expect(next.value.reason).toBe('diverged');
+    expect(next.value.message).toMatch(/update pushed the weights.*weights are back/);
+    const values = await Promise.all(Object.values(model.variables).map((v) => v.data()));
+    for (const data of values) expect(Array.from(data).every(Number.isFinite)).toBe(true);
+    model.dispose();
+  });
+
   it('abort stops between epochs', async () => {
     const control = new TrainingControl();
     const steps = trainHello(helloDefaults('cell'), control);

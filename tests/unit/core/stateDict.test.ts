@@ -59,6 +59,13 @@ describe('state_dict JSON', () => {
     layer.dispose();
   });
 
+  it('rejects deeply nested text with a message, not a stack overflow', () => {
+    const layer = RecurrentLayer.create(config, 1);
+    const depth = 100_000;
+    expect(() => layer.loadStateDict(`{"weight_ih_l0": ${'['.repeat(depth)}${']'.repeat(depth)}}`)).toThrow(/nests brackets/);
+    layer.dispose();
+  });
+
   it('reads the shape of a nested list', () => {
     expect(parseTensorJson([[[1], [2]], [[3], [4]]], 't').shape).toEqual([2, 2, 1]);
   });
