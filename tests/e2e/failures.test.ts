@@ -67,6 +67,21 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
     await page.context().close();
   });
 
+  it('the hello trainer fits a stored hidden size of 0 and trains', async () => {
+    const stored = { variant: 'rnn', learningRate: 0.1, epochs: 3, hiddenSize: 0, seed: 0 };
+    const { page, errors } = await openPage(browser, '/figures/HelloTrainer?variant=rnn&backend=cpu', undefined, (p) =>
+      p.addInitScript((value) => localStorage.setItem('unrolled.hello-rnn', value), JSON.stringify(stored)),
+    );
+    await widgetsReady(page);
+    expect(await page.getByRole('slider', { name: 'Hidden size' }).inputValue()).toBe('1');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const status = page.getByTestId('hello-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('finished');
+    expect(await status.getAttribute('data-epochs')).toBe('3');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a broken figure offers Reset this figure, which clears its stored settings', async () => {
     // Stored settings can no longer break a figure (their schema fits them), so make its first render throw
     // while the test says so: its sliders format numbers as they render.

@@ -4,9 +4,10 @@ import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloVariant } from '../../core/train/hello';
+import { HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloOptions, type HelloVariant } from '../../core/train/hello';
 import { useEngine } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { choice, fitField, integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
 import { useTrainingRun } from '../../hooks/useTrainingRun';
 import './HelloTrainer.css';
 
@@ -16,6 +17,17 @@ const TITLES: Record<HelloVariant, string> = {
   rnn: 'Training nn.RNN on hello → ohlol',
   embedding: 'Embedding → 2-layer RNN → Linear on hello → ohlol',
 };
+
+const VARIANTS: readonly HelloVariant[] = ['cell', 'rnn', 'embedding'];
+/** What the sliders allow, for stored settings and URL values alike; the learning rate on a log scale. */
+const SCHEMA: SettingsSchema<HelloOptions> = {
+  variant: choice(VARIANTS),
+  learningRate: number(1e-3, 10),
+  epochs: integer(1, 100),
+  hiddenSize: integer(1, 16),
+  seed: integer(0, 99),
+};
+const LOG_LEARNING_RATE = { min: Math.log10(rangeOf(SCHEMA.learningRate).min), max: Math.log10(rangeOf(SCHEMA.learningRate).max) };
 
 /** A predicted string with each letter marked right or wrong against "ohlol". */
 function Prediction({ text }: { text: string }) {
@@ -31,10 +43,13 @@ function Prediction({ text }: { text: string }) {
 }
 
 /** Chapters 3 and 8: train "hello" → "ohlol" in the page, one epoch at a time or to the end. */
-export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVariant }) {
+export default function HelloTrainer(props: { variant?: HelloVariant }) {
+  const variant = fitField<HelloVariant>(SCHEMA.variant, props.variant, 'cell');
   const engine = useEngine();
   const defaults = helloDefaults(variant);
-  const [options, setOptions, resetOptions] = usePersistentState(`hello-${variant}`, defaults);
+  const [stored, setOptions, resetOptions] = usePersistentState(`hello-${variant}`, defaults, SCHEMA);
+  // The figure's variant is the chapter's; a stored one never overrides it.
+  const options = { ...stored, variant };
   const set = (patch: Partial<typeof defaults>) => setOptions({ ...options, ...patch, variant });
   // Each run builds its model from the settings (same seed, same initial weights) and disposes it itself.
   const run = useTrainingRun<HelloEpoch>((control) => trainHello(options, control), JSON.stringify(options));
@@ -61,10 +76,10 @@ export default function HelloTrainer({ variant = 'cell' }: { variant?: HelloVari
   return (
     <WidgetFrame title={TITLES[variant]} engine={engine} error={run.status === 'stopped' && run.outcome?.reason === 'diverged' ? run.outcome.message : null} controls={controls}>
       <div className="control-grid">
-        <Slider label="Learning rate" value={Math.log10(options.learningRate)} min={-3} max={1} step={0.1} format={(v) => formatNumber(10 ** v, 3)} onChange={(v) => set({ learningRate: Number((10 ** v).toPrecision(3)) })} />
-        <Slider label="Epochs" value={options.epochs} min={1} max={100} onChange={(epochs) => set({ epochs })} />
-        <Slider label="Hidden size" value={options.hiddenSize} min={1} max={16} onChange={(hiddenSize) => set({ hiddenSize })} />
-        <Slider label="Seed" value={options.seed} min={0} max={99} onChange={(seed) => set({ seed })} />
+        <Slider label="Learning rate" value={Math.log10(options.learningRate)} {...LOG_LEARNING_RATE} step={0.1} format={(v) => formatNumber(10 ** v, 3)} onChange={(v) => set({ learningRate: Number((10 ** v).toPrecision(3)) })} />
+        <Slider label="Epochs" value={options.epochs} {...rangeOf(SCHEMA.epochs)} onChange={(epochs) => set({ epochs })} />
+        <Slider label="Hidden size" value={options.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
+        <Slider label="Seed" value={options.seed} {...rangeOf(SCHEMA.seed)} onChange={(seed) => set({ seed })} />
       </div>
       <p className="hello-status" data-testid="hello-status" data-epochs={run.events.length} data-status={run.status}>
         {last ? (
