@@ -112,6 +112,9 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
     outcome = gpuLostOutcome(lastStep);
   } finally {
     control = null;
+    // A failure outside the loop (a sample, a weight copy) leaves the run suspended: close it so it
+    // releases its optimiser and its copy of the weights. Closing a finished run does nothing.
+    await run.return({ reason: 'aborted', message: '', steps: lastStep }).catch(() => undefined);
     await gate.drain();
   }
   if (deviceLosses !== lossesBefore) outcome = gpuLostOutcome(lastStep);
