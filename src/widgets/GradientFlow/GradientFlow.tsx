@@ -54,8 +54,8 @@ export default function GradientFlow() {
       {result ? (
         <>
           <LineChartCard
-            title="‖∂L/∂h‖ k steps back from the loss (log scale)"
-            xLabel="steps back k"
+            title="‖∂L/∂h‖ by steps back from the loss (log scale)"
+            xLabel="steps back"
             yLabel="norm"
             logY
             series={[
