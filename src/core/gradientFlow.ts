@@ -1,16 +1,36 @@
 /**
- * Why plain RNN gradients vanish or explode. A tanh RNN whose W_hh is ρ·Q (Q orthogonal, so every
- * eigenvalue of W_hh has modulus exactly ρ) runs over random inputs; the gradient ∂L/∂h_T = 1/√H·𝟙 then
- * travels back one step at a time through the cell's analytic backward. Its norm shrinks like ρᵏ (times
- * tanh′ ≤ 1) or grows like ρᵏ, and global-norm clipping caps the weight gradient it produces.
+ * Why plain RNN gradients vanish or explode. A tanh RNN runs over random inputs; the gradient
+ * ∂L/∂h_T = 1/√H·𝟙 then travels back one step at a time through the cell's analytic backward, and
+ * global-norm clipping caps the weight gradient it produces. W_hh is either ρ·Q (Q orthogonal: a normal
+ * matrix with σ_max = ρ, so tanh′ ≤ 1 can only shrink the gradient below ρᵏ) or a fixed non-normal 2 × 2
+ * matrix with ρ < 1 < σ_max, where a product of Jacobians can grow even though the linear product decays.
  */
 import { getCell } from './cells';
 import type { CellParams, CellState, StepCache } from './cells/types';
+import { powerNorms, spectralNorm, spectralRadius2x2, transpose } from './matrixPowers';
 import { mulberry32, uniformValues } from './random';
+import type { Matrix } from './reference/linalg';
 import * as tf from './tf';
 
+/** Which W_hh the figure uses: ρ·Q with ρ chosen by the reader, or the non-normal preset. */
+export type RecurrentMatrixKind = 'normal' | 'nonNormal';
+
+/**
+ * The non-normal preset, in the book's row-vector layout (h_t = tanh(x_t W_xh + h_{t−1} W_hh)):
+ * ρ = √0.8 ≈ 0.894 but σ_max ≈ 4.87, and with D = diag(1, 0.1) the step D·W_hhᵀ has an eigenvalue ≈ 1.69.
+ */
+export const NON_NORMAL_W_HH: Matrix = [
+  [2, 3],
+  [-2, -2.6],
+];
+
+/** tanh′ held fixed for the third curve: 1 for a unit at zero, 0.1 for one saturated near ±0.95, alternating. */
+export const HELD_DERIVATIVES = [1, 0.1] as const;
+
 export interface GradientFlowOptions {
-  /** Spectral radius ρ of W_hh. */
+  /** Which W_hh (default ρ·Q). */
+  matrix?: RecurrentMatrixKind;
+  /** Spectral radius ρ of W_hh = ρ·Q; ignored for the non-normal preset. */
   radius: number;
   /** Sequence length T. */
   steps: number;
@@ -24,8 +44,16 @@ export interface GradientFlowOptions {
 export interface GradientFlowResult {
   /** ‖∂L/∂h_{T−k}‖ for k = 0 … T−1 (k steps back from the loss). */
   normsBack: number[];
-  /** ρᵏ for the same k: what a linear RNN would give. */
-  linearBound: number[];
+  /** ‖W_hhᵏ‖₂ for the same k: the most a linear RNN's gradient can be multiplied by (ρᵏ for ρ·Q). */
+  linearNorms: number[];
+  /** ‖(D W_hhᵀ)ᵏ‖₂ with D = diag(1, 0.1, 1, 0.1, …): the product when tanh′ is held at those values. */
+  heldNorms: number[];
+  /** ρ(W_hh), the largest |eigenvalue|. */
+  spectralRadius: number;
+  /** σ_max(W_hh), the largest singular value: bounds every step's Jacobian, ‖D W_hhᵀ‖ ≤ σ_max. */
+  spectralNorm: number;
+  /** The hidden size the run used (2 for the preset). */
+  hiddenSize: number;
   /** Global norm of the weight gradients before clipping. */
   weightGradientNorm: number;
   /** The same after clipping at θ (equal when it was below θ). */
@@ -39,14 +67,18 @@ function orthogonal(n: number, seed: number): tf.Tensor2D {
   return tf.tidy(() => tf.linalg.qr(tf.tensor2d(uniformValues(mulberry32(seed), n * n, 1), [n, n]))[0] as tf.Tensor2D);
 }
 
-/** The forward pass and the step-by-step backward, as three small tensors: norms back, weight-gradient norm, saturation. */
-function run({ radius, steps, hiddenSize = 32, inputSize = 8, seed = 0 }: GradientFlowOptions): tf.Tensor[] {
+/**
+ * The forward pass and the step-by-step backward, as four small tensors: norms back, weight-gradient norm,
+ * saturation, and PyTorch's weight_hh = W_hhᵀ: [hidden, hidden].
+ */
+function run({ matrix = 'normal', radius, steps, hiddenSize = 32, inputSize = 8, seed = 0 }: GradientFlowOptions): tf.Tensor[] {
   return tf.tidy(() => {
     const cell = getCell('RNN', 'tanh');
     const rng = mulberry32(seed + 1);
     const params: CellParams = {
       weightIh: tf.tensor2d(uniformValues(rng, hiddenSize * inputSize, 1 / Math.sqrt(inputSize)), [hiddenSize, inputSize]),
-      weightHh: tf.mul(orthogonal(hiddenSize, seed), radius),
+      // PyTorch's weight_hh_l0 is the transpose of the book's W_hh.
+      weightHh: matrix === 'nonNormal' ? tf.tensor2d(transpose(NON_NORMAL_W_HH)) : tf.mul(orthogonal(hiddenSize, seed), radius),
       biasIh: null,
       biasHh: null,
     };
@@ -71,19 +103,28 @@ function run({ radius, steps, hiddenSize = 32, inputSize = 8, seed = 0 }: Gradie
       dh = back.dStatePrev.h;
     }
     const weightNorm = tf.sqrt(tf.add(tf.sum(tf.square(dWih)), tf.sum(tf.square(dWhh))));
-    return [tf.stack(norms), weightNorm, saturation];
+    return [tf.stack(norms), weightNorm, saturation, params.weightHh];
   });
 }
 
 /** Runs the experiment; every tensor it makes is released before it returns. */
 export async function gradientFlow(options: GradientFlowOptions): Promise<GradientFlowResult> {
-  const tensors = run(options);
+  const nonNormal = options.matrix === 'nonNormal';
+  const hiddenSize = nonNormal ? NON_NORMAL_W_HH.length : (options.hiddenSize ?? 32);
+  const tensors = run({ ...options, hiddenSize });
   try {
-    const [normsBack, [weightGradientNorm], [saturation]] = await Promise.all(tensors.map(async (t) => Array.from(await t.data())));
-    const { radius, clipNorm } = options;
+    const [normsBack, [weightGradientNorm], [saturation], weightHh] = await Promise.all(tensors.map(async (t) => Array.from(await t.data())));
+    const { radius, clipNorm, steps } = options;
+    const wHh = transpose(Array.from({ length: hiddenSize }, (_, i) => weightHh.slice(i * hiddenSize, (i + 1) * hiddenSize)));
+    const held = wHh.map((_, i) => HELD_DERIVATIVES[i % HELD_DERIVATIVES.length]);
     return {
       normsBack,
-      linearBound: normsBack.map((_, k) => radius ** k),
+      // ρ·Q is normal, so ‖(ρQ)ᵏ‖ = ρᵏ exactly; computing it would only add rounding.
+      linearNorms: nonNormal ? powerNorms(wHh, steps) : normsBack.map((_, k) => radius ** k),
+      heldNorms: powerNorms(wHh, steps, held),
+      spectralRadius: nonNormal ? spectralRadius2x2(NON_NORMAL_W_HH) : radius,
+      spectralNorm: nonNormal ? spectralNorm(NON_NORMAL_W_HH) : radius,
+      hiddenSize,
       weightGradientNorm,
       clippedNorm: clipNorm && clipNorm > 0 ? Math.min(weightGradientNorm, clipNorm) : weightGradientNorm,
       saturation,

@@ -172,7 +172,7 @@ describe('bptt stepper', () => {
   it('cuts the gradient under truncation and still passes the check', async () => {
     const { page, errors } = await openPage(browser, '/figures/BpttStepper');
     await widgetsReady(page);
-    await page.getByLabel('truncate every k steps').focus();
+    await page.getByLabel('truncate every τ steps').focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await widgetsReady(page);

@@ -1,6 +1,6 @@
 /**
- * The cell of `torch.nn.GRU`, gates in PyTorch's order r, z, n. Unlike the textbook form, the reset gate
- * scales W_hn·h + b_hn *after* the matrix product, and z keeps the old state:
+ * The cell of `torch.nn.GRU`, gates in PyTorch's order r, z, n. Unlike Cho et al.'s form (and d2l's), the
+ * reset gate scales W_hn·h + b_hn *after* the matrix product; z keeps the old state, as in both:
  *   r = σ(x·W_irᵀ + b_ir + h·W_hrᵀ + b_hr),  z = σ(x·W_izᵀ + b_iz + h·W_hzᵀ + b_hz),
  *   n = tanh(x·W_inᵀ + b_in + r ⊙ (h·W_hnᵀ + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
  */

@@ -100,7 +100,7 @@ export default function BpttStepper(props: BpttStepperProps) {
           <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
           <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
           <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
-          <Slider label="truncate every k steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
+          <Slider label="truncate every τ steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
           <Slider label="clipping threshold θ" value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
         </div>
         <StepperBar {...bar} />

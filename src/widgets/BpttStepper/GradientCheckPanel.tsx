@@ -76,7 +76,7 @@ export function GradientCheckPanel({ options, param, shape, defaultIndex, ready 
       <div aria-live="polite">
         {check && (
           <dl className="check-result" data-testid="gradient-check">
-            <dt>BPTT {entry}</dt>
+            <dt>BPTT {entry}, float32</dt>
             <dd data-testid="check-analytic" data-value={check.analytic}>{shown(check.analytic)}</dd>
             <dt>finite difference (L(θ+ε) − L(θ−ε)) / 2ε, ε = {check.epsilon}, float64</dt>
             <dd data-testid="check-numeric" data-value={check.numeric}>{shown(check.numeric)}</dd>

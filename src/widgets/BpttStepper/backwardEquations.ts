@@ -13,7 +13,7 @@ const d = (of: string) => `\\frac{\\partial L}{\\partial ${of}}`;
 /** Before the first BPTT step: the shape of the computation. */
 export function symbolicBackward(kind: CellKind): ShownEquation[] {
   return [
-    { tex: `${d('h_t')} = \\underbrace{${d('y_t')} W_o}_{\\text{from the output}} + \\underbrace{${d('h_t')}\\Big|_{t+1}}_{\\text{from the future}}`, label: 'gradient arriving at h_t' },
+    { tex: `${d('h_t')} = \\underbrace{${d('o_t')} W_o}_{\\text{from the output}} + \\underbrace{${d('h_t')}\\Big|_{t+1}}_{\\text{from the future}}`, label: 'gradient arriving at h_t' },
     {
       tex: `${d('W_{hh}')} = \\sum_t \\delta_t^{\\top} h_{t-1}, \\qquad ${d('W_{ih}')} = \\sum_t \\delta_t^{\\top} x_t, \\qquad \\delta_t = ${kind === 'RNN' ? `${d('h_t')} \\odot (1 - h_t^2)` : d('a_t')}`,
       label: 'weight gradients are sums over time steps',

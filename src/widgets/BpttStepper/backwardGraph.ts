@@ -45,7 +45,7 @@ export function backwardGraph({ kind, hiddenSize: H, inputSize, seqLength, trunc
     const cFromFuture = b?.dcFromFuture ?? (next && !cut ? (next.dcPrev ?? null) : null);
     const future = t === seqLength - 1 ? 'beyond the last step (always zero)' : `from step ${n + 1}${cut ? ', cut by truncation' : ''}`;
     return {
-      top: { id: `dout-${t}`, label: `∂h${sub(n)} out`, name: `∂L/∂h_${n} from the output at step ${n}: (softmax(y_${n}) − onehot(target_${n}))·W_o`, values: b?.dhFromOutput ?? null, size: H },
+      top: { id: `dout-${t}`, label: `∂h${sub(n)} out`, name: `∂L/∂h_${n} from the output at step ${n}: (softmax(o_${n}) − onehot(y_${n}))·W_o`, values: b?.dhFromOutput ?? null, size: H },
       bottom: { id: `dx-${t}`, label: `∂x${sub(n)}`, name: `∂L/∂x_${n}, the gradient reaching the input at step ${n}`, values: b?.dx ?? null, size: inputSize },
       inner: [
         { id: `dh-${t}`, label: '∂h', name: `∂L/∂h_${n} in total at step ${n}: from the output plus from the future`, values: b?.dh ?? null, size: H },
