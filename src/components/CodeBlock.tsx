@@ -31,3 +31,18 @@ export function InPyTorch({ children }: { children: React.ReactNode }) {
     </aside>
   );
 }
+
+/**
+ * The "If you learned from the notes" box: a fact about PyTorch stated against a slip that older notes
+ * make, with a check the reader can run. It carries its own heading so that it reads on its own.
+ */
+export function FromTheNotes({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <aside className="from-the-notes" aria-label={`If you learned from the notes: ${title}`}>
+      <p className="from-the-notes-title">
+        <strong>If you learned from the notes:</strong> {title}
+      </p>
+      {children}
+    </aside>
+  );
+}

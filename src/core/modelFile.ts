@@ -3,7 +3,7 @@
  * state_dict (`embedding.weight`, `rnn.weight_ih_l0`, …, `fc.weight`, `fc.bias`), so a reader can go on
  * in PyTorch and come back. Reading a file checks everything before anything is built from it.
  */
-import type { Preprocessing, Vocabulary } from './data/vocabulary';
+import { isPreprocessing, type Preprocessing, type Vocabulary } from './data/vocabulary';
 import { vocabularyFromTokens } from './data/vocabulary';
 import { parseJsonText } from './jsonText';
 import { CharModel, charModelParameterSpecs, type CharModelConfig } from './model';
@@ -96,7 +96,8 @@ export function fromModelFile(json: unknown): { model: CharModel; vocabulary: Vo
   if (vocabulary.tokens.length !== config.vocabSize) {
     throw new Error(`the vocabulary has ${vocabulary.tokens.length} tokens but config.vocabSize is ${config.vocabSize}`);
   }
-  const preprocessing = file.preprocessing === 'letters' ? 'letters' : 'raw';
+  // Files from before the `characters` setting, or from elsewhere, count as text kept as written.
+  const preprocessing = isPreprocessing(file.preprocessing) ? file.preprocessing : 'raw';
   const values = parseStateDict(file.state_dict, parameters);
   const model = CharModel.create(config, 0);
   try {

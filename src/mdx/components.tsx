@@ -5,7 +5,7 @@
 import type { MDXComponents } from 'mdx/types';
 import { lazy, Suspense, useMemo, useState, type ComponentType } from 'react';
 import { Link } from '../app/Link';
-import { CodeBlock, InPyTorch } from '../components/CodeBlock';
+import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
 
@@ -52,6 +52,7 @@ export const mdxComponents: MDXComponents = {
   Hint,
   Solution,
   InPyTorch,
+  FromTheNotes,
   a: Link,
   pre: CodeBlock,
 };

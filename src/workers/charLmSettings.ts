@@ -4,6 +4,7 @@
  * refuses a request outside them, so no value can reach the engine that the controls could not set.
  */
 import { CELL_KINDS } from '../core/cells/types';
+import { PREPROCESSINGS, type Preprocessing } from '../core/data/vocabulary';
 import type { CharLmOptions } from '../core/train/charLm';
 import { choice, fitField, integer, number, text, type FieldRule, type SettingsSchema } from '../hooks/settingsSchema';
 
@@ -28,13 +29,13 @@ export const CHAR_LM_OPTIONS_SCHEMA: SettingsSchema<CharLmOptions> = {
 
 export interface CorpusSettings {
   source: 'builtin' | 'own';
-  preprocessing: 'letters' | 'raw';
+  preprocessing: Preprocessing;
 }
 
 export const CORPUS_DEFAULTS: CorpusSettings = { source: 'builtin', preprocessing: 'letters' };
 export const CORPUS_SCHEMA: SettingsSchema<CorpusSettings> = {
   source: choice(['builtin', 'own']),
-  preprocessing: choice(['letters', 'raw']),
+  preprocessing: choice(PREPROCESSINGS),
 };
 
 export interface GenerateSettings {

@@ -118,3 +118,13 @@ export async function* trainCharLm(
     model.resetState();
   }
 }
+
+/**
+ * The perplexity over the last `window` steps of a run: exp of their mean loss. One minibatch's
+ * perplexity is noisy; this is the number to compare two runs by.
+ */
+export function recentPerplexity(steps: readonly CharLmStep[], window = 50): number {
+  const recent = steps.slice(-window);
+  if (recent.length === 0) return Number.NaN;
+  return Math.exp(recent.reduce((sum, s) => sum + s.loss, 0) / recent.length);
+}

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LineChartCard, SERIES_COLORS } from '../../components/Charts';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { CELL_KINDS } from '../../core/cells/types';
+import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { minibatchesPerEpoch } from '../../core/data/minibatches';
-import { CHAR_LM_DEFAULTS, type CharLmOptions } from '../../core/train/charLm';
+import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/charLmCost';
+import { CHAR_LM_DEFAULTS, recentPerplexity, type CharLmOptions } from '../../core/train/charLm';
 import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -19,9 +20,13 @@ import { formatPerplexity } from './formatPerplexity';
 import { ResetButton } from './ResetButton';
 import { SettingsPanel } from './SettingsPanel';
 import { useCharLmWorker } from './useCharLmWorker';
+import { VocabularyCost } from './VocabularyCost';
 
 /** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
 const CHART_POINTS = 120;
+
+/** Steps whose mean loss the results line compares runs by: one minibatch alone is too noisy. */
+const RESULT_WINDOW = 50;
 
 const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
@@ -58,11 +63,13 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
   // reshaping a chart mid-run would stall the page for a moment.
   const vocabularySize = corpus.vocabulary?.tokens.length ?? 0;
   const series = useMemo(() => {
-    const curves = CELL_KINDS.filter((kind) => kind === options.kind || chartRuns[kind]).map((kind) => ({
-      name: kind,
-      color: SERIES_COLORS[CELL_KINDS.indexOf(kind)],
+    // Before any run, an empty curve for the chosen cell; then one per run, cells and minibatch schemes alike.
+    const labels = Object.keys(chartRuns).length ? Object.keys(chartRuns) : [options.kind];
+    const curves = labels.map((label, k) => ({
+      name: label,
+      color: SERIES_COLORS[(CELL_KINDS as readonly string[]).includes(label) ? CELL_KINDS.indexOf(label as CellKind) : k % SERIES_COLORS.length],
       // A log axis cannot place Infinity; the progress line says how big it got.
-      points: thin((chartRuns[kind] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
+      points: thin((chartRuns[label] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
     }));
     const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
     const planned = corpus.text ? options.epochs * minibatchesPerEpoch(corpus.characters, options.sampling, options.batch, options.steps) : 0;
@@ -81,6 +88,29 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
       if (outcome.reason !== 'finished' && !(outcome.reason === 'aborted' && outcome.steps >= compareSteps)) break;
     }
   };
+  // The same cell, settings and seed twice, once per minibatch scheme: the two curves differ only by it.
+  const compareSampling = async () => {
+    if (!corpus.text) return;
+    lm.reset();
+    for (const sampling of ['sequential', 'random'] as const) {
+      const outcome = await lm.train(`${options.kind} · ${sampling}`, corpus.text, choice.preprocessing, { ...options, sampling, epochs: 50 }, compareSteps);
+      if (outcome.reason !== 'finished' && !(outcome.reason === 'aborted' && outcome.steps >= compareSteps)) break;
+    }
+  };
+  // A large vocabulary switches one-hot input to an embedding once, when the text's vocabulary grows
+  // past the threshold; a reader who then sets 0 again keeps one-hot.
+  const [embeddingNote, setEmbeddingNote] = useState<string | null>(null);
+  const wasLarge = useRef(false);
+  useEffect(() => {
+    const large = vocabularySize > LARGE_VOCABULARY;
+    if (large && !wasLarge.current && options.embeddingSize === 0 && !running) {
+      setOptions({ ...options, embeddingSize: LARGE_VOCABULARY_EMBEDDING });
+      setEmbeddingNote(`With ${vocabularySize.toLocaleString('en')} tokens, one-hot vectors would be ${vocabularySize.toLocaleString('en')} wide: the input is now an embedding of ${LARGE_VOCABULARY_EMBEDDING} (set the embedding size to 0 for one-hot).`);
+    }
+    if (!large) setEmbeddingNote(null);
+    wasLarge.current = large;
+  }, [vocabularySize, options, setOptions, running]);
+  const results = runs.filter(([, steps]) => steps.length > 0).map(([label, steps]) => ({ label, steps: steps.at(-1)!.step, perplexity: recentPerplexity(steps, RESULT_WINDOW) }));
   const generateUnavailable = !lm.model
     ? 'Train a model or import one to write with it.'
     : running && !lm.paused
@@ -95,6 +125,7 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
       </button>
       <button type="button" onClick={lm.stop} disabled={!running}>Stop</button>
       <button type="button" onClick={compare} disabled={!canTrain}>Compare RNN · LSTM · GRU</button>
+      <button type="button" onClick={compareSampling} disabled={!canTrain}>Compare sequential · random</button>
       <ResetButton modelHeld={lm.model} onReset={() => { lm.reset(); resetOptions(); }} />
     </>
   );
@@ -109,6 +140,8 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
       <CorpusPanel choice={choice} onChoice={setChoice} ownText={ownText} onOwnText={setOwnText} onCorpus={onCorpus} />
       <h5>Model and training</h5>
       <SettingsPanel options={options} onChange={setOptions} disabled={running} />
+      {embeddingNote && <p className="charlm-notice" role="status" data-testid="embedding-note">{embeddingNote}</p>}
+      <VocabularyCost vocabularySize={vocabularySize} options={options} />
       <CompareStepsInput value={compareSteps} onChange={setCompareSteps} disabled={running} />
       <div className="charlm-progress" data-testid="charlm-progress" data-status={running ? 'running' : lm.outcome?.reason ?? 'idle'} data-steps={latest?.step ?? 0} data-perplexity={latest?.perplexity ?? ''}>
         <progress max={1} value={latest?.progress ?? 0} aria-label="Training progress" />
@@ -125,6 +158,15 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
       </div>
       {/* Drawn from the start, empty: mounting a chart mid-run would stall the page for a moment. */}
       <LineChartCard title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />
+      {results.length > 1 && (
+        <ul className="charlm-results" data-testid="charlm-results" aria-label="Perplexity of each run">
+          {results.map((r) => (
+            <li key={r.label} data-label={r.label} data-perplexity={r.perplexity}>
+              {r.label}: perplexity <strong>{formatPerplexity(r.perplexity)}</strong> over steps {Math.max(1, r.steps - RESULT_WINDOW + 1)}–{r.steps}
+            </li>
+          ))}
+        </ul>
+      )}
       {lm.samples.length > 0 && (
         <details className="charlm-samples" open>
           <summary>Samples while training (temperature 0.8)</summary>

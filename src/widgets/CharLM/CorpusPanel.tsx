@@ -1,10 +1,16 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { BUILTIN_CORPUS } from '../../core/data/corpora';
 import { characterCount, readTextFile, textFileSizeProblem } from '../../core/data/textFile';
-import { buildVocabulary, MAX_TEXT_LENGTH, preprocess, validateText, type Vocabulary } from '../../core/data/vocabulary';
+import { buildVocabulary, lettersWouldErase, MAX_TEXT_LENGTH, preprocess, validateText, type Preprocessing, type Vocabulary } from '../../core/data/vocabulary';
 import type { CorpusSettings } from '../../workers/charLmSettings';
 
 export type CorpusChoice = CorpusSettings;
+
+const PREPROCESSING_LABELS: [Preprocessing, string][] = [
+  ['letters', 'letters a–z and spaces only (lower case)'],
+  ['characters', 'every character, any script (whitespace as single spaces)'],
+  ['raw', 'every character exactly as written'],
+];
 
 export interface Corpus {
   /** Preprocessed text, ready to train on; null while loading or when invalid. */
@@ -42,6 +48,9 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
     return problem ? { text: null, characters: 0, vocabulary: null, problem } : { text, characters: characterCount(text), vocabulary: buildVocabulary(text), problem: null };
   }, [raw, choice.preprocessing, loadError]);
   useEffect(() => onCorpus(corpus), [corpus, onCorpus]);
+  // Letters a–z erase every other script: say so when that is most of the text, not just "empty".
+  const erased = useMemo(() => (raw !== null && choice.preprocessing === 'letters' ? lettersWouldErase(raw) : null), [raw, choice.preprocessing]);
+  const lettersEraseMost = erased !== null && erased.erased > erased.kept;
 
   // A refused file leaves the reader's text as it was, in the editor and in storage.
   const upload = async (input: HTMLInputElement) => {
@@ -79,10 +88,18 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
       )}
       <fieldset className="segmented">
         <legend className="visually-hidden">Characters</legend>
-        <label><input type="radio" name="corpus-prep" checked={choice.preprocessing === 'letters'} onChange={() => onChoice({ ...choice, preprocessing: 'letters' })} /> letters and spaces only (lower case)</label>
-        <label><input type="radio" name="corpus-prep" checked={choice.preprocessing === 'raw'} onChange={() => onChoice({ ...choice, preprocessing: 'raw' })} /> every character as written</label>
+        {PREPROCESSING_LABELS.map(([mode, label]) => (
+          <label key={mode}><input type="radio" name="corpus-prep" checked={choice.preprocessing === mode} onChange={() => onChoice({ ...choice, preprocessing: mode })} /> {label}</label>
+        ))}
       </fieldset>
-      {corpus.problem && <p className="widget-error" role="alert" data-testid="corpus-problem">{corpus.problem}</p>}
+      {lettersEraseMost && (
+        <p className="widget-error" role="alert" data-testid="letters-erase">
+          “Letters a–z” keeps only the Latin letters: it removes {erased.erased.toLocaleString('en')} of this text’s {(erased.erased + erased.kept).toLocaleString('en')} characters
+          {erased.examples.length > 0 ? ` (${erased.examples.join(' ')} …)` : ''}.{' '}
+          <button type="button" onClick={() => onChoice({ ...choice, preprocessing: 'characters' })}>Keep every character</button>
+        </p>
+      )}
+      {corpus.problem && !lettersEraseMost && <p className="widget-error" role="alert" data-testid="corpus-problem">{corpus.problem}</p>}
       {corpus.vocabulary && corpus.text && (
         <>
           <p data-testid="corpus-summary">
