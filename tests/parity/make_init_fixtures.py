@@ -57,6 +57,17 @@ CASES = [
         ('LSTM', dict(input_size=16, hidden_size=64, num_layers=1)),
         ('Linear', dict(in_features=64, out_features=65)),
     ]),
+    # The steppers' problems (stepperSetup.ts): the cell, for BPTT a Linear head, then inputs and targets.
+    ('stepper_bptt_rnn', SEEDS, [
+        ('RNN', dict(input_size=2, hidden_size=3)),
+        ('Linear', dict(in_features=3, out_features=3)),
+        ('randn', dict(size=[5, 1, 2])),
+        ('randint', dict(low=0, high=3, size=[5])),
+    ]),
+    ('stepper_lstm', SEEDS, [
+        ('LSTM', dict(input_size=3, hidden_size=4)),
+        ('randn', dict(size=[8, 1, 3])),
+    ]),
     ('draws', SEEDS, [
         ('randn', dict(size=[5, 1, 3])),
         ('randn', dict(size=[7, 2, 3])),
