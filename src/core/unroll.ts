@@ -45,7 +45,7 @@ export interface UnrollOptions {
   c0?: number[];
   /** the cell's parameters as a one-layer PyTorch state_dict (weight_ih_l0, …); default: PyTorch's init from `seed` */
   params?: unknown;
-  /** seeds the default initialisation of the cell and the output layer (default 0) */
+  /** `torch.manual_seed(seed)` before the cell and then the output layer are built (default 0) */
   seed?: number;
   /** a linear output layer y_t = h_t·Wᵀ + b like nn.Linear(hidden, size): `weight` [size][hidden], `bias`
    *  [size] or null for none; a missing weight or bias gets nn.Linear's init U(−1/√hidden, 1/√hidden) */
@@ -159,8 +159,7 @@ export class UnrollRecorder {
     if (truncation !== undefined && !(Number.isInteger(truncation) && truncation >= 1)) throw new Error('truncation must be a positive integer');
     if (clipNorm !== undefined && !(clipNorm > 0)) throw new Error('clipNorm must be positive');
 
-    // As `torch.manual_seed(seed)`, then nn.RNN/LSTM/GRU, then nn.Linear: one generator, in that order.
-    const generator = new TorchGenerator(seed);
+    const generator = new TorchGenerator(seed); // as torch.manual_seed(seed), then the cell, then nn.Linear
     const layer = RecurrentLayer.create({ kind, inputSize, hiddenSize, bias: options.bias, nonlinearity: options.nonlinearity }, generator);
     try {
       const outputLayer = output ? resolveOutput(output, hiddenSize, generator) : null;
@@ -285,10 +284,7 @@ export class UnrollRecorder {
   }
 }
 
-/**
- * The output layer's weights: given, or nn.Linear's default init. PyTorch draws a Linear's weight and bias
- * whatever the caller later overwrites, so both are drawn here too and the stream stays PyTorch's.
- */
+/** The output layer's weights: given, or nn.Linear's init (both always drawn, as PyTorch draws both). */
 function resolveOutput(output: NonNullable<UnrollOptions['output']>, hiddenSize: number, generator: TorchGenerator) {
   const { size } = output;
   if (!Number.isInteger(size) || size < 1) throw new Error(`output.size must be a positive integer, got ${size}`);
