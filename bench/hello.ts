@@ -1,7 +1,9 @@
 /**
- * `npm run hello -- --variant cell|rnn|embedding --seeds 0-99 [--epochs 15]`: trains "hello" → "ohlol"
- * once per seed with the book's own engine (tfjs CPU backend) and reports how many seeds end predicting
- * "ohlol", to set beside PyTorch's rate for the same variant.
+ * `npm run hello -- --variant cell|rnn|embedding --seeds 0-99 [--epochs 15] [--list]`: trains "hello" →
+ * "ohlol" once per seed with the book's own engine (tfjs CPU backend) and reports how many seeds end
+ * predicting "ohlol". A seed is `torch.manual_seed(seed)`, so the count is PyTorch's for the same variant;
+ * `--list` also prints each seed's last-epoch prediction (`seed 7: ohlol`), line for line what the
+ * chapter's PyTorch code prints last for that seed.
  */
 import * as tf from '../src/core/tf';
 import { helloDefaults, trainHello, type HelloVariant } from '../src/core/train/hello';
@@ -15,6 +17,7 @@ const variant = argument('variant', 'cell') as HelloVariant;
 if (!['cell', 'rnn', 'embedding'].includes(variant)) throw new Error(`--variant must be cell, rnn or embedding, not ${variant}`);
 const [first, last] = argument('seeds', '0-99').split('-').map(Number);
 const epochs = Number(argument('epochs', '15'));
+const list = process.argv.includes('--list');
 if (!(Number.isInteger(first) && Number.isInteger(last) && last >= first)) throw new Error('--seeds takes a range such as 0-99');
 
 await tf.setBackend('cpu');
@@ -25,6 +28,7 @@ for (let seed = first; seed <= last; seed++) {
   let prediction = '';
   for await (const epoch of trainHello({ ...helloDefaults(variant), epochs, seed })) prediction = epoch.prediction;
   times.push(performance.now() - started);
+  if (list) console.log(`seed ${seed}: ${prediction}`);
   if (prediction === 'ohlol') successes++;
 }
 times.sort((a, b) => a - b);

@@ -16,7 +16,7 @@ import {
   type ParameterSpec,
   type ResolvedLayerConfig,
 } from './layerConfig';
-import { defaultInitBound, deriveSeed, dropoutMaskValues, mulberry32, uniformValues, type Rng } from './random';
+import { deriveSeed, dropoutMaskValues, mulberry32, recurrentParameters, TorchGenerator, type Rng } from './random';
 import { parseStateDict, type StateDictJson } from './stateDict';
 import * as tf from './tf';
 import { tidyResult } from './tidy';
@@ -96,30 +96,31 @@ export class RecurrentLayer {
 
   private constructor(
     readonly config: ResolvedLayerConfig,
-    seed: number,
+    generator: TorchGenerator,
   ) {
     this.specs = parameterSpecs(config);
-    const rng = mulberry32(seed);
-    const bound = defaultInitBound(config.hiddenSize);
+    const counts = this.specs.map((spec) => spec.shape.reduce((a, b) => a * b, 1));
+    const values = recurrentParameters(generator, config.hiddenSize, counts);
     try {
-      for (const spec of this.specs) {
-        const count = spec.shape.reduce((a, b) => a * b, 1);
-        this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(uniformValues(rng, count, bound), spec.shape))));
-      }
+      this.specs.forEach((spec, k) => this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(values[k], spec.shape)))));
     } catch (error) {
       // Nobody gets a half-built layer to dispose, so release what was built here.
       this.dispose();
       throw error;
     }
-    this.dropoutRng = mulberry32(deriveSeed(seed, 1));
+    // The book trains with dropout 0 (PyTorch's default), so masks need not be PyTorch's: they come from a
+    // stream of their own and never shift the initialisation. (PyTorch's `bernoulli_` also differs between
+    // builds with and without MKL, so no one stream would match every PyTorch.)
+    this.dropoutRng = mulberry32(deriveSeed(generator.seed, 1));
   }
 
   /**
-   * A layer with PyTorch's default initialisation, U(−1/√H, 1/√H) for every parameter, drawn in
-   * `parameterNames()` order from a PRNG seeded with `seed`. Dropout masks come from a separate stream.
+   * A layer with PyTorch's default initialisation, U(−1/√H, 1/√H) for every parameter in
+   * `parameterNames()` order. A number seeds a fresh generator, so `create(config, seed)` gives what
+   * `torch.manual_seed(seed)` then `nn.RNN/LSTM/GRU(...)` gives; pass a generator to continue a model's stream.
    */
-  static create(config: LayerConfig, seed: number): RecurrentLayer {
-    return new RecurrentLayer(resolveLayerConfig(config), seed);
+  static create(config: LayerConfig, seed: number | TorchGenerator): RecurrentLayer {
+    return new RecurrentLayer(resolveLayerConfig(config), typeof seed === 'number' ? new TorchGenerator(seed) : seed);
   }
 
   /** PyTorch's parameter names in `named_parameters()` order, e.g. `weight_ih_l0`, …, `bias_hh_l1_reverse`. */

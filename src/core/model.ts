@@ -9,7 +9,7 @@ import { linearCrossEntropy } from './fast/head';
 import { matMul, oneHotFloat } from './fast/linalg';
 import { RecurrentLayer, type LayerConfig } from './layer';
 import { parameterSpecs, resolveLayerConfig } from './layerConfig';
-import { defaultInitBound, deriveSeed, mulberry32, normalValues, uniformValues } from './random';
+import { embeddingWeight, linearParameters, TorchGenerator } from './random';
 import { parseStateDict, type StateDictJson } from './stateDict';
 import * as tf from './tf';
 import { tidyResult } from './tidy';
@@ -80,16 +80,17 @@ export class CharModel implements TrainableModel<TokenBatch> {
   private constructor(readonly config: CharModelConfig, seed: number) {
     const { vocabSize: V, embeddingSize: E, hiddenSize: H } = config;
     if (!config.head && H !== V) throw new Error(`without a linear head the hidden size (${H}) must equal the vocabulary size (${V})`);
-    const rng = mulberry32(deriveSeed(seed, 7));
+    // One generator in the order a PyTorch `__init__` builds the modules: Embedding, RNN, Linear.
+    const generator = new TorchGenerator(seed);
     let layer: RecurrentLayer | null = null;
     try {
       // tidy drops the initial tensors, which would otherwise outlive the variables made from them.
-      if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(normalValues(rng, V * E), [V, E])));
-      layer = RecurrentLayer.create(layerConfigOf(config), seed);
+      if (E > 0) this.own['embedding.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(embeddingWeight(generator, V, E), [V, E])));
+      layer = RecurrentLayer.create(layerConfigOf(config), generator);
       if (config.head) {
-        const bound = defaultInitBound(H);
-        this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(uniformValues(rng, V * H, bound), [V, H])));
-        this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(uniformValues(rng, V, bound))));
+        const { weight, bias } = linearParameters(generator, H, V);
+        this.own['fc.weight'] = tf.tidy(() => tf.variable(tf.tensor2d(weight, [V, H])));
+        if (bias) this.own['fc.bias'] = tf.tidy(() => tf.variable(tf.tensor1d(bias)));
       }
     } catch (error) {
       // Nobody gets a half-built model to dispose, so release what was built here.
@@ -100,7 +101,10 @@ export class CharModel implements TrainableModel<TokenBatch> {
     this.layer = layer;
   }
 
-  /** A model with PyTorch's default initialisation (Embedding N(0, 1); RNN and Linear U(±1/√fan)), seeded. */
+  /**
+   * A model with PyTorch's default initialisation, drawn as `torch.manual_seed(seed)` and then
+   * `nn.Embedding`, `nn.RNN/LSTM/GRU` and `nn.Linear` (in that order) would draw it.
+   */
   static create(config: CharModelConfig, seed: number): CharModel {
     return new CharModel(config, seed);
   }

@@ -1,11 +1,13 @@
 /**
- * The small, seeded problems the cell stepper and the BPTT stepper show: a sequence of inputs drawn from the
- * seed, PyTorch's default initialisation from the same seed, and (for BPTT) a linear output layer scored
- * with cross-entropy against seeded target classes. Widgets and browser tests build their recorders from
- * here, so a figure in the page and a check in Node see exactly the same numbers.
+ * The small, seeded problems the cell stepper and the BPTT stepper show, drawn as PyTorch draws them after
+ * `torch.manual_seed(seed)`: the cell `nn.RNN/LSTM/GRU(d, h)`, for BPTT an output layer `nn.Linear(h, q)`,
+ * then the inputs `torch.randn(T, 1, d)` and, for BPTT, the targets `torch.randint(0, q, (T,))` scored with
+ * cross-entropy. Widgets and browser tests build their recorders from here, so a figure in the page and a
+ * check in Node see exactly the same numbers, and PyTorch sees them too.
  */
 import type { CellKind } from './cells/types';
-import { deriveSeed, mulberry32, uniformValues } from './random';
+import { parameterSpecs, resolveLayerConfig } from './layerConfig';
+import { linearParameters, randint, randn, recurrentParameters, TorchGenerator } from './random';
 import { UnrollRecorder, type UnrollOptions } from './unroll';
 
 /** Number of classes the BPTT stepper's output layer scores. */
@@ -31,16 +33,25 @@ function positiveInteger(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${field} must be a positive integer, got ${value}`);
 }
 
-/** x_t for t = 0…T−1, each entry U(−1, 1) from a stream of the seed's own: [T][inputSize]. */
-export function stepperInputs(seed: number, seqLength: number, inputSize: number): number[][] {
-  const values = Array.from(uniformValues(mulberry32(deriveSeed(seed, 10)), seqLength * inputSize, 1));
-  return Array.from({ length: seqLength }, (_, t) => values.slice(t * inputSize, (t + 1) * inputSize));
+/** What the seed draws after the modules: inputs x_t for t = 0…T−1, [T][inputSize]; targets [T] with a loss. */
+export interface StepperData {
+  inputs: number[][];
+  targets: number[] | null;
 }
 
-/** One target class in [0, STEPPER_CLASSES) per time step: [T]. */
-export function stepperTargets(seed: number, seqLength: number): number[] {
-  const rng = mulberry32(deriveSeed(seed, 11));
-  return Array.from({ length: seqLength }, () => Math.floor(rng.next() * STEPPER_CLASSES));
+/**
+ * The inputs (and targets) of a setup. The modules come first in PyTorch's order, so their draws are made
+ * here and dropped (the recorder draws the same weights again from the seed), and the inputs follow them.
+ */
+export function stepperData(setup: Pick<StepperSetup, 'kind' | 'inputSize' | 'hiddenSize' | 'seqLength' | 'seed' | 'withLoss'>): StepperData {
+  const { kind, inputSize, hiddenSize, seqLength, seed, withLoss } = setup;
+  const generator = new TorchGenerator(seed);
+  const counts = parameterSpecs(resolveLayerConfig({ kind, inputSize, hiddenSize })).map((spec) => spec.shape.reduce((a, b) => a * b, 1));
+  recurrentParameters(generator, hiddenSize, counts);
+  if (withLoss) linearParameters(generator, hiddenSize, STEPPER_CLASSES);
+  const values = Array.from(randn(generator, seqLength * inputSize));
+  const inputs = Array.from({ length: seqLength }, (_, t) => values.slice(t * inputSize, (t + 1) * inputSize));
+  return { inputs, targets: withLoss ? Array.from(randint(generator, seqLength, 0, STEPPER_CLASSES)) : null };
 }
 
 /** The state before step 0: zeros, as PyTorch starts when h_0 (and c_0) are not given: [hiddenSize] each. */
@@ -56,12 +67,13 @@ export function stepperOptions(setup: StepperSetup): UnrollOptions {
   positiveInteger(hiddenSize, 'hiddenSize');
   positiveInteger(seqLength, 'seqLength');
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
-  const options: UnrollOptions = { kind, inputSize, hiddenSize, inputs: stepperInputs(seed, seqLength, inputSize), seed, ...stepperInitialState(setup) };
-  if (!withLoss) return options;
+  const { inputs, targets } = stepperData(setup);
+  const options: UnrollOptions = { kind, inputSize, hiddenSize, inputs, seed, ...stepperInitialState(setup) };
+  if (!withLoss || !targets) return options;
   return {
     ...options,
     output: { size: STEPPER_CLASSES },
-    loss: { kind: 'crossEntropy', targets: stepperTargets(seed, seqLength) },
+    loss: { kind: 'crossEntropy', targets },
     ...(truncation !== undefined ? { truncation } : {}),
     ...(clipNorm !== undefined ? { clipNorm } : {}),
   };

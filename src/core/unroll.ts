@@ -14,7 +14,7 @@ import { getCell } from './cells';
 import type { CellKind, CellParams, Nonlinearity } from './cells/types';
 import { RecurrentLayer } from './layer';
 import { parameterName } from './layerConfig';
-import { defaultInitBound, deriveSeed, mulberry32, uniformValues } from './random';
+import { linearParameters, TorchGenerator } from './random';
 import {
   OUTPUT_BIAS,
   OUTPUT_WEIGHT,
@@ -45,7 +45,7 @@ export interface UnrollOptions {
   c0?: number[];
   /** the cell's parameters as a one-layer PyTorch state_dict (weight_ih_l0, …); default: PyTorch's init from `seed` */
   params?: unknown;
-  /** seeds the default initialisation of the cell and the output layer (default 0) */
+  /** `torch.manual_seed(seed)` before the cell and then the output layer are built (default 0) */
   seed?: number;
   /** a linear output layer y_t = h_t·Wᵀ + b like nn.Linear(hidden, size): `weight` [size][hidden], `bias`
    *  [size] or null for none; a missing weight or bias gets nn.Linear's init U(−1/√hidden, 1/√hidden) */
@@ -159,9 +159,10 @@ export class UnrollRecorder {
     if (truncation !== undefined && !(Number.isInteger(truncation) && truncation >= 1)) throw new Error('truncation must be a positive integer');
     if (clipNorm !== undefined && !(clipNorm > 0)) throw new Error('clipNorm must be positive');
 
-    const outputLayer = output ? resolveOutput(output, hiddenSize, seed) : null;
-    const layer = RecurrentLayer.create({ kind, inputSize, hiddenSize, bias: options.bias, nonlinearity: options.nonlinearity }, seed);
+    const generator = new TorchGenerator(seed); // as torch.manual_seed(seed), then the cell, then nn.Linear
+    const layer = RecurrentLayer.create({ kind, inputSize, hiddenSize, bias: options.bias, nonlinearity: options.nonlinearity }, generator);
     try {
+      const outputLayer = output ? resolveOutput(output, hiddenSize, generator) : null;
       if (options.params !== undefined) layer.loadStateDict(options.params);
       const stateDict = await layer.toStateDict();
       const params: Record<string, ParamValues> = {};
@@ -283,15 +284,14 @@ export class UnrollRecorder {
   }
 }
 
-/** The output layer's weights: given, or nn.Linear's default init from a stream of its own. */
-function resolveOutput(output: NonNullable<UnrollOptions['output']>, hiddenSize: number, seed: number) {
+/** The output layer's weights: given, or nn.Linear's init (both always drawn, as PyTorch draws both). */
+function resolveOutput(output: NonNullable<UnrollOptions['output']>, hiddenSize: number, generator: TorchGenerator) {
   const { size } = output;
   if (!Number.isInteger(size) || size < 1) throw new Error(`output.size must be a positive integer, got ${size}`);
-  const rng = mulberry32(deriveSeed(seed, 2));
-  const bound = defaultInitBound(hiddenSize);
-  const weight = output.weight ?? Array.from({ length: size }, () => Array.from(uniformValues(rng, hiddenSize, bound)));
+  const drawn = linearParameters(generator, hiddenSize, size);
+  const weight = output.weight ?? Array.from({ length: size }, (_, r) => Array.from(drawn.weight.subarray(r * hiddenSize, (r + 1) * hiddenSize)));
   checkRows(weight, size, hiddenSize, 'output.weight');
-  const bias = output.bias === null ? null : (output.bias ?? Array.from(uniformValues(rng, size, bound)));
+  const bias = output.bias === null ? null : (output.bias ?? Array.from(drawn.bias ?? []));
   if (bias) checkRows([bias], 1, size, 'output.bias');
   return { weight, bias };
 }

@@ -5,7 +5,7 @@ import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
-import { createStepperRecorder, stepperInitialState, stepperInputs } from '../../core/stepperSetup';
+import { createStepperRecorder, stepperData, stepperInitialState } from '../../core/stepperSetup';
 import type { UnrollSnapshot } from '../../core/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -49,7 +49,7 @@ export default function CellStepper(props: CellStepperProps) {
   const { snapshot, bar, onKeyDown } = useRecorderCursor(recorder, describe);
 
   // The given data (inputs, initial state) is drawn at once; computed values fill in as the reader steps.
-  const inputs = useMemo(() => stepperInputs(setup.seed, setup.seqLength, setup.inputSize), [setup]);
+  const inputs = useMemo(() => stepperData(setup).inputs, [setup]);
   const { h0, c0 } = useMemo(() => stepperInitialState(setup), [setup]);
   const current = snapshot;
   const graph = useMemo(

@@ -1,15 +1,17 @@
 /** The seeded problems the steppers show: reproducible, and with a loss only where BPTT needs one. */
 import { describe, expect, it } from 'vitest';
-import { stepperInitialState, stepperInputs, stepperOptions, stepperTargets, STEPPER_CLASSES } from '../../../src/core/stepperSetup';
+import { stepperData, stepperInitialState, stepperOptions, STEPPER_CLASSES } from '../../../src/core/stepperSetup';
 
 describe('stepper setup', () => {
   it('draws the same inputs and targets for the same seed, different ones for another', () => {
-    expect(stepperInputs(3, 4, 2)).toEqual(stepperInputs(3, 4, 2));
-    expect(stepperInputs(3, 4, 2)).not.toEqual(stepperInputs(4, 4, 2));
-    expect(stepperInputs(3, 4, 2).flat().every((v) => Math.abs(v) < 1)).toBe(true);
-    const targets = stepperTargets(3, 50);
+    const setup = { kind: 'RNN' as const, inputSize: 2, hiddenSize: 3, seqLength: 50, seed: 3, withLoss: true };
+    expect(stepperData(setup)).toEqual(stepperData(setup));
+    expect(stepperData(setup).inputs).not.toEqual(stepperData({ ...setup, seed: 4 }).inputs);
+    expect(stepperData(setup).inputs.flat()).toHaveLength(100);
+    const targets = stepperData(setup).targets ?? [];
     expect(targets.every((k) => Number.isInteger(k) && k >= 0 && k < STEPPER_CLASSES)).toBe(true);
     expect(new Set(targets).size).toBe(STEPPER_CLASSES);
+    expect(stepperData({ ...setup, withLoss: false }).targets).toBeNull();
   });
 
   it('adds an output layer, loss, truncation and clipping only with a loss', () => {

@@ -1,6 +1,7 @@
 /**
- * Seeded randomness for the engine. Every widget and test that draws numbers draws them from here, so a
- * seed reproduces a figure exactly in every browser and in Node (`Math.random` cannot be seeded).
+ * A small seeded generator for the streams that have no PyTorch counterpart in the book (inputs that only a
+ * figure draws, minibatch order, text sampling, dropout masks), so that a seed still reproduces a figure in
+ * every browser and in Node (`Math.random` cannot be seeded). PyTorch's own generator is `mt19937.ts`.
  */
 
 /** A stream of uniform numbers in [0, 1). */
@@ -9,8 +10,8 @@ export interface Rng {
 }
 
 /**
- * mulberry32: a 32-bit generator that is tiny, fast and passes the usual statistical batteries — plenty
- * for initialising weights and drawing dropout masks. The same seed always gives the same stream.
+ * mulberry32: a 32-bit generator that is tiny, fast and passes the usual statistical batteries. The same
+ * seed always gives the same stream.
  */
 export function mulberry32(seed: number): Rng {
   let state = seed >>> 0;
@@ -40,10 +41,7 @@ export function uniformValues(rng: Rng, count: number, bound: number): Float32Ar
   return values;
 }
 
-/**
- * PyTorch's default bound for every weight and bias of `nn.RNN/LSTM/GRU`: U(−1/√hidden, 1/√hidden). The
- * same rule, with fan-in instead of hidden size, is `nn.Linear`'s default.
- */
+/** The bound 1/√size of PyTorch's default uniform initialisation, for figures that draw from `mulberry32`. */
 export function defaultInitBound(size: number): number {
   return 1 / Math.sqrt(size);
 }
@@ -56,17 +54,5 @@ export function dropoutMaskValues(rng: Rng, count: number, p: number): Float32Ar
   const values = new Float32Array(count);
   const keep = 1 / (1 - p);
   for (let k = 0; k < count; k++) values[k] = rng.next() < p ? 0 : keep;
-  return values;
-}
-
-/** `count` draws from N(0, 1) by the Box–Muller transform (PyTorch's default for `nn.Embedding`). */
-export function normalValues(rng: Rng, count: number): Float32Array {
-  const values = new Float32Array(count);
-  for (let k = 0; k < count; k += 2) {
-    const radius = Math.sqrt(-2 * Math.log(1 - rng.next()));
-    const angle = 2 * Math.PI * rng.next();
-    values[k] = radius * Math.cos(angle);
-    if (k + 1 < count) values[k + 1] = radius * Math.sin(angle);
-  }
   return values;
 }
