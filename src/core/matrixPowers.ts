@@ -15,18 +15,27 @@ export function transpose(m: Matrix): Matrix {
  * entry nonzero and unequal, so it is never orthogonal to the top singular vector of the figure's matrices.
  */
 export function spectralNorm(m: Matrix, maxIterations = 500): number {
+  return topSingular(m, undefined, maxIterations).norm;
+}
+
+/**
+ * σ_max(M) and its right singular vector, by power iteration on MᵀM from `start` (a column). Successive
+ * powers of one matrix have nearly the same top vector, so starting from the last one converges in a few
+ * iterations instead of hundreds.
+ */
+function topSingular(m: Matrix, start?: Matrix, maxIterations = 500): { norm: number; vector: Matrix } {
   const gram = transposedMatMul(m, m);
-  let v = gram.map((_, i) => [1 + i / gram.length]);
+  let v = start ?? gram.map((_, i) => [1 + i / gram.length]);
   let estimate = 0;
   for (let i = 0; i < maxIterations; i++) {
     const w = matMul(gram, v);
     const length = Math.hypot(...w.map((row) => row[0]));
-    if (length === 0) return 0;
+    if (length === 0) return { norm: 0, vector: v };
     v = w.map((row) => [row[0] / length]);
-    if (Math.abs(length - estimate) <= 1e-13 * length) return Math.sqrt(length);
+    if (Math.abs(length - estimate) <= 1e-13 * length) return { norm: Math.sqrt(length), vector: v };
     estimate = length;
   }
-  return Math.sqrt(estimate);
+  return { norm: Math.sqrt(estimate), vector: v };
 }
 
 /** The spectral radius ρ of a 2 × 2 matrix: the largest |λ| among the roots of λ² − tr·λ + det. */
@@ -47,8 +56,11 @@ export function powerNorms(wHh: Matrix, count: number, derivatives?: number[]): 
   const step = transpose(wHh).map((row, i) => row.map((v) => v * (derivatives ? derivatives[i] : 1)));
   const norms: number[] = [];
   let power: Matrix = step.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+  let vector: Matrix | undefined;
   for (let k = 0; k < count; k++) {
-    norms.push(spectralNorm(power));
+    const top = topSingular(power, vector);
+    norms.push(top.norm);
+    vector = top.norm > 0 ? top.vector : undefined;
     power = matMul(power, step);
   }
   return norms;
