@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BACKEND_LABELS, type EngineState } from '../hooks/useEngine';
+import { BACKEND_LABELS, requestEngine, type EngineState } from '../hooks/useEngine';
 
 export interface WidgetFrameProps {
   title: string;
@@ -21,7 +21,12 @@ export function WidgetFrame({ title, engine, busy, error, controls, children }: 
         <h4 className="widget-title">{title}</h4>
         {controls && <div className="widget-controls">{controls}</div>}
       </header>
-      {engine.status === 'error' && <p className="widget-error" role="alert">The engine could not start: {engine.message}</p>}
+      {engine.status === 'error' && (
+        <p className="widget-error" role="alert">
+          The engine could not start: {engine.message}{' '}
+          <button type="button" onClick={requestEngine}>Try again</button>
+        </p>
+      )}
       {engine.status === 'ready' && engine.backend.deviceLost && (
         <p className="widget-notice" role="status" data-testid="device-lost">
           {engine.backend.deviceLost}: this figure now runs on {BACKEND_LABELS[engine.backend.name]}.

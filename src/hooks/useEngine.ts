@@ -34,9 +34,12 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-/** Loads tfjs and picks a backend, honouring `?backend=`; safe to call many times. */
+/**
+ * Loads tfjs and picks a backend, honouring `?backend=`; safe to call many times. After a failure (most
+ * often the engine's code not arriving, offline) a later call tries again.
+ */
 export function requestEngine(): void {
-  if (state.status !== 'idle') return;
+  if (state.status === 'loading' || state.status === 'ready') return;
   setState({ status: 'loading' });
   import('../core/backend')
     .then(async ({ initBackend, onBackendChange, parseBackendName, liveTensorCount }) => {
