@@ -2,6 +2,7 @@
  * Chapter 1's identity: X·W_xh + H·W_hh equals [X, H]·[W_xh; W_hh]. Both sides are computed on the live
  * backend from the same random tensors, so the reader sees the two results and how far apart they are.
  */
+import { randn, TorchGenerator } from './random';
 import * as tf from './tf';
 
 export type Activation = 'relu' | 'tanh';
@@ -32,7 +33,8 @@ export interface ConcatIdentitySizes {
 }
 
 /**
- * Draws X, H, W_xh, W_hh, b_h from N(0, 1) with `seed` and evaluates both sides of the identity.
+ * Draws X, H, W_xh, W_hh, b_h from N(0, 1) as `torch.manual_seed(seed)` then one `torch.randn` each, in that
+ * order, draws them, and evaluates both sides of the identity.
  * @param sizes defaults to the chapter's example: X (2, 3), W_xh (3, 4), H (2, 4), W_hh (4, 4).
  */
 export async function concatIdentity(
@@ -40,13 +42,15 @@ export async function concatIdentity(
   activation: Activation,
   sizes: ConcatIdentitySizes = { batch: 2, input: 3, hidden: 4 },
 ): Promise<ConcatIdentityResult> {
+  const generator = new TorchGenerator(seed);
+  const normal = (rows: number, cols: number) => tf.tensor2d(randn(generator, rows * cols), [rows, cols]);
   const tensors = tf.tidy(() => {
     const { batch, input, hidden } = sizes;
-    const x = tf.randomNormal([batch, input], 0, 1, 'float32', seed);
-    const h = tf.randomNormal([batch, hidden], 0, 1, 'float32', seed + 1);
-    const wXh = tf.randomNormal([input, hidden], 0, 1, 'float32', seed + 2);
-    const wHh = tf.randomNormal([hidden, hidden], 0, 1, 'float32', seed + 3);
-    const b = tf.randomNormal([1, hidden], 0, 1, 'float32', seed + 4);
+    const x = normal(batch, input);
+    const h = normal(batch, hidden);
+    const wXh = normal(input, hidden);
+    const wHh = normal(hidden, hidden);
+    const b = normal(1, hidden);
     const phi = (t: tf.Tensor) => (activation === 'relu' ? tf.relu(t) : tf.tanh(t));
     const separate = phi(tf.matMul(x, wXh).add(tf.matMul(h, wHh)).add(b));
     const concatenated = phi(tf.matMul(tf.concat([x, h], 1), tf.concat([wXh, wHh], 0)).add(b));

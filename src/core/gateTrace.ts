@@ -14,6 +14,7 @@ import { getCell } from './cells';
 import type { CellKind, CellParams, CellState, GateCache } from './cells/types';
 import { RecurrentLayer } from './layer';
 import { gateCount } from './layerConfig';
+import type { TorchGenerator } from './random';
 import { readTree } from './readback';
 import { forwardDirection } from './sequence';
 import * as tf from './tf';
@@ -25,8 +26,11 @@ export interface GateTraceOptions {
   hiddenSize: number;
   /** x_t for t = 0…T−1: [T][inputSize], e.g. from `makeInputs` */
   inputs: number[][];
-  /** seeds PyTorch's default initialisation of the cell, as `RecurrentLayer.create` does (default 0) */
-  seed?: number;
+  /**
+   * seeds PyTorch's default initialisation of the cell, as `RecurrentLayer.create` does (default 0); a
+   * generator continues a stream that built other modules first
+   */
+  seed?: number | TorchGenerator;
   /** the shared-linear-layer bug: every gate block of the weights equals the first (default false) */
   sharedGates?: boolean;
   /** also run BPTT for ∂L/∂h_t (default true) */

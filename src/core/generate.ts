@@ -12,7 +12,11 @@ export interface GenerateOptions {
   length: number;
   /** 0 picks the most likely character (greedy); otherwise sample from softmax(logits / temperature). */
   temperature: number;
-  /** Seeds the sampling, so the same settings give the same text. */
+  /**
+   * Seeds the sampling, so the same settings give the same text. The draws come from the book's own stream,
+   * not `torch.multinomial`'s (whose sampling path the book does not reproduce), so the text matches the
+   * engine's runs, not PyTorch's.
+   */
   seed?: number;
   /** Checked before every character: once aborted, generation stops and returns what it has. */
   signal?: { readonly aborted: boolean };

@@ -62,7 +62,12 @@ export interface GradientFlowResult {
   saturation: number;
 }
 
-/** Q from the QR decomposition of a seeded uniform matrix: [n, n], orthogonal. */
+/**
+ * Q from the QR decomposition of a seeded uniform matrix: [n, n], orthogonal. W_hh = ρ·Q is built to have a
+ * chosen spectral radius, not drawn as a module's initialisation, so no `torch.manual_seed` program gives
+ * it; with W_hh off PyTorch's stream, the run's W_ih and inputs stay on the book's own stream too (the
+ * figure has no seed control and claims no PyTorch counterpart).
+ */
 function orthogonal(n: number, seed: number): tf.Tensor2D {
   return tf.tidy(() => tf.linalg.qr(tf.tensor2d(uniformValues(mulberry32(seed), n * n, 1), [n, n]))[0] as tf.Tensor2D);
 }

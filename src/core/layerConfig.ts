@@ -113,3 +113,8 @@ export function parameterSpecs(config: ResolvedLayerConfig): ParameterSpec[] {
   }
   return specs;
 }
+
+/** Each parameter's element count in `parameterSpecs` order, as `p.numel()` over `module.parameters()`. */
+export function parameterCounts(config: ResolvedLayerConfig): number[] {
+  return parameterSpecs(config).map((spec) => spec.shape.reduce((a, b) => a * b, 1));
+}

@@ -6,7 +6,7 @@
  * check in Node see exactly the same numbers, and PyTorch sees them too.
  */
 import type { CellKind } from './cells/types';
-import { parameterSpecs, resolveLayerConfig } from './layerConfig';
+import { parameterCounts, resolveLayerConfig } from './layerConfig';
 import { linearParameters, randint, randn, recurrentParameters, TorchGenerator } from './random';
 import { UnrollRecorder, type UnrollOptions } from './unroll';
 
@@ -46,8 +46,7 @@ export interface StepperData {
 export function stepperData(setup: Pick<StepperSetup, 'kind' | 'inputSize' | 'hiddenSize' | 'seqLength' | 'seed' | 'withLoss'>): StepperData {
   const { kind, inputSize, hiddenSize, seqLength, seed, withLoss } = setup;
   const generator = new TorchGenerator(seed);
-  const counts = parameterSpecs(resolveLayerConfig({ kind, inputSize, hiddenSize })).map((spec) => spec.shape.reduce((a, b) => a * b, 1));
-  recurrentParameters(generator, hiddenSize, counts);
+  recurrentParameters(generator, hiddenSize, parameterCounts(resolveLayerConfig({ kind, inputSize, hiddenSize })));
   if (withLoss) linearParameters(generator, hiddenSize, STEPPER_CLASSES);
   const values = Array.from(randn(generator, seqLength * inputSize));
   const inputs = Array.from({ length: seqLength }, (_, t) => values.slice(t * inputSize, (t + 1) * inputSize));

@@ -28,7 +28,8 @@ function expectNear(got: number, want: number, label: string) {
 
 /** The same trace the widget asks for, in Node. */
 function nodeTrace(kind: CellKind, hiddenSize: number, steps: number, pattern: InputPattern, seed: number, extra: Partial<GateTraceOptions> = {}) {
-  return traceGates({ kind, hiddenSize, seed, inputs: makeInputs(pattern, steps, INPUT_SIZE, seed), ...extra });
+  const inputs = makeInputs(pattern, { steps, inputSize: INPUT_SIZE, seed, modules: [{ kind, inputSize: INPUT_SIZE, hiddenSize }] });
+  return traceGates({ kind, hiddenSize, seed, inputs, ...extra });
 }
 
 /** A heatmap's canvas by the start of its accessible name, e.g. "Heatmap of h:". */
@@ -164,7 +165,7 @@ describe('cell comparison', () => {
     const { page, errors } = await openPage(browser, '/figures/CellComparison?hiddenSize=16&seqLength=24&seed=0');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
-    const want = await compareCells({ hiddenSize: 16, seed: 0, inputs: makeInputs('pulses', 24, INPUT_SIZE, 0) });
+    const want = await compareCells({ hiddenSize: 16, seed: 0, inputs: makeInputs('pulses', { steps: 24, inputSize: INPUT_SIZE }) });
     for (const cell of want.cells) {
       expect(await titleNumber(page.getByTestId(`parameters-${cell.kind}`))).toBe(cell.numParameters);
       const canvas = heatmap(page.locator(`.cell-compare-panel[data-kind="${cell.kind}"]`), `h (${cell.kind})`);

@@ -68,6 +68,29 @@ CASES = [
         ('LSTM', dict(input_size=3, hidden_size=4)),
         ('randn', dict(size=[8, 1, 3])),
     ]),
+    # The gate figures' 'random' inputs (inputPatterns.ts): the figure's cells in construction order, then x.
+    ('gates_lstm', SEEDS[:3], [
+        ('LSTM', dict(input_size=4, hidden_size=8)),
+        ('randn', dict(size=[16, 1, 4])),
+    ]),
+    ('gates_gru', SEEDS[:3], [
+        ('GRU', dict(input_size=4, hidden_size=3)),
+        ('randn', dict(size=[3, 1, 4])),
+    ]),
+    ('gates_comparison', SEEDS[:3], [
+        ('RNN', dict(input_size=4, hidden_size=5)),
+        ('LSTM', dict(input_size=4, hidden_size=5)),
+        ('GRU', dict(input_size=4, hidden_size=5)),
+        ('randn', dict(size=[9, 1, 4])),
+    ]),
+    # Chapter 1's concatenation figure (concatIdentity.ts): X, H, W_xh, W_hh, b_h from N(0, 1), in that order.
+    ('concat_identity', SEEDS, [
+        ('randn', dict(size=[2, 3])),
+        ('randn', dict(size=[2, 4])),
+        ('randn', dict(size=[3, 4])),
+        ('randn', dict(size=[4, 4])),
+        ('randn', dict(size=[1, 4])),
+    ]),
     ('draws', SEEDS, [
         ('randn', dict(size=[5, 1, 3])),
         ('randn', dict(size=[7, 2, 3])),

@@ -4,6 +4,10 @@
  *   carried (and detached) from one batch to the next.
  * - Random sampling: each row is an independent subsequence, so each batch starts from a fresh state.
  * Both start at a random offset in [0, steps) so every epoch sees different cuts.
+ *
+ * The offset and the order come from the book's own seeded stream, not PyTorch's generator: PyTorch code for
+ * them draws from Python's `random` or a data loader's shuffling, whose streams the book does not claim to
+ * reproduce, so a seed here fixes the cuts for the engine alone.
  */
 import { mulberry32, type Rng } from '../random';
 

@@ -1,7 +1,8 @@
 /**
- * A small seeded generator for the streams that have no PyTorch counterpart in the book (inputs that only a
- * figure draws, minibatch order, text sampling, dropout masks), so that a seed still reproduces a figure in
- * every browser and in Node (`Math.random` cannot be seeded). PyTorch's own generator is `mt19937.ts`.
+ * A small seeded generator for the streams that have no PyTorch counterpart in the book (the gradient-flow
+ * figure's constructed run, minibatch order, text sampling, dropout masks), so that a seed still reproduces
+ * a figure in every browser and in Node (`Math.random` cannot be seeded). PyTorch's own generator is
+ * `mt19937.ts`.
  */
 
 /** A stream of uniform numbers in [0, 1). */
@@ -39,11 +40,6 @@ export function uniformValues(rng: Rng, count: number, bound: number): Float32Ar
   const values = new Float32Array(count);
   for (let k = 0; k < count; k++) values[k] = (2 * rng.next() - 1) * bound;
   return values;
-}
-
-/** The bound 1/√size of PyTorch's default uniform initialisation, for figures that draw from `mulberry32`. */
-export function defaultInitBound(size: number): number {
-  return 1 / Math.sqrt(size);
 }
 
 /**

@@ -75,6 +75,7 @@ export function createCharLmModel(options: CharLmOptions, vocabSize: number): Ch
 function* epochs(tokens: Int32Array, options: CharLmOptions, model: CharModel): Generator<{ epoch: number; batch: TokenBatch }> {
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     model.resetState();
+    // A stream per epoch apart from the weights' (PyTorch's generator): see minibatches.ts for why.
     for (const batch of minibatches(tokens, options.sampling, options.batch, options.steps, deriveSeed(options.seed, epoch + 1))) {
       yield { epoch, batch };
     }

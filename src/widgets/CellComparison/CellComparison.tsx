@@ -3,7 +3,7 @@ import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
 import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { compareCells } from '../../core/cellComparison';
+import { comparedModules, compareCells } from '../../core/cellComparison';
 import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -27,7 +27,7 @@ export default function CellComparison(props: CellComparisonProps) {
   const { pattern, hiddenSize, seqLength, seed } = settings;
   const set = (patch: Partial<TraceSettings>) => setSettings({ ...settings, ...patch });
   const { engine, result, error, busy } = useEngineResult(
-    () => compareCells({ hiddenSize, seed, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed) }),
+    () => compareCells({ hiddenSize, seed, inputs: makeInputs(pattern, { steps: seqLength, inputSize: INPUT_SIZE, seed, modules: comparedModules(INPUT_SIZE, hiddenSize) }) }),
     [hiddenSize, seqLength, seed, pattern],
   );
   const shownHidden = result?.cells[0].h[0].length ?? hiddenSize;

@@ -44,7 +44,10 @@ export default function GateInspector(props: GateInspectorProps) {
   const { sharedGates, pattern, hiddenSize, seqLength, seed } = settings;
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const { engine, result, error, busy } = useEngineResult(
-    () => traceGates({ kind, hiddenSize, seed, sharedGates, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed), gradients: false }),
+    () => {
+      const inputs = makeInputs(pattern, { steps: seqLength, inputSize: INPUT_SIZE, seed, modules: [{ kind, inputSize: INPUT_SIZE, hiddenSize }] });
+      return traceGates({ kind, hiddenSize, seed, sharedGates, inputs, gradients: false });
+    },
     [kind, hiddenSize, seqLength, seed, pattern, sharedGates],
   );
   const cellSize = result ? Math.max(3, Math.min(14, Math.floor(180 / result.hiddenSize))) : 0;

@@ -48,7 +48,7 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   // Showing another quantity needs no new computation: everything is traced once per settings change.
   const { engine, result, error, busy } = useEngineResult(
-    () => traceGates({ kind, hiddenSize, seed, inputs: makeInputs(pattern, seqLength, INPUT_SIZE, seed) }),
+    () => traceGates({ kind, hiddenSize, seed, inputs: makeInputs(pattern, { steps: seqLength, inputSize: INPUT_SIZE, seed, modules: [{ kind, inputSize: INPUT_SIZE, hiddenSize }] }) }),
     [kind, hiddenSize, seqLength, seed, pattern],
   );
   const quantities = [...TRACED[kind], 'dh'];

@@ -18,7 +18,7 @@ const T = 7;
 const I = 3;
 const H = 5;
 const KINDS = ['RNN', 'LSTM', 'GRU'] as const;
-const inputs = makeInputs('random', T, I, 4);
+const inputs = makeInputs('random', { steps: T, inputSize: I, seed: 4 });
 
 /** Traces and checks that no tensor outlived the call. */
 async function trace(options: GateTraceOptions) {
@@ -105,7 +105,7 @@ describe('traceGates', () => {
   });
 
   it('handles hidden size 512 over 24 steps', async () => {
-    const result = await trace({ kind: 'LSTM', hiddenSize: 512, inputs: makeInputs('pulses', 24, 4, 0) });
+    const result = await trace({ kind: 'LSTM', hiddenSize: 512, inputs: makeInputs('pulses', { steps: 24, inputSize: 4 }) });
     expect(result.values.c).toHaveLength(24);
     expect(result.values.c[23]).toHaveLength(512);
     expect(result.dh?.[0]).toHaveLength(512);
