@@ -154,7 +154,7 @@ describe('code that does not arrive', () => {
     await page.locator('article h1', { hasText: chapters[3].title }).waitFor();
     // The engine's own code may have been cut off too: the figures start it again and draw.
     await widgetsReady(page);
-    expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe('cpu');
+    expect(await page.getByTestId('backend-badge').textContent()).not.toMatch(/failed/i);
     await page.context().close();
   });
 });
