@@ -23,6 +23,9 @@ export interface HeatmapProps {
   firstRow?: number;
 }
 
+/** A legend's end: "0" and "1" for a gate's fixed scale, three digits for a data-driven limit. */
+const legendNumber = (v: number) => (Number.isInteger(v) ? String(v).replace('-', '−') : formatNumber(v, 3));
+
 /** Tick labels this many pixels apart at least: room for "512" across, one line of text down. */
 const COLUMN_TICK_SPACING = 26;
 const ROW_TICK_SPACING = 14;
@@ -61,8 +64,16 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
       context.lineWidth = 2;
       context.strokeRect(c0 * cell + 1, r * cellHeight + 1, width * cell - 2, cellHeight - 2);
     };
+    // The cursor in black inside white: visible on the dark end of a scale as on the light.
+    const cursorOutline = (r: number, c: number) => {
+      context.strokeStyle = '#fff';
+      context.lineWidth = 1;
+      context.strokeRect(c * cell + 0.5, r * cellHeight + 0.5, cell - 1, cellHeight - 1);
+      outline(r, c, 1, '#000');
+    };
     if (highlightRow !== undefined && highlightRow >= 0 && highlightRow < rows) outline(highlightRow, 0, cols, '#d97706');
-    if (at) outline(at[0], at[1], 1, '#000');
+    if (at && cell >= 5) cursorOutline(at[0], at[1]);
+    else if (at) outline(at[0], at[1], 1, '#000');
   }, [values, rows, cols, cell, cellHeight, scale, highlightRow, at]);
 
   const pick = (event: MouseEvent<HTMLCanvasElement>) => {
@@ -124,9 +135,9 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
       <figcaption>
         <span className="heatmap-legend" data-scale={scale.kind} data-min={scale.min} data-max={scale.max}>
           <span className="heatmap-legend-name">{name}: {scale.description}</span>
-          <span data-value={scale.min}>{formatNumber(scale.min, 3)}</span>
+          <span data-value={scale.min}>{legendNumber(scale.min)}</span>
           <span className="heatmap-gradient" style={{ background: scale.gradient }} aria-hidden="true" />
-          <span data-value={scale.max}>{formatNumber(scale.max, 3)}</span>
+          <span data-value={scale.max}>{legendNumber(scale.max)}</span>
         </span>
         <span className="heatmap-readout" aria-live="polite" data-value={exact ?? undefined}>
           {where ? `${where} = ${formatNumber(exact!)}` : `${name}: ${rowLabel} down, ${colLabel} across`}
