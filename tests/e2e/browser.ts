@@ -96,7 +96,11 @@ export async function longNumbers(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const widget of document.querySelectorAll('.widget')) {
       const walker = document.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (tooLong(node.textContent ?? '')) found.push(`text: ${node.textContent}`);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // KaTeX keeps the LaTeX source, exact values and all, in a hidden MathML annotation: not printed.
+        if (node.parentElement?.closest('.katex-mathml')) continue;
+        if (tooLong(node.textContent ?? '')) found.push(`text: ${node.textContent}`);
+      }
       for (const element of widget.querySelectorAll('[title]:not(.katex *)')) if (tooLong(element.getAttribute('title') ?? '')) found.push(`title: ${element.getAttribute('title')}`);
     }
     return found;
