@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { logTicks } from './axisTicks';
+import { formatNumber, powerOfTen } from './format';
 
 export interface Series {
   name: string;
@@ -25,12 +27,39 @@ interface ChartFrame {
 }
 
 const axisStyle = { fontSize: 11, fill: 'currentColor' };
+/** Room on the right and top for the last tick's label, which is centred on the plot's edge. */
+const MARGIN = { top: 10, right: 24, bottom: 18, left: 8 };
+/** The tooltip in the page's colours, so it reads in the dark theme as in the light. */
+const tooltipStyles = {
+  contentStyle: { background: 'var(--bg)', border: '1px solid var(--border)', borderRadius: 4, fontSize: 12 },
+  labelStyle: { color: 'var(--fg)' },
+  itemStyle: { color: 'var(--fg)' },
+};
+const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
-/** Recharts wants rows keyed by series name; merge the series on x. */
-function toRows(series: Series[]) {
+/** Tick labels: powers of ten on a log axis ("10⁻⁵", but 0.01 … 1000 as plain numbers), else four digits at most. */
+function tickLabel(v: number, log: boolean): string {
+  if (log) {
+    const exponent = Math.round(Math.log10(v));
+    return exponent >= -2 && exponent <= 3 ? String(10 ** exponent) : powerOfTen(exponent);
+  }
+  return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 0.01) ? formatNumber(v, 2) : String(+v.toPrecision(3));
+}
+
+/** The y axis's domain and ticks: on a log axis, powers of ten bounding the data, few enough never to overlap. */
+function yAxisOf(values: number[], log: boolean | undefined) {
+  if (!log) return { scale: 'auto' as const, domain: [0, 'auto'] as [number, 'auto'] };
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  const ticks = logTicks(Math.min(...positive), Math.max(...positive));
+  return { scale: 'log' as const, domain: [ticks[0], ticks[ticks.length - 1]] as [number, number], ticks, allowDataOverflow: true };
+}
+
+/** Recharts wants rows keyed by series name; merge the series on x. A log axis has no place for 0 or less: those points are left out. */
+function toRows(series: Series[], log?: boolean) {
   const rows = new Map<number, Record<string, number>>();
   for (const s of series)
     for (const { x, y } of s.points) {
+      if (log && !(y > 0)) continue;
       const row = rows.get(x) ?? { x };
       row[s.name] = y;
       rows.set(x, row);
@@ -45,17 +74,17 @@ function toRows(series: Series[]) {
  */
 export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY }: ChartFrame & { series: Series[] }) {
   const measured = series.filter((s) => !s.reference);
+  const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY);
   return (
     <figure className="chart" aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={toRows(series)} margin={{ top: 5, right: 12, bottom: 18, left: 8 }}>
+        <LineChart data={toRows(series, logY)} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} interval={0} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={logY} interval={0} tick={axisStyle} width={56}
-            tickFormatter={(v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(0) : String(+v.toPrecision(3)))}
+          <YAxis {...yAxis} interval={0} tick={axisStyle} width={56} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(6) : String(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
+          <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
           <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} />
           {series.map((s) => (
             <Line key={s.name} dataKey={s.name} stroke={s.reference ? REFERENCE_COLOR : (s.color ?? SERIES_COLORS[measured.indexOf(s) % SERIES_COLORS.length])} strokeDasharray={s.reference ? '6 4' : undefined}
@@ -69,17 +98,17 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
 
 /** One bar per category, e.g. gradient norm per time step; `highlight` marks the current one. */
 export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, highlight }: ChartFrame & { bars: { x: number; y: number }[]; highlight?: number }) {
+  const yAxis = yAxisOf(bars.map((b) => b.y), logY);
   return (
     <figure className="chart" aria-label={`${title}: ${bars.map((b) => `${xLabel} ${b.x}: ${b.y}`).join(', ')}`}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={bars.map((b) => ({ ...b, fill: b.x === highlight ? SERIES_COLORS[1] : SERIES_COLORS[0] }))} margin={{ top: 5, right: 12, bottom: 18, left: 8 }}>
+        <BarChart data={bars.filter((b) => !logY || b.y > 0).map((b) => ({ ...b, fill: b.x === highlight ? SERIES_COLORS[1] : SERIES_COLORS[0] }))} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={logY} tick={axisStyle} width={56}
-            tickFormatter={(v: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toExponential(0) : String(+v.toPrecision(3)))}
+          <YAxis {...yAxis} tick={axisStyle} width={56} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(6) : String(v))} />
+          <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
           <Bar dataKey="y" name={yLabel} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -5,12 +5,12 @@ export interface MatrixProps {
   values: number[][];
   /** The tensor's name, e.g. "W_xh"; read aloud with each value. */
   name: string;
-  /** Digits after the decimal point on screen; the full value is in each cell's title and name. */
+  /** Significant digits on screen; the exact value is in each cell's accessible name and data-value. */
   digits?: number;
   caption?: string;
 }
 
-/** A small tensor as a grid of numbers, each carrying its full-precision value. */
+/** A small tensor as a grid of rounded numbers in right-aligned columns, each carrying its exact value. */
 export function Matrix({ values, name, digits = 4, caption }: MatrixProps) {
   const cols = values[0]?.length ?? 0;
   return (
@@ -20,7 +20,7 @@ export function Matrix({ values, name, digits = 4, caption }: MatrixProps) {
           {values.map((row, i) => (
             <tr key={i}>
               {row.map((value, j) => (
-                <td key={j} title={`${name}[${i}, ${j}] = ${value}`} aria-label={`${name}[${i}, ${j}] = ${value}`}>
+                <td key={j} data-value={value} aria-label={`${name}[${i}, ${j}] = ${value}`}>
                   {formatNumber(value, digits)}
                 </td>
               ))}

@@ -1,4 +1,6 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CopyExactButton } from './ExactNumber';
+import { formatNumber } from './format';
 import { chipSize, VectorChip, VectorStrip } from './VectorChip';
 import './UnrolledGraph.css';
 
@@ -16,6 +18,8 @@ export interface GraphWire {
   size: number;
   /** truncated BPTT stops the gradient on this wire */
   cut?: boolean;
+  /** a sigmoid gate: coloured on the 0…1 scale rather than the diverging one */
+  gate?: boolean;
 }
 
 /** One time step: the cell and the wires around it. */
@@ -56,10 +60,32 @@ const WIRE = 22;
 const ROW_H = 14;
 const sizeName = (wire: GraphWire) => `shape [${wire.size}]`;
 
-/** What a screen reader hears, and what the readout shows: name, shape and every value in full precision. */
+const wireHeading = (wire: GraphWire) => `${wire.label}: ${wire.name}, ${sizeName(wire)}${wire.cut ? ', cut by truncation' : ''}`;
+
+/** What a screen reader hears when it lands on a wire: name, shape and every value in full precision. */
 export function describeWire(wire: GraphWire): string {
-  const values = wire.values ? wire.values.join(', ') : 'not computed yet';
-  return `${wire.label}: ${wire.name}, ${sizeName(wire)}${wire.cut ? ', cut by truncation' : ''}: ${values}`;
+  return `${wireHeading(wire)}: ${wire.values ? wire.values.join(', ') : 'not computed yet'}`;
+}
+
+/** The readout under the picture: the wire's values rounded, in columns of one width, and a copy of them exact. */
+function WireReadout({ wire }: { wire: GraphWire }) {
+  return (
+    <>
+      <span className="readout-heading">{wireHeading(wire)}:</span>{' '}
+      {wire.values ? (
+        <>
+          <span className="readout-values">
+            {wire.values.map((v, k) => (
+              <span key={k} className="num readout-value" data-value={v}>{formatNumber(v)}</span>
+            ))}
+          </span>
+          <CopyExactButton text={wire.values.join(', ')} what={`values of ${wire.label}`} />
+        </>
+      ) : (
+        'not computed yet'
+      )}
+    </>
+  );
 }
 
 interface WireProps {
@@ -91,8 +117,9 @@ const WireChip = memo(function WireChip({ wire, x, y, limit, tabbable, onShow }:
 
 /**
  * The unrolled network as SVG: one column per time step t = 1 … T (x_t below the cell, h_t above it, the
- * state flowing from cell to cell, h₀ entering from the left), the active step highlighted, and a readout with the full-precision values of
- * the wire under the pointer or the keyboard focus (↑ / ↓ move between wires; ← / → stay free for stepping).
+ * state flowing from cell to cell, h₀ entering from the left), the active step highlighted, and a readout with the values of
+ * the wire under the pointer or the keyboard focus, rounded, with a button that copies them exact (↑ / ↓ move
+ * between wires; ← / → stay free for stepping).
  */
 export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, direction, limit, featured }: UnrolledGraphProps) {
   const markerId = `arrow-${useId().replace(/:/g, '')}`;
@@ -224,7 +251,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
                     >
                       <rect className="chip-frame" x={x + 3} y={y - 2} width={CELL_W - 6} height={ROW_H - 1} rx={2} />
                       {label(wire.label, x + 7, y + 8)}
-                      <VectorStrip values={wire.values} size={wire.size} x={x + 24} y={y} width={CELL_W - 30} limit={limit} />
+                      <VectorStrip values={wire.values} size={wire.size} x={x + 24} y={y} width={CELL_W - 30} limit={limit} gate={wire.gate} />
                     </g>
                   );
                 })}
@@ -248,7 +275,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
         </svg>
       </div>
       <figcaption className="unrolled-readout" aria-live="polite">
-        {readout ? describeWire(readout) : 'Point at a wire, or focus the picture and press ↑ / ↓, to read its values.'}
+        {readout ? <WireReadout wire={readout} /> : 'Point at a wire, or focus the picture and press ↑ / ↓, to read its values.'}
       </figcaption>
     </figure>
   );

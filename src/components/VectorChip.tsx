@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { divergingColor } from './colorScale';
+import { divergingColor, sequentialColor } from './colorScale';
 
 /** Up to this many entries a vector is drawn as numbers; beyond it as a grid of coloured squares. */
 export const CHIP_TEXT_LIMIT = 4;
@@ -84,16 +84,18 @@ export interface VectorStripProps {
   y: number;
   width: number;
   limit: number;
+  /** a sigmoid gate, drawn on the 0…1 scale */
+  gate?: boolean;
 }
 
 /** A vector as one row of colour swatches (a gate inside a cell), squeezed into `width`. */
-export const VectorStrip = memo(function VectorStrip({ values, size, x, y, width, limit }: VectorStripProps) {
+export const VectorStrip = memo(function VectorStrip({ values, size, x, y, width, limit, gate }: VectorStripProps) {
   const cell = Math.min(10, width / size);
   if (!values) return <rect className="strip-pending" x={x} y={y} width={cell * size} height={9} />;
   return (
     <g>
       {values.map((v, k) => (
-        <rect key={k} x={x + k * cell} y={y} width={cell} height={9} fill={divergingColor(v, limit)} />
+        <rect key={k} x={x + k * cell} y={y} width={cell} height={9} fill={gate ? sequentialColor(v) : divergingColor(v, limit)} />
       ))}
     </g>
   );

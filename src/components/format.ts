@@ -1,10 +1,33 @@
-/** Fixed-point with a true minus sign, so columns of numbers line up and read well. */
-export function formatNumber(value: number, digits = 4): string {
-  if (!Number.isFinite(value)) return String(value);
-  const text = Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 10 ** -digits)
-    ? value.toExponential(2)
-    : value.toFixed(digits);
-  return text.replace(/^-/, '−');
+const SUPERSCRIPTS: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** 10 to an integer power as a reader writes it: "10⁻⁵". */
+export const powerOfTen = (exponent: number): string => `10${String(exponent).replace(/./g, (c) => SUPERSCRIPTS[c] ?? c)}`;
+
+/** A true minus sign: "−0.5" reads better than "-0.5" and is as wide as a digit in tabular figures. */
+const trueMinus = (text: string) => text.replace(/^-/, '−');
+
+/**
+ * `value` rounded to `significant` digits, as a person reads it: "0.6000", "−12.35", "1.235 × 10⁻⁵".
+ * Numbers too large or small to show in as many digits get a power of ten. Trailing zeros stay, so a
+ * column of numbers has one width.
+ */
+export function formatNumber(value: number, significant = 4): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  // Round first: 9.99996 becomes 10.00, whose exponent is 1, not 0.
+  const rounded = Number(value.toPrecision(significant));
+  const exponent = Math.floor(Math.log10(Math.abs(rounded)));
+  if (exponent >= significant || exponent < -3) {
+    const mantissa = rounded / 10 ** exponent;
+    return `${trueMinus(mantissa.toFixed(significant - 1))} × ${powerOfTen(exponent)}`;
+  }
+  return trueMinus(rounded.toFixed(Math.max(0, significant - 1 - exponent)));
+}
+
+/** Fixed-point to `decimals` places with a true minus sign, for a table compared digit by digit with printed notes. */
+export function formatDecimals(value: number, decimals: number): string {
+  return Number.isFinite(value) ? trueMinus(value.toFixed(decimals)) : formatNumber(value);
 }
 
 /**

@@ -58,6 +58,23 @@ export const QUANTITY_NAMES: Readonly<Record<string, string>> = {
   dh: 'gradient ∂L/∂h',
 };
 
+/**
+ * The range each quantity lives in, which decides how figures colour it: sigmoid gates in (0, 1), tanh
+ * outputs (and h, a gate times a tanh) in (−1, 1), the LSTM's cell state unbounded, the gradient signed.
+ */
+export const QUANTITY_RANGES: Readonly<Record<string, 'gate' | 'tanh' | 'unbounded' | 'gradient'>> = {
+  i: 'gate',
+  f: 'gate',
+  o: 'gate',
+  r: 'gate',
+  z: 'gate',
+  g: 'tanh',
+  n: 'tanh',
+  h: 'tanh',
+  c: 'unbounded',
+  dh: 'gradient',
+};
+
 /** The gate pairs whose largest difference shows the shared-layer bug (sigmoid gates of one kind). */
 export const GATE_PAIRS: Readonly<Record<CellKind, readonly (readonly [string, string])[]>> = {
   RNN: [],

@@ -42,7 +42,7 @@ export interface GradientFlowOptions {
 }
 
 export interface GradientFlowResult {
-  /** ‖∂L/∂h_{T−k}‖ for k = 0 … T−1 (k steps back from the loss). */
+  /** ‖∂L/∂h_{T−k}‖ for k = 0 … T−1 (k steps back from the loss); stays positive far below float32's range. */
   normsBack: number[];
   /** ‖W_hhᵏ‖₂ for the same k: the most a linear RNN's gradient can be multiplied by (ρᵏ for ρ·Q). */
   linearNorms: number[];
@@ -72,8 +72,14 @@ function orthogonal(n: number, seed: number): tf.Tensor2D {
   return tf.tidy(() => tf.linalg.qr(tf.tensor2d(uniformValues(mulberry32(seed), n * n, 1), [n, n]))[0] as tf.Tensor2D);
 }
 
+/** ‖v‖₂ without squaring tiny or huge entries out of float32: max|v| · ‖v / max|v|‖ (0 for v = 0). */
+function scaleSafeNorm(v: tf.Tensor): tf.Tensor {
+  const largest = tf.max(tf.abs(v));
+  return tf.mul(largest, tf.norm(tf.divNoNan(v, largest)));
+}
+
 /**
- * The forward pass and the step-by-step backward, as four small tensors: norms back, weight-gradient norm,
+ * The forward pass and the step-by-step backward, as four small tensors: the log of each norm back, weight-gradient norm,
  * saturation, and PyTorch's weight_hh = W_hhᵀ: [hidden, hidden].
  */
 function run({ matrix = 'normal', radius, steps, hiddenSize = 32, inputSize = 8, seed = 0 }: GradientFlowOptions): tf.Tensor[] {
@@ -96,19 +102,26 @@ function run({ matrix = 'normal', radius, steps, hiddenSize = 32, inputSize = 8,
       state = step.state;
     }
     const saturation = tf.mean(tf.stack(caches.map((c) => tf.cast(tf.greater(tf.abs(c.values.h), 0.99), 'float32'))));
-    let dh: tf.Tensor2D = tf.fill([1, hiddenSize], 1 / Math.sqrt(hiddenSize));
-    const norms: tf.Tensor[] = [];
+    // The gradient is carried as a unit direction and the log of its norm: over a hundred steps its norm
+    // leaves float32's range (1e-38 … 3e38) long before it stops mattering on a log axis. The cell's
+    // backward is linear in ∂L/∂h, so scaling the direction back is exact.
+    let direction: tf.Tensor2D = tf.fill([1, hiddenSize], 1 / Math.sqrt(hiddenSize));
+    let logNorm: tf.Tensor = tf.scalar(0);
+    const logNorms: tf.Tensor[] = [];
     let dWih: tf.Tensor = tf.zerosLike(params.weightIh);
     let dWhh: tf.Tensor = tf.zerosLike(params.weightHh);
     for (let t = steps - 1; t >= 0; t--) {
-      norms.push(tf.norm(dh));
-      const back = cell.backwardStep(params, caches[t], { h: dh });
-      dWih = tf.add(dWih, back.dParams.weightIh);
-      dWhh = tf.add(dWhh, back.dParams.weightHh);
-      dh = back.dStatePrev.h;
+      logNorms.push(logNorm);
+      const back = cell.backwardStep(params, caches[t], { h: direction });
+      const scale = tf.exp(logNorm);
+      dWih = tf.add(dWih, tf.mul(back.dParams.weightIh, scale));
+      dWhh = tf.add(dWhh, tf.mul(back.dParams.weightHh, scale));
+      const size = scaleSafeNorm(back.dStatePrev.h);
+      logNorm = tf.add(logNorm, tf.log(size));
+      direction = tf.divNoNan(back.dStatePrev.h, size);
     }
     const weightNorm = tf.sqrt(tf.add(tf.sum(tf.square(dWih)), tf.sum(tf.square(dWhh))));
-    return [tf.stack(norms), weightNorm, saturation, params.weightHh];
+    return [tf.stack(logNorms), weightNorm, saturation, params.weightHh];
   });
 }
 
@@ -118,10 +131,12 @@ export async function gradientFlow(options: GradientFlowOptions): Promise<Gradie
   const hiddenSize = nonNormal ? NON_NORMAL_W_HH.length : (options.hiddenSize ?? 32);
   const tensors = run({ ...options, hiddenSize });
   try {
-    const [normsBack, [weightGradientNorm], [saturation], weightHh] = await Promise.all(tensors.map(async (t) => Array.from(await t.data())));
+    const [logNormsBack, [weightGradientNorm], [saturation], weightHh] = await Promise.all(tensors.map(async (t) => Array.from(await t.data())));
     const { radius, clipNorm, steps } = options;
     const wHh = transpose(Array.from({ length: hiddenSize }, (_, i) => weightHh.slice(i * hiddenSize, (i + 1) * hiddenSize)));
     const held = wHh.map((_, i) => HELD_DERIVATIVES[i % HELD_DERIVATIVES.length]);
+    // Back in float64, where a norm of 1e-60 is still a number.
+    const normsBack = logNormsBack.map(Math.exp);
     return {
       normsBack,
       // ρ·Q is normal, so ‖(ρQ)ᵏ‖ = ρᵏ exactly; computing it would only add rounding.

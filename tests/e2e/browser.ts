@@ -83,3 +83,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Numbers printed in the figures (text and tooltips) with more digits than a reader can use: more than
+ * six significant digits in a row. Exact values belong in data attributes and accessible names. (The
+ * typeset equations' hover titles still carry exact values and are not counted.)
+ */
+export async function longNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const significant = (token: string) => token.replace('.', '').replace(/^0+/, '').length;
+    const tooLong = (text: string) => (text.match(/\d[\d.]*/g) ?? []).some((token) => significant(token) > 6);
+    const found: string[] = [];
+    for (const widget of document.querySelectorAll('.widget')) {
+      const walker = document.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // KaTeX keeps the LaTeX source, exact values and all, in a hidden MathML annotation: not printed.
+        if (node.parentElement?.closest('.katex-mathml')) continue;
+        if (tooLong(node.textContent ?? '')) found.push(`text: ${node.textContent}`);
+      }
+      for (const element of widget.querySelectorAll('[title]:not(.katex *)')) if (tooLong(element.getAttribute('title') ?? '')) found.push(`title: ${element.getAttribute('title')}`);
+    }
+    return found;
+  });
+}

@@ -44,11 +44,27 @@ describe('GradientFlow', () => {
     const text = (await readout.textContent()) ?? '';
     expect(text).toContain('ρ = 0.894');
     expect(await page.getByRole('slider', { name: /Spectral radius/ }).isDisabled()).toBe(true);
-    // 40 steps: ‖(D W_hhᵀ)³⁹‖ is about 1.4·10⁹, while ‖W_hh³⁹‖ has shrunk below 1.
-    const norm = (pattern: RegExp) => Number(pattern.exec(text)?.[1]);
-    expect(norm(/\(D W_hhT\)39‖ = ([^;]+);/)).toBeGreaterThan(1e8);
-    expect(norm(/‖W_hh39‖ = ([^ ]+) /)).toBeLessThan(1);
+    // 40 steps: ‖(D W_hhᵀ)³⁹‖ is about 1.4·10⁹ (printed with a power of ten), while ‖W_hh³⁹‖ has shrunk below 1.
+    expect(text).toMatch(/\(D W_hhT\)39‖ = \d\.\d{3} × 10⁹;/);
+    const exact = readout.locator('[data-value]');
+    expect(Number(await exact.nth(2).getAttribute('data-value'))).toBeGreaterThan(1e8);
+    expect(Number(await exact.nth(1).getAttribute('data-value'))).toBeLessThan(1);
     await page.screenshot({ path: `${ARTIFACTS}/figure-GradientFlow-non-normal.png`, fullPage: true });
+    // Vanishing far below float32's range still reads as a number on the log axis, not as 0.
+    await page.getByRole('radio', { name: 'ρ·Q (normal)' }).check();
+    const radius = page.getByRole('slider', { name: /Spectral radius/ });
+    await radius.focus();
+    await page.keyboard.press('Home');
+    const length = page.getByRole('slider', { name: /Sequence length/ });
+    await length.focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => Number(await exact.first().getAttribute('data-value')), { timeout: 60_000 }).toBeLessThan(1e-30);
+    expect(Number(await exact.first().getAttribute('data-value'))).toBeGreaterThan(0);
+    expect(await readout.locator('strong .num').first().textContent()).toMatch(/ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+    expect(await page.locator('figure.chart .recharts-yAxis .recharts-cartesian-axis-tick').count()).toBeLessThanOrEqual(6);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/figure-GradientFlow-vanishing-dark.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 /**
  * The hidden-state heatmap, the gate inspector and the cell comparison in Chromium on WebGPU: the numbers
- * they show (read from heatmap readouts and titles) equal the engine's, computed here in Node on tfjs CPU
+ * they show (read from the exact values behind heatmap readouts and rounded numbers) equal the engine's, computed here in Node on tfjs CPU
  * for the same seed; the shared-linear-layer toggle makes the gates identical; hidden size 512 works; and
  * each figure is accessible, error-free and fits a phone, in light and dark themes.
  */
@@ -10,7 +10,8 @@ import { compareCells } from '../../src/core/cellComparison';
 import type { CellKind } from '../../src/core/cells/types';
 import { traceGates, type GateTraceOptions } from '../../src/core/gateTrace';
 import { makeInputs, type InputPattern } from '../../src/core/inputPatterns';
-import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
+import { sequentialColor } from '../../src/components/colorScale';
+import { ARTIFACTS, backendOf, launchBrowser, longNumbers, openPage, seriousViolations, widgetsReady } from './browser';
 
 /** The widgets feed this many input features. */
 const INPUT_SIZE = 4;
@@ -36,14 +37,15 @@ function nodeTrace(kind: CellKind, hiddenSize: number, steps: number, pattern: I
 const heatmap = (scope: Page | Locator, name: string) => scope.getByRole('img', { name: `Heatmap of ${name}:` });
 
 /**
- * The (row, col) array indices a heatmap readout names and the value it shows, e.g. "h[t=3, unit=7] = 0.25"
- * is row 2: time steps are shown counting from 1.
+ * The (row, col) array indices a heatmap readout names and the exact value behind the rounded one it
+ * shows, e.g. "h[t=3, unit=7] = 0.2500" is row 2: time steps are shown counting from 1.
  */
-async function readout(canvas: Locator): Promise<{ row: number; col: number; value: number }> {
-  const text = (await canvas.locator('xpath=ancestor::figure[1]').locator('.heatmap-readout').textContent()) ?? '';
-  const match = text.match(/\[(\w+)=(\d+), \w+=(\d+)\] = (\S+)$/);
-  if (!match) return { row: -1, col: -1, value: NaN };
-  return { row: Number(match[2]) - (match[1] === 't' ? 1 : 0), col: Number(match[3]), value: Number(match[4]) };
+async function readout(canvas: Locator): Promise<{ row: number; col: number; value: number; shown: string }> {
+  const line = canvas.locator('xpath=ancestor::figure[1]').locator('.heatmap-readout');
+  const text = (await line.textContent()) ?? '';
+  const match = text.match(/\[(\w+)=(\d+), \w+=(\d+)\] = (.+)$/);
+  if (!match) return { row: -1, col: -1, value: NaN, shown: '' };
+  return { row: Number(match[2]) - (match[1] === 't' ? 1 : 0), col: Number(match[3]), value: Number(await line.getAttribute('data-value')), shown: match[4] };
 }
 
 /**
@@ -63,19 +65,42 @@ async function readHeatmap(page: Page, canvas: Locator, row: number, col: number
   return (await readout(canvas)).value;
 }
 
-/** The full-precision value behind a shown number. */
-async function titleNumber(locator: Locator): Promise<number> {
-  return Number(await locator.getAttribute('title'));
+/** The exact value behind a shown number (on the element or the one number inside it). */
+async function exactNumber(locator: Locator): Promise<number> {
+  return Number(await locator.locator('xpath=descendant-or-self::*[@data-value]').first().getAttribute('data-value'));
 }
 
 /** Accessible in both themes and error-free; screenshots of each theme go to test artifacts. */
 async function checkThemes(page: Page, errors: string[], name: string) {
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await longNumbers(page)).toEqual([]);
   await page.screenshot({ path: `${ARTIFACTS}/gates-${name}-light.png`, fullPage: true });
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${ARTIFACTS}/gates-${name}-dark.png`, fullPage: true });
   expect(errors).toEqual([]);
+}
+
+/**
+ * A sigmoid gate's map is on the sequential 0…1 scale: its legend says so, and the cell at (6, 5) is
+ * painted the colour that scale gives its value, and its readout shows four significant digits.
+ */
+async function expectGateScale(page: Page, scope: Locator, gate: string) {
+  const legend = scope.locator('.heatmap-legend');
+  expect([await legend.getAttribute('data-scale'), await legend.getAttribute('data-min'), await legend.getAttribute('data-max')]).toEqual(['sequential', '0', '1']);
+  expect(await legend.textContent()).toContain('0 (closed) to 1 (open)');
+  const canvas = heatmap(scope, gate);
+  const value = await readHeatmap(page, canvas, 6, 5);
+  expect((await readout(canvas)).shown.replace(/ ×.*$/, '').replace(/\D/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(4);
+  // Sample the cell's centre on the canvas, in device pixels, away from the cursor's outline.
+  const pixel = await canvas.evaluate((node) => {
+    const c = node as HTMLCanvasElement;
+    const cellWidth = c.width / 8;
+    const cellHeight = c.height / 16;
+    const data = c.getContext('2d')!.getImageData(Math.floor(5.5 * cellWidth), Math.floor(6.5 * cellHeight), 1, 1).data;
+    return `rgb(${data[0]}, ${data[1]}, ${data[2]})`;
+  });
+  expect(pixel).toBe(sequentialColor(value));
 }
 
 describe('hidden-state heatmap', () => {
@@ -92,8 +117,8 @@ describe('hidden-state heatmap', () => {
     await page.getByLabel('Show').selectOption('dh');
     expectNear(await readHeatmap(page, heatmap(page, '∂L/∂h'), 4, 6), want.dh?.[4][6] ?? NaN, '∂L/∂h[4, 6]');
     const summary = page.getByTestId('hidden-state-summary');
-    expectNear(await titleNumber(summary.locator('strong').first()), want.loss, 'loss');
-    expectNear(await titleNumber(summary.locator('strong').last()), want.dhNorms?.[0] ?? NaN, '‖∂L/∂h_0‖');
+    expectNear(await exactNumber(summary.locator('strong').first()), want.loss, 'loss');
+    expectNear(await exactNumber(summary.locator('strong').last()), want.dhNorms?.[0] ?? NaN, '‖∂L/∂h_0‖');
     expectNear(await readHeatmap(page, heatmap(page, 'x'), 8, 2), want.inputs[8][2], 'x[8, 2]');
     await checkThemes(page, errors, 'hidden-state-heatmap');
     await page.context().close();
@@ -109,12 +134,12 @@ describe('hidden-state heatmap', () => {
     expectNear(await readHeatmap(page, canvas, 20, 511), want.values.h[20][511], 'h[20, 511]');
     // One settings change at full size: from the key press until the new map is on screen.
     const seed = page.getByRole('slider', { name: 'seed' });
-    const shownNorm = page.getByTestId('hidden-state-summary').locator('span').last();
-    const before = await shownNorm.getAttribute('title');
+    const shownNorm = page.getByTestId('hidden-state-summary').locator('[data-value]').last();
+    const before = await shownNorm.getAttribute('data-value');
     await seed.focus();
     const started = await page.evaluate(() => performance.now());
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => shownNorm.getAttribute('title'), { timeout: 60_000, interval: 20 }).not.toBe(before);
+    await expect.poll(() => shownNorm.getAttribute('data-value'), { timeout: 60_000, interval: 20 }).not.toBe(before);
     const ms = (await page.evaluate(() => performance.now())) - started;
     console.log(`hidden 512 × 24 GRU on webgpu (SwiftShader): ${ms.toFixed(0)} ms from a seed change to the new map`);
     const next = await nodeTrace('GRU', 512, 24, 'pulses', 4);
@@ -138,20 +163,23 @@ describe('gate inspector', () => {
     for (const gate of [...sigmoidGates, kind === 'LSTM' ? 'c' : 'n']) {
       expectNear(await readHeatmap(page, heatmap(panel(gate), gate), 6, 5), want.values[gate][6][5], `${gate}[6, 5]`);
     }
+    await expectGateScale(page, panel(sigmoidGates[0]), sigmoidGates[0]);
+    const tanhLegend = panel(kind === 'LSTM' ? 'g' : 'n').locator('.heatmap-legend');
+    expect([await tanhLegend.getAttribute('data-scale'), await tanhLegend.getAttribute('data-min'), await tanhLegend.getAttribute('data-max')]).toEqual(['diverging', '-1', '1']);
     const difference = page.locator(`[data-pair="${firstPair}"]`);
-    expectNear(await titleNumber(difference), want.gateDifferences[0].maxAbs, `max |${firstPair}|`);
+    expectNear(await exactNumber(difference), want.gateDifferences[0].maxAbs, `max |${firstPair}|`);
     expect(want.gateDifferences[0].maxAbs).toBeGreaterThan(0.01);
     await page.screenshot({ path: `${ARTIFACTS}/gates-gate-inspector-${kind}-correct.png`, fullPage: true });
 
     await page.getByLabel('One shared linear layer for every gate (the bug)').check();
-    await expect.poll(() => difference.getAttribute('title')).toBe('0');
+    await expect.poll(() => difference.getAttribute('data-value')).toBe('0');
     await widgetsReady(page);
     const shared = await nodeTrace(kind, 8, 16, 'random', 0, { gradients: false, sharedGates: true });
-    const titles = await page.locator('[data-pair]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('title')));
+    const titles = await page.locator('[data-pair]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-value')));
     expect(titles).toEqual(shared.gateDifferences.map(() => '0'));
     const pixels = await Promise.all(sigmoidGates.map((gate) => heatmap(panel(gate), gate).evaluate((c) => (c as HTMLCanvasElement).toDataURL())));
     expect(new Set(pixels).size).toBe(1);
-    expect(await titleNumber(page.getByTestId('gate-parameters').locator('strong'))).toBe(shared.freeParameters);
+    expect(await exactNumber(page.getByTestId('gate-parameters').locator('strong'))).toBe(shared.freeParameters);
     for (const gate of sigmoidGates) {
       expectNear(await readHeatmap(page, heatmap(panel(gate), gate), 9, 3), shared.values[gate][9][3], `shared ${gate}[9, 3]`);
     }
@@ -167,7 +195,7 @@ describe('cell comparison', () => {
     await widgetsReady(page);
     const want = await compareCells({ hiddenSize: 16, seed: 0, inputs: makeInputs('pulses', { steps: 24, inputSize: INPUT_SIZE }) });
     for (const cell of want.cells) {
-      expect(await titleNumber(page.getByTestId(`parameters-${cell.kind}`))).toBe(cell.numParameters);
+      expect(await exactNumber(page.getByTestId(`parameters-${cell.kind}`))).toBe(cell.numParameters);
       const canvas = heatmap(page.locator(`.cell-compare-panel[data-kind="${cell.kind}"]`), `h (${cell.kind})`);
       expectNear(await readHeatmap(page, canvas, 10, 4), cell.h[10][4], `${cell.kind} h[10, 4]`);
     }

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { BarChartCard } from '../../components/Charts';
 import { symmetricLimit } from '../../components/colorScale';
-import { formatNumber } from '../../components/format';
+import { ExactNumber } from '../../components/ExactNumber';
 import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
@@ -115,11 +115,11 @@ export default function BpttStepper(props: BpttStepperProps) {
           featured={active !== null ? `dh-${active}` : undefined}
         />
         <p className="widget-readout" data-testid="bptt-summary">
-          Loss L = Σ<sub>t</sub> cross-entropy = <strong title={String(snapshot?.loss ?? '')}>{snapshot?.loss != null ? formatNumber(snapshot.loss, 4) : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
-          <strong title={String(snapshot?.globalGradNorm ?? '')}>{snapshot ? formatNumber(snapshot.globalGradNorm, 4) : '…'}</strong>.{' '}
+          Loss L = Σ<sub>t</sub> cross-entropy = <strong>{snapshot?.loss != null ? <ExactNumber value={snapshot.loss} /> : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
+          <strong>{snapshot ? <ExactNumber value={snapshot.globalGradNorm} /> : '…'}</strong>.{' '}
           {clipping
             ? clipping.scale < 1
-              ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong title={String(clipping.scale)}>{formatNumber(clipping.scale, 4)}</strong>.</>
+              ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong><ExactNumber value={clipping.scale} /></strong>.</>
               : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
             : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
         </p>

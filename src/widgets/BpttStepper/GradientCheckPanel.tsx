@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNumber } from '../../components/format';
+import { ExactNumber } from '../../components/ExactNumber';
 import { checkGradientEntry, type GradientCheck } from '../../core/finiteDifference';
 import type { UnrollOptions } from '../../core/unroll';
 
@@ -29,7 +29,8 @@ function IndexPicker({ label, count, value, onChange }: { label: string; count: 
   );
 }
 
-const shown = (value: number, digits = 6) => <span title={String(value)}>{formatNumber(value, digits)}</span>;
+/** Six significant digits: enough to see float32 and float64 agree to the digits that matter. */
+const shown = (value: number, digits = 6) => <ExactNumber value={value} digits={digits} />;
 
 /**
  * "Check this gradient": one entry of BPTT's gradient against a central finite difference the engine
@@ -82,7 +83,7 @@ export function GradientCheckPanel({ options, param, shape, defaultIndex, ready 
             <dd data-testid="check-numeric" data-value={check.numeric}>{shown(check.numeric)}</dd>
             <dt>relative difference</dt>
             <dd data-testid="check-relative" data-value={check.relativeDifference}>
-              <span title={String(check.relativeDifference)}>{check.relativeDifference.toExponential(2)}</span>{' '}
+              <ExactNumber value={check.relativeDifference} digits={3} />{' '}
               {check.relativeDifference < AGREEMENT ? <strong className="agree">✓ agree</strong> : <strong className="differ">✗ differ</strong>}
             </dd>
           </dl>

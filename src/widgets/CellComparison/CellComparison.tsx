@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { LineChartCard } from '../../components/Charts';
-import { formatNumber } from '../../components/format';
+import { divergingScale } from '../../components/colorScale';
+import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
 import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -32,6 +34,7 @@ export default function CellComparison(props: CellComparisonProps) {
   );
   const shownHidden = result?.cells[0].h[0].length ?? hiddenSize;
   const cellSize = Math.max(2, Math.min(12, Math.floor(200 / shownHidden)));
+  const hScale = useMemo(() => divergingScale(result?.hLimit ?? 1, 'one scale for all three, symmetric around 0'), [result]);
 
   return (
     <WidgetFrame title="RNN, LSTM and GRU on the same input" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
@@ -50,8 +53,8 @@ export default function CellComparison(props: CellComparisonProps) {
               {result.cells.map((cell) => (
                 <tr key={cell.kind} data-kind={cell.kind}>
                   <th scope="row">nn.{cell.kind}</th>
-                  <td data-testid={`parameters-${cell.kind}`} title={String(cell.numParameters)}>{cell.numParameters.toLocaleString('en')}</td>
-                  <td title={String(cell.parameterRatio)}>{formatNumber(cell.parameterRatio, 2)}</td>
+                  <td data-testid={`parameters-${cell.kind}`} data-value={cell.numParameters}>{cell.numParameters.toLocaleString('en')}</td>
+                  <td><ExactNumber value={cell.parameterRatio} digits={3} /></td>
                 </tr>
               ))}
             </tbody>
@@ -61,7 +64,7 @@ export default function CellComparison(props: CellComparisonProps) {
             {result.cells.map((cell) => (
               <div key={cell.kind} className="cell-compare-panel" data-kind={cell.kind}>
                 <p className="cell-compare-title">nn.{cell.kind}</p>
-                <Heatmap key={`${cell.h.length}x${shownHidden}`} values={cell.h} name={`h (${cell.kind})`} cellSize={cellSize} limit={result.hLimit} />
+                <Heatmap key={`${cell.h.length}x${shownHidden}`} values={cell.h} name={`h (${cell.kind})`} cellSize={cellSize} scale={hScale} />
               </div>
             ))}
           </div>

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import { DIVERGING_GRADIENT } from '../../components/colorScale';
+import { DIVERGING_GRADIENT, GATE_SCALE } from '../../components/colorScale';
 import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
@@ -87,9 +87,16 @@ export default function CellStepper(props: CellStepperProps) {
           featured={active !== null ? `h-${active}` : 'h-init'}
         />
         <p className="stepper-legend">
-          <span>−1</span>
+          <span>values: −1</span>
           <span className="stepper-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
           <span>+1</span>
+          {kind !== 'RNN' && (
+            <>
+              <span>sigmoid gates: 0</span>
+              <span className="stepper-gradient" style={{ background: GATE_SCALE.gradient }} aria-hidden="true" />
+              <span>1</span>
+            </>
+          )}
           <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
         </p>
         <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${stepNumber(record.t)} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">

@@ -5,17 +5,17 @@ import type { ForwardStepRecord } from '../../core/unroll';
 import { INITIAL_CELL_NOTE, INITIAL_NOTE, stepNumber, sub } from './labels';
 
 /** The intermediates drawn inside each cell, by kind, with what they are called in words. */
-export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: string }[]> = {
+export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: string; gate?: boolean }[]> = {
   RNN: [{ key: 'a', label: 'a', name: 'pre-activation a = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh' }],
   LSTM: [
-    { key: 'i', label: 'i', name: 'input gate i = σ(·)' },
-    { key: 'f', label: 'f', name: 'forget gate f = σ(·)' },
+    { key: 'i', label: 'i', gate: true, name: 'input gate i = σ(·)' },
+    { key: 'f', label: 'f', gate: true, name: 'forget gate f = σ(·)' },
     { key: 'g', label: 'g', name: 'candidate g = tanh(·)' },
-    { key: 'o', label: 'o', name: 'output gate o = σ(·)' },
+    { key: 'o', label: 'o', gate: true, name: 'output gate o = σ(·)' },
   ],
   GRU: [
-    { key: 'r', label: 'r', name: 'reset gate r = σ(·)' },
-    { key: 'z', label: 'z', name: 'update gate z = σ(·)' },
+    { key: 'r', label: 'r', gate: true, name: 'reset gate r = σ(·)' },
+    { key: 'z', label: 'z', gate: true, name: 'update gate z = σ(·)' },
     { key: 'n', label: 'n', name: 'candidate n = tanh(·)' },
   ],
 };
@@ -47,9 +47,10 @@ export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward }: Forw
     return {
       bottom: { id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n}`, values: x, size: x.length },
       top: h,
-      inner: INNER_VALUES[kind].map(({ key, label, name }) => ({
+      inner: INNER_VALUES[kind].map(({ key, label, name, gate }) => ({
         id: `${key}-${t}`,
         label,
+        gate,
         name: `${key}_${n}, ${name} at step ${n}`,
         values: record?.values[key] ?? null,
         size: H,

@@ -1,8 +1,10 @@
-import { formatNumber } from '../../components/format';
+import { useMemo } from 'react';
+import { scaleForRange } from '../../components/colorScale';
+import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
 import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { QUANTITY_NAMES, traceGates } from '../../core/gateTrace';
+import { QUANTITY_NAMES, QUANTITY_RANGES, traceGates } from '../../core/gateTrace';
 import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -14,9 +16,6 @@ const INPUT_SIZE = 4;
 const LIMITS = { maxHidden: 64, maxSteps: 48 };
 /** What each kind's panels show: its gates, then the state they write. */
 const PANELS: Record<GatedKind, readonly string[]> = { LSTM: ['i', 'f', 'g', 'o', 'c'], GRU: ['r', 'z', 'n', 'h'] };
-/** Gates live in (0, 1) or (−1, 1): one fixed scale lets the eye compare them; states get their own. */
-const GATE_LIMIT = 1;
-const STATES = new Set(['c', 'h']);
 /** The bug as it is usually written: layers one gate wide where they should be G gates wide. */
 const BUGGY_CODE: Record<GatedKind, string> = {
   LSTM: ['a = self.x2h(x) + self.h2h(h)  # H outputs instead of 4·H', 'i, f, g, o = a.sigmoid(), a.sigmoid(), a.tanh(), a.sigmoid()'].join('\n'),
@@ -50,6 +49,7 @@ export default function GateInspector(props: GateInspectorProps) {
     },
     [kind, hiddenSize, seqLength, seed, pattern, sharedGates],
   );
+  const scales = useMemo(() => (result ? Object.fromEntries(PANELS[result.kind as GatedKind].map((name) => [name, scaleForRange(QUANTITY_RANGES[name], result.values[name])])) : {}), [result]);
   const cellSize = result ? Math.max(3, Math.min(14, Math.floor(180 / result.hiddenSize))) : 0;
 
   return (
@@ -67,7 +67,7 @@ export default function GateInspector(props: GateInspectorProps) {
             {PANELS[kind].map((name) => (
               <div key={name} className="gate-panel" data-gate={name}>
                 <p className="gate-panel-title">{QUANTITY_NAMES[name]}</p>
-                <Heatmap key={`${result.length}x${result.hiddenSize}`} values={result.values[name]} name={name} cellSize={cellSize} limit={STATES.has(name) ? undefined : GATE_LIMIT} />
+                <Heatmap key={`${result.length}x${result.hiddenSize}`} values={result.values[name]} name={name} cellSize={cellSize} scale={scales[name]} />
               </div>
             ))}
           </div>
@@ -75,8 +75,8 @@ export default function GateInspector(props: GateInspectorProps) {
             {result.gateDifferences.map(({ a, b, maxAbs }) => (
               <li key={`${a}${b}`} className={maxAbs === 0 ? 'gate-identical' : undefined}>
                 max over t and units of |{a} − {b}| ={' '}
-                <strong data-pair={`${a}-${b}`} title={String(maxAbs)}>
-                  {formatNumber(maxAbs)}
+                <strong data-pair={`${a}-${b}`} data-value={maxAbs}>
+                  <ExactNumber value={maxAbs} />
                 </strong>
                 {maxAbs === 0 && ': identical'}
               </li>
@@ -89,10 +89,10 @@ export default function GateInspector(props: GateInspectorProps) {
           </p>
           {result.sharedGates && <pre className="gate-bug-code">{BUGGY_CODE[kind]}</pre>}
           <p className="widget-readout" data-testid="gate-parameters">
-            nn.{kind}({result.inputSize}, {result.hiddenSize}) has <span title={String(result.numParameters)}>{result.numParameters.toLocaleString('en')}</span> parameters;{' '}
+            nn.{kind}({result.inputSize}, {result.hiddenSize}) has <span data-value={result.numParameters}>{result.numParameters.toLocaleString('en')}</span> parameters;{' '}
             {result.sharedGates ? (
               <>
-                with one shared layer only <strong title={String(result.freeParameters)}>{result.freeParameters.toLocaleString('en')}</strong> of them are free, the rest are copies.
+                with one shared layer only <strong data-value={result.freeParameters}>{result.freeParameters.toLocaleString('en')}</strong> of them are free, the rest are copies.
               </>
             ) : (
               <>every one of them is free.</>

@@ -1,5 +1,5 @@
 import { LineChartCard } from '../../components/Charts';
-import { formatNumber } from '../../components/format';
+import { ExactNumber } from '../../components/ExactNumber';
 import { SegmentedChoice } from '../../components/Choices';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -59,21 +59,21 @@ export default function GradientFlow() {
             yLabel="norm"
             logY
             series={[
-              { name: 'tanh RNN, random inputs', points: result.normsBack.map((y, x) => ({ x, y: Math.max(y, 1e-30) })) },
-              { name: '‖W_hhᵏ‖ (linear RNN)', points: result.linearNorms.map((y, x) => ({ x, y: Math.max(y, 1e-30) })) },
-              { name: '‖(D W_hhᵀ)ᵏ‖, tanh′ held at 1, 0.1, …', points: result.heldNorms.map((y, x) => ({ x, y: Math.max(y, 1e-30) })) },
+              { name: 'tanh RNN, random inputs', points: result.normsBack.map((y, x) => ({ x, y })) },
+              { name: '‖W_hhᵏ‖ (linear RNN)', points: result.linearNorms.map((y, x) => ({ x, y })) },
+              { name: '‖(D W_hhᵀ)ᵏ‖, tanh′ held at 1, 0.1, …', points: result.heldNorms.map((y, x) => ({ x, y })) },
             ]}
           />
           <p className="widget-readout" data-testid="gradient-flow-readout">
             With {result.hiddenSize} hidden units, W_hh has spectral radius ρ = <strong>{result.spectralRadius.toFixed(3)}</strong> and largest singular value σ_max ={' '}
             <strong>{result.spectralNorm.toFixed(3)}</strong>. Regime: <strong>{regimeOf(result.spectralRadius, result.spectralNorm)}</strong>. After {lastK} steps back
-            the gradient norm is <strong title={String(result.normsBack[lastK])}>{formatNumber(result.normsBack[lastK], 3)}</strong>; ‖W_hh
-            <sup>{lastK}</sup>‖ = <span title={String(result.linearNorms[lastK])}>{formatNumber(result.linearNorms[lastK], 3)}</span> and with tanh′ held ‖(D W_hh
-            <sup>T</sup>)<sup>{lastK}</sup>‖ = <span title={String(result.heldNorms[lastK])}>{formatNumber(result.heldNorms[lastK], 3)}</span>; tanh is saturated in <span title={String(result.saturation)}>{(100 * result.saturation).toFixed(0)}%</span> of units. The weight gradient's norm is{' '}
-            <strong title={String(result.weightGradientNorm)}>{formatNumber(result.weightGradientNorm, 3)}</strong>
+            the gradient norm is <strong><ExactNumber value={result.normsBack[lastK]} /></strong>; ‖W_hh
+            <sup>{lastK}</sup>‖ = <ExactNumber value={result.linearNorms[lastK]} /> and with tanh′ held ‖(D W_hh
+            <sup>T</sup>)<sup>{lastK}</sup>‖ = <ExactNumber value={result.heldNorms[lastK]} />; tanh is saturated in <span data-value={result.saturation}>{(100 * result.saturation).toFixed(0)}%</span> of units. The weight gradient's norm is{' '}
+            <strong><ExactNumber value={result.weightGradientNorm} /></strong>
             {result.clippedNorm < result.weightGradientNorm ? (
               <>
-                ; clipping at θ = {clipNorm.toFixed(1)} rescales it to <strong title={String(result.clippedNorm)}>{formatNumber(result.clippedNorm, 3)}</strong>, same direction.
+                ; clipping at θ = {clipNorm.toFixed(1)} rescales it to <strong><ExactNumber value={result.clippedNorm} /></strong>, same direction.
               </>
             ) : (
               <>, below θ = {clipNorm.toFixed(1)}, so clipping leaves it alone.</>

@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { SegmentedChoice, SelectChoice } from '../../components/Choices';
-import { formatNumber } from '../../components/format';
+import { divergingScale, scaleForRange } from '../../components/colorScale';
+import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
 import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
-import { QUANTITY_NAMES, TRACED, traceGates } from '../../core/gateTrace';
+import { QUANTITY_NAMES, QUANTITY_RANGES, TRACED, traceGates } from '../../core/gateTrace';
 import { makeInputs } from '../../core/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -20,6 +22,8 @@ interface Settings extends TraceSettings {
   kind: CellKind;
   /** a name of `TRACED[kind]`, or 'dh' for the gradient */
   quantity: string;
+  /** the gradient on a log colour scale, to see how far back it still reaches */
+  logGradient: boolean;
 }
 
 export interface HiddenStateHeatmapProps {
@@ -32,8 +36,8 @@ export interface HiddenStateHeatmapProps {
 /** Settings stored by an earlier visit are used only if every field still makes sense. */
 function isSettings(value: unknown): value is Settings {
   if (!isTraceSettings(value, LIMITS)) return false;
-  const { kind, quantity } = value as Settings;
-  return CELL_KINDS.includes(kind) && (quantity === 'dh' || TRACED[kind].includes(quantity));
+  const { kind, quantity, logGradient } = value as Settings;
+  return CELL_KINDS.includes(kind) && (quantity === 'dh' || TRACED[kind].includes(quantity)) && typeof logGradient === 'boolean';
 }
 
 /** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */
@@ -41,6 +45,7 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const defaults: Settings = {
     kind: CELL_KINDS.includes(props.kind as CellKind) ? (props.kind as CellKind) : 'LSTM',
     quantity: 'h',
+    logGradient: false,
     ...traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS),
   };
   const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, isSettings);
@@ -57,6 +62,8 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const shownKind = result?.kind;
   const shown = result && (quantity === 'dh' ? result.dh : (result.values[quantity] ?? null));
   const symbol = SYMBOLS[quantity] ?? quantity;
+  const scale = useMemo(() => (shown ? scaleForRange(QUANTITY_RANGES[quantity], shown, settings.logGradient) : undefined), [shown, quantity, settings.logGradient]);
+  const inputScale = useMemo(() => divergingScale(1, 'input, −1 to 1'), []);
   const cellSize = result ? Math.max(3, Math.min(22, Math.floor(640 / result.hiddenSize))) : 0;
   const last = result ? result.length - 1 : 0;
 
@@ -66,6 +73,11 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
         <SegmentedChoice label="Cell" value={kind} options={CELL_KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
         <SelectChoice label="Show" value={quantity} options={quantities.map((q) => ({ value: q, label: QUANTITY_NAMES[q] ?? q }))} onChange={(q) => set({ quantity: q })} />
         <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
+        {quantity === 'dh' && (
+          <label className="check">
+            <input type="checkbox" checked={settings.logGradient} onChange={(e) => set({ logGradient: e.target.checked })} /> Log colour scale
+          </label>
+        )}
       </div>
       <TraceSliders settings={settings} limits={LIMITS} onChange={set} />
       {result && shown ? (
@@ -73,25 +85,25 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
           <div className="hidden-state-maps">
             <div className="hidden-state-input">
               <p className="hidden-state-caption">input x</p>
-              <Heatmap key={`x-${result.length}`} values={result.inputs} name="x" colLabel="feature" limit={1} cellSize={cellSize} />
+              <Heatmap key={`x-${result.length}`} values={result.inputs} name="x" colLabel="feature" scale={inputScale} cellSize={cellSize} />
             </div>
             <div className="hidden-state-main">
               <p className="hidden-state-caption">
                 {QUANTITY_NAMES[quantity]} of the {shownKind}, time down, units across
               </p>
-              <Heatmap key={`${result.length}x${result.hiddenSize}`} values={shown} name={symbol} cellSize={cellSize} />
+              <Heatmap key={`${result.length}x${result.hiddenSize}`} values={shown} name={symbol} cellSize={cellSize} scale={scale} />
             </div>
           </div>
           {quantity === 'dh' && result.dhNorms ? (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              Loss L = Σ<sub>j</sub> h<sub>T, j</sub> = <strong title={String(result.loss)}>{formatNumber(result.loss)}</strong>, so ∂L/∂h<sub>T</sub> is 1 in every unit (norm{' '}
-              <span title={String(result.dhNorms[last])}>{formatNumber(result.dhNorms[last], 3)}</span>). Carried back to step 1 by BPTT its norm is{' '}
-              <strong title={String(result.dhNorms[0])}>{formatNumber(result.dhNorms[0], 3)}</strong>: that is how much the first step still counts at the end.
+              Loss L = Σ<sub>j</sub> h<sub>T, j</sub> = <strong><ExactNumber value={result.loss} /></strong>, so ∂L/∂h<sub>T</sub> is 1 in every unit (norm{' '}
+              <ExactNumber value={result.dhNorms[last]} />). Carried back to step 1 by BPTT its norm is{' '}
+              <strong><ExactNumber value={result.dhNorms[0]} /></strong>: that is how much the first step still counts at the end.
             </p>
           ) : (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              ‖h<sub>1</sub>‖ = <span title={String(result.hNorms[0])}>{formatNumber(result.hNorms[0], 3)}</span>, ‖h<sub>T</sub>‖ ={' '}
-              <span title={String(result.hNorms[last])}>{formatNumber(result.hNorms[last], 3)}</span>.
+              ‖h<sub>1</sub>‖ = <ExactNumber value={result.hNorms[0]} />, ‖h<sub>T</sub>‖ ={' '}
+              <ExactNumber value={result.hNorms[last]} />.
               {pattern === 'pulse' || pattern === 'pulses' ? ' After a pulse the input is zero: whatever the rows below it still show is memory.' : ''}
             </p>
           )}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatNumber } from '../../components/format';
+import { formatDecimals } from '../../components/format';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph, type GraphColumn, type GraphWire } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -116,9 +116,9 @@ export default function WorkedExample() {
             {notes.map((entry) => (
               <tr key={entry.label} className={entry.step === active ? 'current' : undefined}>
                 <th scope="row">{entry.label}</th>
-                <td title={String(entry.expected)}>{entry.expected.toFixed(8)}</td>
-                <td data-testid={`live-${entry.label}`} title={entry.live === null ? 'not computed yet' : String(entry.live)}>
-                  {entry.live === null ? '—' : formatNumber(entry.live, DIGITS)}
+                <td data-value={entry.expected}>{entry.expected.toFixed(8)}</td>
+                <td data-testid={`live-${entry.label}`} data-value={entry.live ?? undefined} aria-label={entry.live === null ? 'not computed yet' : undefined}>
+                  {entry.live === null ? '—' : formatDecimals(entry.live, DIGITS)}
                 </td>
                 <td className={entry.agrees ? 'agree' : 'differ'}>{entry.live === null ? '' : entry.agrees ? '✓' : '✗ differs'}</td>
               </tr>

@@ -16,6 +16,16 @@ describe('gradient flow', () => {
     expect(large.normsBack[10]).toBeGreaterThan(large.normsBack[0]);
   });
 
+  it('keeps vanishing norms far below float32’s smallest number instead of dropping to zero', async () => {
+    const result = await gradientFlow({ radius: 0.5, steps: 100, seed: 0 });
+    const last = result.normsBack[99];
+    expect(last).toBeGreaterThan(0);
+    // Its entries squared (about 1e-71) are far below float32's range: a plain norm would read 0.
+    expect(last).toBeLessThan(1e-30);
+    expect(last).toBeLessThanOrEqual(0.5 ** 99 * (1 + 1e-4));
+    result.normsBack.slice(1).forEach((n, k) => expect(n).toBeLessThan(result.normsBack[k]));
+  });
+
   it('a non-normal W_hh with ρ < 1 gives a growing product of Jacobians while the linear one decays', async () => {
     const result = await gradientFlow({ matrix: 'nonNormal', radius: 1.5, steps: 40, seed: 0 });
     expect(result.hiddenSize).toBe(2);

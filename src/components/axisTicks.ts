@@ -1,0 +1,32 @@
+/** Where to put axis ticks so that their labels never overlap. */
+
+const NICE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+
+/**
+ * Indices 0…count−1 to label along a heatmap edge, `pixels` apart each, so that labels sit at least
+ * `spacing` pixels apart: every index counted from `first` that is a multiple of a nice step, plus the
+ * first index (t = 1, unit 0) so the reader sees where counting starts.
+ */
+export function indexTicks(count: number, pixels: number, spacing: number, first = 0): number[] {
+  const step = NICE_STEPS.find((s) => s * pixels >= spacing) ?? Math.ceil(spacing / Math.max(pixels, 1e-9));
+  const ticks = [0];
+  for (let k = 1; k < count; k++) if ((k + first) % step === 0 && (k - ticks[ticks.length - 1]) * pixels >= spacing) ticks.push(k);
+  return ticks;
+}
+
+/**
+ * Powers of ten covering [min, max] (both > 0), at most `maxCount` of them: every decade while few,
+ * every second, fifth, … decade when the range is wide. The first and last ticks bound the axis.
+ */
+export function logTicks(min: number, max: number, maxCount = 6): number[] {
+  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [1];
+  let low = Math.floor(Math.log10(Math.min(min, max)));
+  let high = Math.ceil(Math.log10(Math.max(min, max)));
+  if (high === low) high += 1;
+  const stride = Math.ceil((high - low) / Math.max(1, maxCount - 1));
+  low = Math.floor(low / stride) * stride;
+  high = Math.ceil(high / stride) * stride;
+  const ticks: number[] = [];
+  for (let e = low; e <= high; e += stride) ticks.push(10 ** e);
+  return ticks;
+}

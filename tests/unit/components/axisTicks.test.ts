@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { indexTicks, logTicks } from '../../../src/components/axisTicks';
+
+describe('axis ticks', () => {
+  it('labels every index while there is room, then every nice step', () => {
+    expect(indexTicks(5, 20, 18, 1)).toEqual([0, 1, 2, 3, 4]);
+    // 24 time steps 8 px apart, labels 18 px apart: t = 1, 5, 10, 15, 20 (indices 0, 4, 9, 14, 19).
+    expect(indexTicks(24, 8, 18, 1)).toEqual([0, 4, 9, 14, 19]);
+    // 512 units 1.25 px apart: unit 0, 50, 100, …
+    expect(indexTicks(512, 1.25, 28).slice(0, 3)).toEqual([0, 50, 100]);
+  });
+
+  it('never puts two labels closer than the spacing', () => {
+    for (const [count, pixels] of [[64, 3], [48, 7], [100, 2.2], [9, 13]]) {
+      const ticks = indexTicks(count, pixels, 24, 1);
+      ticks.slice(1).forEach((t, k) => expect((t - ticks[k]) * pixels).toBeGreaterThanOrEqual(24));
+    }
+  });
+
+  it('puts log ticks on powers of ten, thinning them over wide ranges', () => {
+    expect(logTicks(0.02, 30)).toEqual([0.01, 0.1, 1, 10, 100]);
+    const wide = logTicks(1e-35, 1);
+    expect(wide.length).toBeLessThanOrEqual(6);
+    expect(wide[0]).toBeLessThanOrEqual(1e-35);
+    expect(wide.at(-1)).toBeGreaterThanOrEqual(1);
+    expect(logTicks(3, 3)).toEqual([1, 10]);
+  });
+});
