@@ -1,8 +1,9 @@
 import { MDXProvider } from '@mdx-js/react';
 import type { MDXContent } from 'mdx/types';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import chapters from 'virtual:chapter-index';
 import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
+import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { mdxComponents } from '../mdx/components';
 import { Link } from './Link';
 import { chapterPath, scrollToHash } from './router';
@@ -14,10 +15,7 @@ const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
 export function ChapterPage({ slug }: { slug: string }) {
   const index = chapters.findIndex((chapter) => chapter.slug === slug);
   const load = sources[`/chapters/${slug}.mdx`];
-  // A failed download stays failed in React.lazy: each retry gets a fresh lazy component.
-  const [attempt, setAttempt] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const Content = useMemo(() => (load ? lazy(load) : null), [load, attempt]);
+  const [Content, retryDownload] = useRetryableLazy(load);
   const article = useRef<HTMLElement>(null);
   useEffect(() => (article.current ? keepWideMathFocusable(article.current) : undefined), [Content]);
 
@@ -40,7 +38,7 @@ export function ChapterPage({ slug }: { slug: string }) {
   const next = chapters[index + 1];
   return (
     <article className="prose chapter" ref={article}>
-      <ErrorBoundary name={`chapter ${slug}`} fallback={(error, retry) => <ChapterFailed error={error} retry={() => (setAttempt((a) => a + 1), retry())} />}>
+      <ErrorBoundary name={`chapter ${slug}`} fallback={(error, retry) => <ChapterFailed error={error} retry={() => (retryDownload(), retry())} />}>
         <Suspense fallback={<p className="loading">Loading chapter…</p>}>
           <MDXProvider components={mdxComponents}>
             <Content />

@@ -3,7 +3,7 @@
  * about the sequence they trace: the input pattern, the hidden size, the number of time steps and the seed.
  */
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, type InputPattern } from '../core/inputPatterns';
-import { clampInteger } from '../hooks/usePersistentState';
+import { fitField, fitSettings, integer, rangeOf } from '../hooks/settingsSchema';
 import { SelectChoice } from './Choices';
 import { Slider } from './Slider';
 
@@ -22,27 +22,26 @@ export interface TraceLimits {
 
 const MAX_SEED = 99;
 
+/** The sliders' ranges for a figure's limits: one rule per number, for props, storage and sliders alike. */
+function traceRules({ maxHidden, maxSteps }: TraceLimits) {
+  return { hiddenSize: integer(1, maxHidden), seqLength: integer(1, maxSteps), seed: integer(0, MAX_SEED) };
+}
+
 /** A figure's first settings: its props (or `fallback`), each clamped into its slider's range. */
 export function traceDefaults(
   props: { hiddenSize?: number; seqLength?: number; seed?: number },
   fallback: { pattern: InputPattern; hiddenSize: number; seqLength: number },
-  { maxHidden, maxSteps }: TraceLimits,
+  limits: TraceLimits,
 ): TraceSettings {
-  return {
-    pattern: fallback.pattern,
-    hiddenSize: clampInteger(props.hiddenSize, 1, maxHidden, fallback.hiddenSize),
-    seqLength: clampInteger(props.seqLength, 1, maxSteps, fallback.seqLength),
-    seed: clampInteger(props.seed, 0, MAX_SEED, 0),
-  };
+  return { pattern: fallback.pattern, ...fitSettings(traceRules(limits), props, { hiddenSize: fallback.hiddenSize, seqLength: fallback.seqLength, seed: 0 }) };
 }
 
 /** Whether settings stored by an earlier visit still fit the sliders; anything else is dropped. */
-export function isTraceSettings(value: unknown, { maxHidden, maxSteps }: TraceLimits): value is TraceSettings {
+export function isTraceSettings(value: unknown, limits: TraceLimits): value is TraceSettings {
   const s = value as TraceSettings;
-  return (
-    typeof s === 'object' && s !== null && isInputPattern(s.pattern) && clampInteger(s.hiddenSize, 1, maxHidden, -1) === s.hiddenSize &&
-    clampInteger(s.seqLength, 1, maxSteps, -1) === s.seqLength && clampInteger(s.seed, 0, MAX_SEED, -1) === s.seed
-  );
+  if (typeof s !== 'object' || s === null || !isInputPattern(s.pattern)) return false;
+  const rules = traceRules(limits);
+  return (['hiddenSize', 'seqLength', 'seed'] as const).every((key) => fitField(rules[key], s[key], -1) === s[key]);
 }
 
 /** The input pattern menu. */
@@ -52,11 +51,12 @@ export function InputPatternChoice({ value, onChange }: { value: InputPattern; o
 
 /** Hidden size, time steps and seed, named as PyTorch and the chapters name them. */
 export function TraceSliders({ settings, limits, onChange }: { settings: TraceSettings; limits: TraceLimits; onChange: (patch: Partial<TraceSettings>) => void }) {
+  const rules = traceRules(limits);
   return (
     <div className="control-grid">
-      <Slider label="hidden_size" value={settings.hiddenSize} min={1} max={limits.maxHidden} onChange={(hiddenSize) => onChange({ hiddenSize })} />
-      <Slider label="time steps T" value={settings.seqLength} min={1} max={limits.maxSteps} onChange={(seqLength) => onChange({ seqLength })} />
-      <Slider label="seed" value={settings.seed} min={0} max={MAX_SEED} onChange={(seed) => onChange({ seed })} />
+      <Slider label="hidden_size" value={settings.hiddenSize} {...rangeOf(rules.hiddenSize)} onChange={(hiddenSize) => onChange({ hiddenSize })} />
+      <Slider label="time steps T" value={settings.seqLength} {...rangeOf(rules.seqLength)} onChange={(seqLength) => onChange({ seqLength })} />
+      <Slider label="seed" value={settings.seed} {...rangeOf(rules.seed)} onChange={(seed) => onChange({ seed })} />
     </div>
   );
 }

@@ -34,6 +34,8 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
+const showBackend = (backend: BackendInfo) => setState({ status: 'ready', backend });
+
 /**
  * Loads tfjs and picks a backend, honouring `?backend=`; safe to call many times. After a failure (most
  * often the engine's code not arriving, offline) a later call tries again.
@@ -44,7 +46,8 @@ export function requestEngine(): void {
   import('../core/backend')
     .then(async ({ initBackend, onBackendChange, parseBackendName, liveTensorCount }) => {
       // After a lost GPU device the engine runs on a fallback: figures recompute there, the badge says so.
-      onBackendChange((backend) => setState({ status: 'ready', backend }));
+      // One function, so a retried load does not add a second listener.
+      onBackendChange(showBackend);
       const backend = await initBackend(parseBackendName(new URLSearchParams(location.search).get('backend')));
       // For tests, and for a reader curious whether a figure leaks: `unrolled.tensors()` in the console.
       window.unrolled = { ...window.unrolled, tensors: liveTensorCount };

@@ -51,13 +51,6 @@ export function sameShapeAs<T>(fallback: T) {
 }
 
 /**
- * `value` rounded into [min, max] when it is a finite number, else `fallback`. Validators of stored
- * settings compare a field with its clamped self to accept it only when it is already in range.
- */
-export const clampInteger = (value: unknown, min: number, max: number, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
-
-/**
  * Like useState, but persisted; returns [value, set, reset].
  * @param validate a settings schema (every field fitted into its range, the default where unusable: the
  *   same check props and controls go through), or a type guard for values that are not settings objects.

@@ -3,11 +3,12 @@
  * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
  */
 import type { MDXComponents } from 'mdx/types';
-import { lazy, Suspense, useMemo, useState, type ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { Link } from '../app/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
+import { useRetryableLazy } from '../hooks/useRetryableLazy';
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
@@ -15,12 +16,9 @@ import { FigureBoundary } from '../components/FigureBoundary';
  */
 function lazyWidget<P extends object>(name: string, load: () => Promise<{ default: ComponentType<P> }>, inline = false) {
   return function LazyWidget(props: P) {
-    const [attempt, setAttempt] = useState(0);
-    // A failed download stays failed in React.lazy, so each retry gets a fresh lazy component.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    const Widget = useMemo(() => lazy(load) as ComponentType<P>, [attempt]);
+    const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
     return (
-      <FigureBoundary name={name} inline={inline} onRetry={() => setAttempt((a) => a + 1)}>
+      <FigureBoundary name={name} inline={inline} onRetry={retry}>
         <Suspense fallback={inline ? <span aria-busy="true">…</span> : <div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
           <Widget {...props} />
         </Suspense>
