@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { corpusPlugin } from './src/build/corpusPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
-import { chapterIndexPlugin } from './src/mdx/chapterIndex.ts';
-import { mdxOptions } from './src/mdx/pipeline.ts';
+import { chapterIndexPlugin } from './src/build/chapterIndex.ts';
+import { mdxOptions } from './src/build/mdxPipeline.ts';
 
 export default defineConfig({
   plugins: [

@@ -5,7 +5,7 @@
  * `--list` also prints each seed's last-epoch prediction (`seed 7: ohlol`), line for line what the
  * chapter's PyTorch code prints last for that seed.
  */
-import * as tf from '../src/core/tf';
+import * as tf from '../src/core/runtime/tf';
 import { helloDefaults, trainHello, type HelloVariant } from '../src/core/train/hello';
 
 function argument(name: string, fallback: string): string {

@@ -7,7 +7,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { CellKind } from '../src/core/cells/types';
 import { mulberry32 } from '../src/core/random';
-import * as tf from '../src/core/tf';
+import * as tf from '../src/core/runtime/tf';
 import { measure, type Plan, type Samples } from './timing';
 import { CHAR_LM } from './workloads';
 

@@ -3,7 +3,7 @@
  * a page that is not cross-origin isolated; WebGPU runs on Dawn with SwiftShader, a software GPU, so its
  * rows show that the GPU path works, not how fast a GPU is.
  */
-import * as tf from '../src/core/tf';
+import * as tf from '../src/core/runtime/tf';
 import { useWebGpuInNode } from '../tests/parity/webgpuNode';
 
 export type BenchBackend = 'cpu' | 'wasm' | 'webgpu';

@@ -5,11 +5,11 @@
 import { getCell } from '../src/core/cells';
 import type { CellKind, CellState } from '../src/core/cells/types';
 import { vocabularyFromTokens } from '../src/core/data/vocabulary';
-import { generate } from '../src/core/generate';
-import { RecurrentLayer } from '../src/core/layer';
-import { CharModel, type TokenBatch } from '../src/core/model';
+import { generate } from '../src/core/model/generate';
+import { RecurrentLayer } from '../src/core/layer/layer';
+import { CharModel, type TokenBatch } from '../src/core/model/model';
 import { mulberry32 } from '../src/core/random';
-import * as tf from '../src/core/tf';
+import * as tf from '../src/core/runtime/tf';
 import { helloDefaults, trainHello, type HelloVariant } from '../src/core/train/hello';
 import { adam } from '../src/core/train/adam';
 import { train } from '../src/core/train/trainer';

@@ -4,8 +4,8 @@ import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
 import { Figures } from './Figures';
 import { Home } from './Home';
-import { Link } from './Link';
-import { figureOfPath, slugOfPath, usePath } from './router';
+import { Link } from '../routing/Link';
+import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
 

@@ -5,8 +5,8 @@ import chapters from 'virtual:chapter-index';
 import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { mdxComponents } from '../mdx/components';
-import { Link } from './Link';
-import { chapterPath, scrollToHash } from './router';
+import { Link } from '../routing/Link';
+import { chapterPath, scrollToHash } from '../routing/router';
 import { keepWideMathFocusable } from './scrollableMath';
 
 const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');

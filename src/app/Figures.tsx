@@ -1,7 +1,7 @@
 import { MDXProvider } from '@mdx-js/react';
 import { useEffect } from 'react';
 import { mdxComponents, widgets } from '../mdx/components';
-import { Link } from './Link';
+import { Link } from '../routing/Link';
 
 type WidgetName = keyof typeof widgets;
 

@@ -1,6 +1,6 @@
 import chapters from 'virtual:chapter-index';
-import { Link } from './Link';
-import { chapterPath } from './router';
+import { Link } from '../routing/Link';
+import { chapterPath } from '../routing/router';
 
 /** The front page: what the book is, and every chapter with its one-line summary. */
 export function Home() {

@@ -1,6 +1,6 @@
 import chapters from 'virtual:chapter-index';
-import { Link } from './Link';
-import { chapterPath } from './router';
+import { Link } from '../routing/Link';
+import { chapterPath } from '../routing/router';
 
 /** The table of contents, with the chapter being read marked for eyes and screen readers. */
 export function Sidebar({ currentSlug, onNavigate }: { currentSlug: string | null; onNavigate: () => void }) {

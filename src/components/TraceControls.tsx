@@ -2,7 +2,7 @@
  * What the gate-trace figures (hidden-state heatmap, gate inspector, cell comparison) let a reader choose
  * about the sequence they trace: the input pattern, the hidden size, the number of time steps and the seed.
  */
-import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, type InputPattern } from '../core/inputPatterns';
+import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, type InputPattern } from '../core/figures/inputPatterns';
 import { fitField, fitSettings, integer, rangeOf } from '../hooks/settingsSchema';
 import { SelectChoice } from './Choices';
 import { Slider } from './Slider';

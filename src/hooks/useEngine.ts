@@ -3,7 +3,7 @@
  * then ready on a backend (or failed, with a reason). tfjs is fetched only on that first request.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import type { BackendInfo } from '../core/backend';
+import type { BackendInfo } from '../core/runtime/backend';
 
 export type EngineState =
   | { status: 'idle' }
@@ -43,7 +43,7 @@ const showBackend = (backend: BackendInfo) => setState({ status: 'ready', backen
 export function requestEngine(): void {
   if (state.status === 'loading' || state.status === 'ready') return;
   setState({ status: 'loading' });
-  import('../core/backend')
+  import('../core/runtime/backend')
     .then(async ({ initBackend, onBackendChange, parseBackendName, liveTensorCount }) => {
       // After a lost GPU device the engine runs on a fallback: figures recompute there, the badge says so.
       // One function, so a retried load does not add a second listener.

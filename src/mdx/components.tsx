@@ -4,7 +4,7 @@
  */
 import type { MDXComponents } from 'mdx/types';
 import { Suspense, type ComponentType } from 'react';
-import { Link } from '../app/Link';
+import { Link } from '../routing/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';

@@ -3,12 +3,12 @@
  * file import/export, so that the page never waits on tensor work. A thin adapter over `src/core`.
  * Every reply names the request it answers; a failed request answers with an error, never silence.
  */
-import { initBackend, onBackendChange, parseBackendName, type BackendInfo } from '../core/backend';
+import { initBackend, onBackendChange, parseBackendName, type BackendInfo } from '../core/runtime/backend';
 import { buildVocabulary, encode, type Preprocessing, type Vocabulary } from '../core/data/vocabulary';
-import { generateText } from '../core/generate';
-import type { CharModel } from '../core/model';
-import { fromModelFile, toModelFile } from '../core/modelFile';
-import * as tf from '../core/tf';
+import { generateText } from '../core/model/generate';
+import type { CharModel } from '../core/model/model';
+import { fromModelFile, toModelFile } from '../core/model/modelFile';
+import * as tf from '../core/runtime/tf';
 import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
 import type { TrainOutcome } from '../core/train/trainer';
 import type { FromWorker, ModelHeld, ToWorker } from './charLmProtocol';

@@ -4,7 +4,7 @@
  * answers (a training run's progress carries the id of its `train`), so that a reply or an error always
  * reaches the request that caused it, whatever else is waiting.
  */
-import type { BackendInfo } from '../core/backend';
+import type { BackendInfo } from '../core/runtime/backend';
 import type { Preprocessing } from '../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../core/train/charLm';
 import type { TrainOutcome } from '../core/train/trainer';

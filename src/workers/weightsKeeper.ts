@@ -4,8 +4,8 @@
  * it). The copy is a model file's contents, so the rebuild goes through the same checks as an import.
  */
 import type { Preprocessing, Vocabulary } from '../core/data/vocabulary';
-import type { CharModel, CharModelConfig } from '../core/model';
-import { fromModelFile, MODEL_FILE_FORMAT, type ModelFile } from '../core/modelFile';
+import type { CharModel, CharModelConfig } from '../core/model/model';
+import { fromModelFile, MODEL_FILE_FORMAT, type ModelFile } from '../core/model/modelFile';
 
 interface Copy {
   config: CharModelConfig;

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readChapterIndex } from '../../src/mdx/chapterIndex';
+import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
 import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
 

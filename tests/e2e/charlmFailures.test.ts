@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../../src/core/data/vocabulary';
-import { toModelFile } from '../../src/core/modelFile';
+import { toModelFile } from '../../src/core/model/modelFile';
 import { CHAR_LM_DEFAULTS, createCharLmModel } from '../../src/core/train/charLm';
 import { launchBrowser, openPage } from './browser';
 

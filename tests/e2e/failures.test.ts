@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChapterIndex } from '../../src/mdx/chapterIndex';
+import { readChapterIndex } from '../../src/build/chapterIndex';
 import { ARTIFACTS, backendOf, launchBrowser, openPage, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');

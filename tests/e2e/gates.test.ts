@@ -6,10 +6,10 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareCells } from '../../src/core/cellComparison';
+import { compareCells } from '../../src/core/figures/cellComparison';
 import type { CellKind } from '../../src/core/cells/types';
-import { traceGates, type GateTraceOptions } from '../../src/core/gateTrace';
-import { makeInputs, type InputPattern } from '../../src/core/inputPatterns';
+import { traceGates, type GateTraceOptions } from '../../src/core/figures/gateTrace';
+import { makeInputs, type InputPattern } from '../../src/core/figures/inputPatterns';
 import { sequentialColor } from '../../src/components/colorScale';
 import { ARTIFACTS, backendOf, launchBrowser, longNumbers, openPage, seriousViolations, widgetsReady } from './browser';
 

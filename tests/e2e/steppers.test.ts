@@ -5,10 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGradientEntry } from '../../src/core/finiteDifference';
-import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../src/core/stepperSetup';
-import type { UnrollSnapshot } from '../../src/core/unroll';
-import { computeWorkedExampleReference, WORKED_EXAMPLE } from '../../src/core/workedExample';
+import { checkGradientEntry } from '../../src/core/figures/finiteDifference';
+import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../src/core/figures/stepperSetup';
+import type { UnrollSnapshot } from '../../src/core/unroll/unroll';
+import { computeWorkedExampleReference, WORKED_EXAMPLE } from '../../src/core/figures/workedExample';
 import { ARTIFACTS, backendOf, launchBrowser, longNumbers, openPage, seriousViolations, widgetsReady } from './browser';
 
 let browser: Browser;

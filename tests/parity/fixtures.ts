@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RecurrentLayer } from '../../src/core/layer';
-import { parseTensorJson, type TensorJson } from '../../src/core/stateDict';
-import * as tf from '../../src/core/tf';
+import { RecurrentLayer } from '../../src/core/layer/layer';
+import { parseTensorJson, type TensorJson } from '../../src/core/layer/stateDict';
+import * as tf from '../../src/core/runtime/tf';
 
 export interface ParityFixture {
   format: string;

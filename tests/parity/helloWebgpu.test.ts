@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '../../src/core/tf';
+import * as tf from '../../src/core/runtime/tf';
 import { checkHelloRun, helloRuns } from './helloRuns';
 import { useWebGpuInNode } from './webgpuNode';
 

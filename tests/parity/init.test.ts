@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { concatIdentity } from '../../src/core/concatIdentity';
-import { makeInputs } from '../../src/core/inputPatterns';
-import { stepperData } from '../../src/core/stepperSetup';
+import { concatIdentity } from '../../src/core/figures/concatIdentity';
+import { makeInputs } from '../../src/core/figures/inputPatterns';
+import { stepperData } from '../../src/core/figures/stepperSetup';
 import { checkInitCase, expectSameBits, initCases } from './initFixtures';
 
 describe("initial weights and draws are PyTorch's, bit for bit, after manual_seed", () => {

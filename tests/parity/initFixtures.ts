@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { RecurrentLayer } from '../../src/core/layer';
+import { RecurrentLayer } from '../../src/core/layer/layer';
 import { embeddingWeight, linearParameters, randint, randn, TorchGenerator } from '../../src/core/random';
 
 export interface InitTensor {

@@ -3,7 +3,7 @@
  * results and every gradient must match PyTorch within 1e-4 + 1e-3·|want|.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '../../src/core/tf';
+import * as tf from '../../src/core/runtime/tf';
 import { checkFixture, fixturesDir, loadFixtures } from './fixtures';
 
 const fixtures = loadFixtures();

@@ -4,7 +4,7 @@
  * cannot start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '../../src/core/tf';
+import * as tf from '../../src/core/runtime/tf';
 import { checkFixture, fixturesDir, loadFixtures, type ParityFixture } from './fixtures';
 import { useWebGpuInNode } from './webgpuNode';
 

@@ -4,9 +4,9 @@
  * training must pick it, and a character model must train as on the CPU backend. Fails, never skips, when WebGPU cannot start.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fastestRecurrence } from '../../src/core/fast/direction';
+import { fastestRecurrence } from '../../src/core/layer/direction';
 import { opsRecurrence } from '../../src/core/fast/opsRecurrence';
-import * as tf from '../../src/core/tf';
+import * as tf from '../../src/core/runtime/tf';
 import { webgpuRecurrence } from '../../src/core/webgpu/webgpuRecurrence';
 import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu, type FastCase } from '../unit/core/fastReference';
 import { useWebGpuInNode } from './webgpuNode';

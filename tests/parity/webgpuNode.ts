@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as tf from '../../src/core/tf';
+import * as tf from '../../src/core/runtime/tf';
 
 const DEFAULT_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 /** glibc's RTLD_NODELETE, which Node's os.constants.dlopen does not list. */

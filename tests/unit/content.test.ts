@@ -6,9 +6,9 @@
 import { compile } from '@mdx-js/mdx';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readChapterIndex } from '../../src/mdx/chapterIndex';
+import { readChapterIndex } from '../../src/build/chapterIndex';
 import { mdxComponents } from '../../src/mdx/components';
-import { mdxOptions } from '../../src/mdx/pipeline';
+import { mdxOptions } from '../../src/build/mdxPipeline';
 
 interface HastNode {
   type: string;

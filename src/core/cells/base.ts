@@ -2,8 +2,8 @@
  * What all three cells share: the two affine projections and the step-level forward/backward built on a
  * cell's gate math. Each cell only writes the part between the projections and its new state.
  */
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
 import type {
   Cell,
   CellKind,

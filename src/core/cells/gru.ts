@@ -4,8 +4,8 @@
  *   r = σ(x·W_irᵀ + b_ir + h·W_hrᵀ + b_hr),  z = σ(x·W_izᵀ + b_iz + h·W_hzᵀ + b_hz),
  *   n = tanh(x·W_inᵀ + b_in + r ⊙ (h·W_hnᵀ + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
  */
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
 import { makeCell, projectHidden } from './base';
 import type { Cell } from './types';
 

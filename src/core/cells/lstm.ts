@@ -3,8 +3,8 @@
  *   i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o) with a = x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh,
  *   c_t = f ⊙ c_{t−1} + i ⊙ g,  h_t = o ⊙ tanh(c_t).
  */
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
 import { makeCell, projectHidden } from './base';
 import type { Cell } from './types';
 

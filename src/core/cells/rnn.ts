@@ -1,8 +1,8 @@
 /**
  * The Elman cell of `torch.nn.RNN`: h_t = φ(x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), φ = tanh or relu.
  */
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
 import { makeCell, projectHidden } from './base';
 import type { Cell, Nonlinearity } from './types';
 

@@ -2,7 +2,7 @@
  * The contract every recurrent cell keeps. Shapes use `B` for batch, `I` for input size, `H` for hidden size
  * and `G` for the number of gates (1 for RNN, 4 for LSTM, 3 for GRU); parameters follow PyTorch's layout.
  */
-import type * as tf from '../tf';
+import type * as tf from '../runtime/tf';
 
 /** Which of PyTorch's recurrent modules a cell follows. */
 export type CellKind = 'RNN' | 'LSTM' | 'GRU';

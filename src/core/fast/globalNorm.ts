@@ -3,8 +3,8 @@
  * kernel on the CPU and WASM backends (tfjs ops would launch two kernels per tensor and a chain of adds),
  * tfjs ops elsewhere.
  */
-import * as tf from '../tf';
-import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from './kernelArrays';
+import * as tf from '../runtime/tf';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 
 const KERNEL = 'UnrolledGlobalNorm';
 

@@ -3,7 +3,7 @@
  * logits = o·Wᵀ + b, L = cross-entropy(logits, targets), ∂L/∂logits = (softmax(logits) − onehot)·s with
  * s = 1/N for a mean and 1 for a sum (fused into one kernel on CPU and WASM: lossKernels.ts).
  */
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 import { matMul, weightGradient } from './linalg';
 import { softmaxCrossEntropy } from './lossKernels';
 

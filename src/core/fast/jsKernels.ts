@@ -6,11 +6,12 @@
  * analytic BPTT.
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 import { FAST_PERMUTATIONS, matMulArrays, permuted } from './gemm';
 import { backwardArrays, forwardArrays, type ForwardArrays } from './jsSequence';
-import { arrays, registerArrayKernel, type ArrayBackend as Backend, type KernelArgs } from './kernelArrays';
-import { activeBackend, type Recurrence, type RecurrenceInputs } from './recurrence';
+import { arrays, registerArrayKernel, type ArrayBackend as Backend, type KernelArgs } from '../runtime/kernelArrays';
+import { activeBackend } from '../runtime/activeBackend';
+import { type Recurrence, type RecurrenceInputs } from '../recurrence/recurrence';
 
 const FORWARD = 'UnrolledRecurrenceForward';
 const BACKWARD = 'UnrolledRecurrenceBackward';

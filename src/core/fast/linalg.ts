@@ -4,9 +4,9 @@
  * so do WASM's small products; WASM's XNNPACK only takes the untransposed A·B (any other layout falls into
  * a loop ten times slower), so transposes there become explicit ops. Both stay differentiable.
  */
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_FEW_ROWS, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
-import { activeBackend } from './recurrence';
+import { activeBackend } from '../runtime/activeBackend';
 
 /** op(a)·op(b) + Σ biases for 2-D float32 tensors, as tf.matMul and tf.add; at most two biases [N]. */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, transposeB = false, biases: readonly tf.Tensor1D[] = []): tf.Tensor2D {

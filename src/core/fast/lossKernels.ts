@@ -3,8 +3,8 @@
  * composite op (max, subtract, exp, sum, log, one-hot, …) costs a dozen kernel launches for a few numbers:
  * loss = s·Σ_n (logΣ_j e^{l_nj} − l_{n,y_n}),  ∂loss/∂l = s·(softmax(l) − onehot(y)).
  */
-import * as tf from '../tf';
-import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from './kernelArrays';
+import * as tf from '../runtime/tf';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import { oneHotFloat } from './linalg';
 
 const KERNEL = 'UnrolledSoftmaxCrossEntropy';

@@ -4,11 +4,12 @@
  * gates split afterwards. Backward: the gate derivatives of every step computed up front as a few whole-sequence
  * ops, leaving the step loop about seven small ops and one matMul.
  */
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
 import { WASM_FEW_ROWS } from './jsKernels';
 import { matMul, transpose } from './linalg';
-import { activeBackend, previousStates, type Recurrence, type RecurrenceGradients, type RecurrenceInputs, type RecurrenceOutputs, type RecurrenceUpstream } from './recurrence';
+import { activeBackend } from '../runtime/activeBackend';
+import { previousStates, type Recurrence, type RecurrenceGradients, type RecurrenceInputs, type RecurrenceOutputs, type RecurrenceUpstream } from '../recurrence/recurrence';
 
 type Step = { h: tf.Tensor2D; c?: tf.Tensor2D; gates?: tf.Tensor2D; hn?: tf.Tensor2D };
 

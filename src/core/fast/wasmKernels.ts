@@ -6,8 +6,9 @@
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { CellKind, Nonlinearity } from '../cells/types';
-import * as tf from '../tf';
-import { activeBackend, type Recurrence, type RecurrenceOutputs } from './recurrence';
+import * as tf from '../runtime/tf';
+import { activeBackend } from '../runtime/activeBackend';
+import { type Recurrence, type RecurrenceOutputs } from '../recurrence/recurrence';
 import { BACKWARD_STEP, FORWARD_STEP } from './stepMath';
 
 const STEP_FORWARD = 'UnrolledStepForward';

@@ -6,8 +6,8 @@
  * launches about a dozen kernels per parameter, which dominates small models such as "hello" → "ohlol");
  * on WebGPU and WebGL it is tfjs's `tf.train.adam`, the same formula.
  */
-import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../fast/kernelArrays';
-import * as tf from '../tf';
+import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
+import * as tf from '../runtime/tf';
 import type { Optimizer } from './trainer';
 
 const KERNEL = 'UnrolledAdamUpdate';

@@ -5,9 +5,9 @@
  */
 import { minibatches, minibatchesPerEpoch, type Sampling } from '../data/minibatches';
 import type { CellKind, Nonlinearity } from '../cells/types';
-import { CharModel, type TokenBatch } from '../model';
+import { CharModel, type TokenBatch } from '../model/model';
 import { deriveSeed } from '../random';
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 import { adam } from './adam';
 import { train, TrainingControl, type TrainOutcome } from './trainer';
 

@@ -6,7 +6,7 @@
  * - `embedding`: Embedding(4, 10) → RNN(10, 8, 2 layers, batch_first) → Linear(8, 4).
  * With a hidden size other than 4, the cell and rnn variants add a Linear(H, 4) to reach the 4 classes.
  */
-import { CharModel, type CharModelConfig, type TokenBatch } from '../model';
+import { CharModel, type CharModelConfig, type TokenBatch } from '../model/model';
 import { adam } from './adam';
 import { train, TrainingControl, type TrainOutcome } from './trainer';
 

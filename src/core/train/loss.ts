@@ -1,5 +1,5 @@
 /** Losses for classification over a vocabulary. */
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 
 /**
  * Cross-entropy of `logits` against integer `targets`, as `torch.nn.functional.cross_entropy`.

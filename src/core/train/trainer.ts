@@ -5,19 +5,9 @@
  * putting back the last weights that were still good.
  */
 import { globalNorm } from '../fast/globalNorm';
-import { readScalars } from '../readback';
-import * as tf from '../tf';
-
-/** A model the loop can train: named variables, and the loss and gradients of one batch. */
-export interface TrainableModel<Batch> {
-  /** The parameters the optimiser updates, keyed by their PyTorch `state_dict` names. */
-  readonly variables: Readonly<Record<string, tf.Variable>>;
-  /**
-   * Loss of one batch (a scalar) and its gradient for every variable, same names and shapes.
-   * The loop disposes both.
-   */
-  lossAndGradients(batch: Batch): { loss: tf.Scalar; gradients: Record<string, tf.Tensor> };
-}
+import type { TrainableModel } from '../model/trainable';
+import { readScalars } from '../runtime/readback';
+import * as tf from '../runtime/tf';
 
 /** One optimiser step's report. */
 export interface TrainStep {

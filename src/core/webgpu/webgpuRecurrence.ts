@@ -3,8 +3,9 @@
  * dozen small ones per time step. Used when the backend is `webgpu` and the hidden size fits a workgroup.
  */
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import * as tf from '../tf';
-import { activeBackend, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../fast/recurrence';
+import * as tf from '../runtime/tf';
+import { activeBackend } from '../runtime/activeBackend';
+import { type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
 import { BackwardProgram, ForwardProgram, MAX_HIDDEN, backwardWidth, forwardWidth, gateCount } from './programs';
 
 function run(program: ForwardProgram | BackwardProgram, inputs: tf.Tensor[]): tf.Tensor3D {

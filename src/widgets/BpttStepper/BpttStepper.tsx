@@ -7,25 +7,24 @@ import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS } from '../../core/cells/types';
-import { largestEntry } from '../../core/finiteDifference';
-import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/stepperSetup';
-import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll';
+import { largestEntry } from '../../core/figures/finiteDifference';
+import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/figures/stepperSetup';
+import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, fitSettings, integer, number, rangeOf } from '../../hooks/settingsSchema';
-import type { CellStepperProps } from '../CellStepper/CellStepper';
-import { Equation } from '../CellStepper/Equation';
-import { stepNumber } from '../CellStepper/labels';
-import { useRecorderCursor } from '../CellStepper/useRecorderCursor';
+import { Equation } from '../StepperKit/Equation';
+import { stepNumber } from '../StepperKit/labels';
+import type { StepperProps } from '../StepperKit/stepperProps';
+import { useRecorderCursor } from '../StepperKit/useRecorderCursor';
 import { backwardGraph } from './backwardGraph';
 import { substitutedBackward, symbolicBackward } from './backwardEquations';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { GradientPanel } from './GradientPanel';
-import '../CellStepper/CellStepper.css';
+import '../StepperKit/StepperKit.css';
 import './BpttStepper.css';
 
 /** The same problem as the cell stepper's, run backward. */
-export type BpttStepperProps = CellStepperProps;
 
 /** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */
 const afterForward = (recorder: UnrollRecorder) => recorder.length;
@@ -39,10 +38,10 @@ function describe(snapshot: UnrollSnapshot | null): string {
 /** What the reader sets (and may store); 0 on the last two means off. The props add the cell and input size. */
 const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(2, 10), seed: integer(0, 99), truncation: integer(0, 9), clipNorm: number(0, 5) };
 const PROPS = { hiddenSize: SETTINGS.hiddenSize, seqLength: SETTINGS.seqLength, seed: SETTINGS.seed, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
-const BASE: Required<BpttStepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 5, seed: 0, inputSize: 2 };
+const BASE: Required<StepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 5, seed: 0, inputSize: 2 };
 
 /** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
-export default function BpttStepper(props: BpttStepperProps) {
+export default function BpttStepper(props: StepperProps) {
   const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed, truncation: 0, clipNorm: 0 }), [hiddenSize, seqLength, seed]);
   const [stored, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ExactNumber } from '../../components/ExactNumber';
-import { checkGradientEntry, type GradientCheck } from '../../core/finiteDifference';
-import type { UnrollOptions } from '../../core/unroll';
+import { checkGradientEntry, type GradientCheck } from '../../core/figures/finiteDifference';
+import type { UnrollOptions } from '../../core/unroll/unroll';
 
 /** Relative differences below this count as agreement (float32 gradients against float64 differences). */
 const AGREEMENT = 1e-3;

@@ -1,7 +1,7 @@
 import { Heatmap } from '../../components/Heatmap';
 import { Matrix } from '../../components/Matrix';
-import type { ParamValues } from '../../core/unroll';
-import { stepNumber } from '../CellStepper/labels';
+import type { ParamValues } from '../../core/unroll/unroll';
+import { stepNumber } from '../StepperKit/labels';
 
 /** Up to this many entries a gradient is printed as numbers; larger ones are drawn as heatmaps. */
 const PRINTED = 64;

@@ -3,10 +3,10 @@
  * gradient at the pre-activations is read off this step's share of ∂L/∂b_hh, which is exactly that vector.
  */
 import type { CellKind } from '../../core/cells/types';
-import type { BackwardStepRecord } from '../../core/unroll';
-import type { ShownEquation } from '../CellStepper/forwardEquations';
-import { stepNumber } from '../CellStepper/labels';
-import { texRow } from '../CellStepper/tex';
+import type { BackwardStepRecord } from '../../core/unroll/unroll';
+import type { ShownEquation } from '../StepperKit/Equation';
+import { stepNumber } from '../StepperKit/labels';
+import { texRow } from '../StepperKit/tex';
 
 const d = (of: string) => `\\frac{\\partial L}{\\partial ${of}}`;
 

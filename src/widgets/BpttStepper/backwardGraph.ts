@@ -5,8 +5,8 @@
  */
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { CellKind } from '../../core/cells/types';
-import type { UnrollSnapshot } from '../../core/unroll';
-import { stepNumber, sub } from '../CellStepper/labels';
+import type { UnrollSnapshot } from '../../core/unroll/unroll';
+import { stepNumber, sub } from '../StepperKit/labels';
 
 const GATES: Record<CellKind, number> = { RNN: 1, LSTM: 4, GRU: 3 };
 

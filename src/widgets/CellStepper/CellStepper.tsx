@@ -4,31 +4,24 @@ import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
 import { UnrolledGraph } from '../../components/UnrolledGraph';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { CELL_KINDS, type CellKind } from '../../core/cells/types';
-import { createStepperRecorder, stepperData, stepperInitialState } from '../../core/stepperSetup';
-import type { UnrollSnapshot } from '../../core/unroll';
+import { CELL_KINDS } from '../../core/cells/types';
+import { createStepperRecorder, stepperData, stepperInitialState } from '../../core/figures/stepperSetup';
+import type { UnrollSnapshot } from '../../core/unroll/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, fitSettings, integer, rangeOf } from '../../hooks/settingsSchema';
-import { Equation } from './Equation';
-import { stepNumber } from './labels';
+import { Equation } from '../StepperKit/Equation';
+import { stepNumber } from '../StepperKit/labels';
 import { forwardGraph } from './forwardGraph';
 import { substitutedEquations, symbolicEquations } from './forwardEquations';
-import { useRecorderCursor } from './useRecorderCursor';
-import './CellStepper.css';
-
-export interface CellStepperProps {
-  kind?: CellKind;
-  hiddenSize?: number;
-  seqLength?: number;
-  seed?: number;
-  inputSize?: number;
-}
+import type { StepperProps } from '../StepperKit/stepperProps';
+import { useRecorderCursor } from '../StepperKit/useRecorderCursor';
+import '../StepperKit/StepperKit.css';
 
 /** What the reader sets with the sliders (and may store); the props add the cell and the input size. */
 const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(1, 10), seed: integer(0, 99) };
 const PROPS = { ...SETTINGS, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
-const BASE: Required<CellStepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 4, seed: 0, inputSize: 2 };
+const BASE: Required<StepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 4, seed: 0, inputSize: 2 };
 
 function describe(snapshot: UnrollSnapshot | null): string {
   if (!snapshot) return 'waiting for the engine';
@@ -37,7 +30,7 @@ function describe(snapshot: UnrollSnapshot | null): string {
 }
 
 /** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
-export default function CellStepper(props: CellStepperProps) {
+export default function CellStepper(props: StepperProps) {
   const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
   const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);

@@ -3,14 +3,10 @@
  * step substituted. Only slicing and formatting happen here; every number comes from the recorder.
  */
 import type { CellKind } from '../../core/cells/types';
-import type { ForwardStepRecord } from '../../core/unroll';
-import { stepNumber } from './labels';
-import { texRow } from './tex';
-
-export interface ShownEquation {
-  tex: string;
-  label: string;
-}
+import type { ForwardStepRecord } from '../../core/unroll/unroll';
+import type { ShownEquation } from '../StepperKit/Equation';
+import { stepNumber } from '../StepperKit/labels';
+import { texRow } from '../StepperKit/tex';
 
 const SYMBOLS: Record<CellKind, ShownEquation[]> = {
   RNN: [

@@ -1,8 +1,8 @@
 /** The forward pass as wires of the unrolled picture: what each wire carries at the recorder's cursor. */
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { CellKind } from '../../core/cells/types';
-import type { ForwardStepRecord } from '../../core/unroll';
-import { INITIAL_CELL_NOTE, INITIAL_NOTE, stepNumber, sub } from './labels';
+import type { ForwardStepRecord } from '../../core/unroll/unroll';
+import { INITIAL_CELL_NOTE, INITIAL_NOTE, stepNumber, sub } from '../StepperKit/labels';
 
 /** The intermediates drawn inside each cell, by kind, with what they are called in words. */
 export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: string; gate?: boolean }[]> = {

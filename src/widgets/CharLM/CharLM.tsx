@@ -4,7 +4,7 @@ import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { minibatchesPerEpoch } from '../../core/data/minibatches';
-import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/charLmCost';
+import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures/charLmCost';
 import { CHAR_LM_DEFAULTS, recentPerplexity, type CharLmOptions } from '../../core/train/charLm';
 import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { charModelCost } from '../../core/charLmCost';
+import { charModelCost } from '../../core/figures/charLmCost';
 import type { CharLmOptions } from '../../core/train/charLm';
 
 const count = (n: number) => n.toLocaleString('en');

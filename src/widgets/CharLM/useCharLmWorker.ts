@@ -4,7 +4,7 @@
  * has its own id, so a reply or an error settles exactly the request it answers.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BackendInfo } from '../../core/backend';
+import type { BackendInfo } from '../../core/runtime/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
 import type { TrainOutcome } from '../../core/train/trainer';

@@ -1,6 +1,6 @@
 import { Matrix } from '../../components/Matrix';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { concatIdentity, type Activation } from '../../core/concatIdentity';
+import { concatIdentity, type Activation } from '../../core/figures/concatIdentity';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, integer, type SettingsSchema } from '../../hooks/settingsSchema';

@@ -3,7 +3,7 @@ import { ExactNumber } from '../../components/ExactNumber';
 import { SegmentedChoice } from '../../components/Choices';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { gradientFlow, type RecurrentMatrixKind } from '../../core/gradientFlow';
+import { gradientFlow, type RecurrentMatrixKind } from '../../core/figures/gradientFlow';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CELL_KINDS } from '../../core/cells/types';
-import type { LayerConfig } from '../../core/layerConfig';
-import { exploreShapes } from '../../core/shapes';
+import type { LayerConfig } from '../../core/layer/layerConfig';
+import { exploreShapes } from '../../core/figures/shapes';
 import { useEngine } from '../../hooks/useEngine';
 import { boolean, choice, fitSettings, integer } from '../../hooks/settingsSchema';
 

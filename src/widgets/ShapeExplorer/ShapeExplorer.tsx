@@ -1,7 +1,7 @@
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { CellKind } from '../../core/cells/types';
-import { exploreShapes } from '../../core/shapes';
+import { exploreShapes } from '../../core/figures/shapes';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { boolean, choice, integer, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';

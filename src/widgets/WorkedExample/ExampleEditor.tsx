@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkedExample } from '../../core/workedExample';
+import type { WorkedExample } from '../../core/figures/workedExample';
 
 /** The example's editable parts, each as a small matrix (vectors as one row, PyTorch's row layout). */
 const GROUPS = [

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { adam } from '../../../src/core/train/adam';
 import { mulberry32, uniformValues } from '../../../src/core/random';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 
 const SHAPES = [[3, 5], [5], [1, 1]];
 

@@ -1,12 +1,12 @@
 /** The cell comparison: same inputs for all three cells, built in order from one seed, counts from the layer, no leaks. */
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../../../src/core/cells/types';
-import { comparedModules, compareCells } from '../../../src/core/cellComparison';
-import { traceGates } from '../../../src/core/gateTrace';
-import { makeInputs } from '../../../src/core/inputPatterns';
-import { RecurrentLayer } from '../../../src/core/layer';
+import { comparedModules, compareCells } from '../../../src/core/figures/cellComparison';
+import { traceGates } from '../../../src/core/figures/gateTrace';
+import { makeInputs } from '../../../src/core/figures/inputPatterns';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { TorchGenerator } from '../../../src/core/random';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 
 describe('compareCells', () => {
   it('runs RNN, LSTM and GRU, built in that order from one seed, on the same input with the layer’s parameter counts', async () => {

@@ -7,7 +7,7 @@ import { getCell } from '../../../src/core/cells';
 import type { CellKind, CellParams, Nonlinearity } from '../../../src/core/cells/types';
 import { mulberry32 } from '../../../src/core/random';
 import { getReferenceCell } from '../../../src/core/reference';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import { expectClose, randomMatrix, randomParams, read } from './helpers';
 
 const VARIANTS: [CellKind, Nonlinearity][] = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, encode } from '../../../src/core/data/vocabulary';
-import { generate, pickToken } from '../../../src/core/generate';
+import { generate, pickToken } from '../../../src/core/model/generate';
 import { mulberry32 } from '../../../src/core/random';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm, type CharLmOptions } from '../../../src/core/train/charLm';
 
 const text = 'the cat sat on the mat. '.repeat(40);

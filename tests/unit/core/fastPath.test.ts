@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
-import { fastestRecurrence } from '../../../src/core/fast/direction';
+import { fastestRecurrence } from '../../../src/core/layer/direction';
 import { gemmABt, matMulArrays } from '../../../src/core/fast/gemm';
 import { globalNorm } from '../../../src/core/fast/globalNorm';
 import { matMul, transpose } from '../../../src/core/fast/linalg';
 import { opsRecurrence } from '../../../src/core/fast/opsRecurrence';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import { FAST_CASES, expectFastMatchesSteps } from './fastReference';
 import { expectClose, read } from './helpers';
 

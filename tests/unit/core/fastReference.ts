@@ -5,11 +5,11 @@
 import { expect } from 'vitest';
 import { getCell } from '../../../src/core/cells';
 import type { CellKind, CellParams, CellState, Nonlinearity, StepCache } from '../../../src/core/cells/types';
-import { backwardSequence, cacheTensors, forwardSequence } from '../../../src/core/fast/direction';
-import type { Recurrence } from '../../../src/core/fast/recurrence';
-import { CharModel, type TokenBatch } from '../../../src/core/model';
-import * as tf from '../../../src/core/tf';
-import { tidyResult } from '../../../src/core/tidy';
+import { backwardSequence, cacheTensors, forwardSequence } from '../../../src/core/layer/direction';
+import type { Recurrence } from '../../../src/core/recurrence/recurrence';
+import { CharModel, type TokenBatch } from '../../../src/core/model/model';
+import * as tf from '../../../src/core/runtime/tf';
+import { tidyResult } from '../../../src/core/runtime/tidy';
 import { expectClose, randomParams, read, type Nested } from './helpers';
 
 export interface FastCase {

@@ -5,10 +5,10 @@
  * it does on the CPU backend.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fastestRecurrence } from '../../../src/core/fast/direction';
+import { fastestRecurrence } from '../../../src/core/layer/direction';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { wasmRecurrence } from '../../../src/core/fast/wasmKernels';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu } from './fastReference';
 
 describe('fast path = step path (wasm backend)', () => {

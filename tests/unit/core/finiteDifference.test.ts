@@ -3,10 +3,10 @@
  * with and without truncation (where the difference follows the detached objective).
  */
 import { describe, expect, it } from 'vitest';
-import { checkGradientEntry, largestEntry, referenceLoss } from '../../../src/core/finiteDifference';
-import { stepperOptions } from '../../../src/core/stepperSetup';
-import * as tf from '../../../src/core/tf';
-import { UnrollRecorder } from '../../../src/core/unroll';
+import { checkGradientEntry, largestEntry, referenceLoss } from '../../../src/core/figures/finiteDifference';
+import { stepperOptions } from '../../../src/core/figures/stepperSetup';
+import * as tf from '../../../src/core/runtime/tf';
+import { UnrollRecorder } from '../../../src/core/unroll/unroll';
 
 const setup = { inputSize: 2, hiddenSize: 3, seqLength: 5, seed: 7, withLoss: true } as const;
 

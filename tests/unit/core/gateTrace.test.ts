@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CellKind } from '../../../src/core/cells/types';
-import { GATE_PAIRS, TRACED, traceGates, type GateTraceOptions } from '../../../src/core/gateTrace';
-import { makeInputs } from '../../../src/core/inputPatterns';
-import { RecurrentLayer } from '../../../src/core/layer';
-import { gateCount } from '../../../src/core/layerConfig';
+import { GATE_PAIRS, TRACED, traceGates, type GateTraceOptions } from '../../../src/core/figures/gateTrace';
+import { makeInputs } from '../../../src/core/figures/inputPatterns';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
+import { gateCount } from '../../../src/core/layer/layerConfig';
 import { getReferenceCell, type RefParams, type RefState } from '../../../src/core/reference';
-import * as tf from '../../../src/core/tf';
-import { UnrollRecorder } from '../../../src/core/unroll';
+import * as tf from '../../../src/core/runtime/tf';
+import { UnrollRecorder } from '../../../src/core/unroll/unroll';
 import { expectClose } from './helpers';
 
 const T = 7;

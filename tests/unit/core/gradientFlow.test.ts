@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gradientFlow } from '../../../src/core/gradientFlow';
-import { powerNorms, spectralNorm, spectralRadius2x2 } from '../../../src/core/matrixPowers';
-import * as tf from '../../../src/core/tf';
+import { gradientFlow } from '../../../src/core/figures/gradientFlow';
+import { powerNorms, spectralNorm, spectralRadius2x2 } from '../../../src/core/figures/matrixPowers';
+import * as tf from '../../../src/core/runtime/tf';
 
 describe('gradient flow', () => {
   it('vanishes below spectral radius 1 and can explode above it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHelloModel, helloDefaults, trainHello, type HelloVariant } from '../../../src/core/train/hello';
 import { TrainingControl } from '../../../src/core/train/trainer';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 
 async function run(variant: HelloVariant, overrides = {}) {
   const options = { ...helloDefaults(variant), ...overrides };

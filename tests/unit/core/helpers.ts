@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { CellKind, CellParams } from '../../../src/core/cells/types';
 import { mulberry32, uniformValues, type Rng } from '../../../src/core/random';
 import type { RefParams } from '../../../src/core/reference';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 
 export type Nested = number | Nested[];
 

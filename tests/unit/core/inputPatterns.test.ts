@@ -1,7 +1,7 @@
 /** Input patterns: shapes, pulse timing, and that random input is PyTorch's randn after the modules. */
 import { describe, expect, it } from 'vitest';
-import { INPUT_PATTERNS, isInputPattern, makeInputs, PULSE_PERIOD } from '../../../src/core/inputPatterns';
-import { RecurrentLayer } from '../../../src/core/layer';
+import { INPUT_PATTERNS, isInputPattern, makeInputs, PULSE_PERIOD } from '../../../src/core/figures/inputPatterns';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { randn, TorchGenerator } from '../../../src/core/random';
 
 describe('makeInputs', () => {

@@ -3,9 +3,9 @@
  * included); batch_first; argument checking.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { RecurrentLayer, type LayerConfig } from '../../../src/core/layer';
+import { RecurrentLayer, type LayerConfig } from '../../../src/core/layer/layer';
 import { mulberry32, uniformValues } from '../../../src/core/random';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import { expectClose, read } from './helpers';
 
 const before = tf.memory().numTensors;

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { getCell } from '../../../src/core/cells';
 import type { CellState } from '../../../src/core/cells/types';
-import { RecurrentLayer } from '../../../src/core/layer';
-import * as tf from '../../../src/core/tf';
-import { UnrollRecorder } from '../../../src/core/unroll';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
+import * as tf from '../../../src/core/runtime/tf';
+import { UnrollRecorder } from '../../../src/core/unroll/unroll';
 import { randomParams } from './helpers';
 
 describe('tensor hygiene', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../../../src/core/data/vocabulary';
-import { MAX_FILE_BYTES } from '../../../src/core/jsonText';
-import { fromModelFile, toModelFile, type ModelFile } from '../../../src/core/modelFile';
-import * as tf from '../../../src/core/tf';
+import { MAX_FILE_BYTES } from '../../../src/core/layer/jsonText';
+import { fromModelFile, toModelFile, type ModelFile } from '../../../src/core/model/modelFile';
+import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel } from '../../../src/core/train/charLm';
 
 describe('model files', () => {

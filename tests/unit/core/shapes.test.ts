@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exploreShapes, torchConstructor } from '../../../src/core/shapes';
-import * as tf from '../../../src/core/tf';
+import { exploreShapes, torchConstructor } from '../../../src/core/figures/shapes';
+import * as tf from '../../../src/core/runtime/tf';
 
 describe('shape explorer', () => {
   it('reproduces nn.RNN(10, 20, 2) on input (100, 32, 10)', () => {

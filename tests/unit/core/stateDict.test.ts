@@ -2,9 +2,9 @@
  * PyTorch state_dicts as JSON: round trips, nested lists, and clear errors that leave the layer as it was.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { RecurrentLayer } from '../../../src/core/layer';
-import { parseTensorJson } from '../../../src/core/stateDict';
-import * as tf from '../../../src/core/tf';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
+import { parseTensorJson } from '../../../src/core/layer/stateDict';
+import * as tf from '../../../src/core/runtime/tf';
 
 const before = tf.memory().numTensors;
 afterAll(() => expect(tf.memory().numTensors).toBe(before));

@@ -1,6 +1,6 @@
 /** The seeded problems the steppers show: reproducible, and with a loss only where BPTT needs one. */
 import { describe, expect, it } from 'vitest';
-import { stepperData, stepperInitialState, stepperOptions, STEPPER_CLASSES } from '../../../src/core/stepperSetup';
+import { stepperData, stepperInitialState, stepperOptions, STEPPER_CLASSES } from '../../../src/core/figures/stepperSetup';
 
 describe('stepper setup', () => {
   it('draws the same inputs and targets for the same seed, different ones for another', () => {

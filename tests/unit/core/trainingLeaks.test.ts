@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, encode } from '../../../src/core/data/vocabulary';
-import { CharModel } from '../../../src/core/model';
-import * as tf from '../../../src/core/tf';
+import { CharModel } from '../../../src/core/model/model';
+import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm, type CharLmOptions } from '../../../src/core/train/charLm';
 import { createHelloModel, helloDefaults, trainHello, type HelloVariant } from '../../../src/core/train/hello';
 import { TrainingControl, type TrainOutcome } from '../../../src/core/train/trainer';

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { getCell } from '../../../src/core/cells';
 import type { CellKind, CellParams, CellState } from '../../../src/core/cells/types';
-import { RecurrentLayer } from '../../../src/core/layer';
+import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { mulberry32 } from '../../../src/core/random';
-import * as tf from '../../../src/core/tf';
-import { OUTPUT_BIAS, OUTPUT_WEIGHT, UnrollRecorder, type ParamValues, type UnrollOptions } from '../../../src/core/unroll';
+import * as tf from '../../../src/core/runtime/tf';
+import { OUTPUT_BIAS, OUTPUT_WEIGHT, UnrollRecorder, type ParamValues, type UnrollOptions } from '../../../src/core/unroll/unroll';
 import { expectClose, flat, randomMatrix, read } from './helpers';
 
 const T = 6;

@@ -1,12 +1,12 @@
 /** Chapter 2's worked example reproduces the notes' eight numbers, in float64 and on tfjs. */
 import { describe, expect, it } from 'vitest';
-import * as tf from '../../../src/core/tf';
+import * as tf from '../../../src/core/runtime/tf';
 import {
   computeWorkedExample,
   computeWorkedExampleReference,
   WORKED_EXAMPLE,
   WORKED_EXAMPLE_EXPECTED,
-} from '../../../src/core/workedExample';
+} from '../../../src/core/figures/workedExample';
 import { expectClose } from './helpers';
 
 describe('chapter 2 worked example', () => {

@@ -1,7 +1,7 @@
 /** The worked example's live numbers against the notes', entry by entry. */
 import { describe, expect, it } from 'vitest';
-import { WORKED_EXAMPLE_EXPECTED } from '../../../src/core/workedExample';
-import { compareWithNotes } from '../../../src/core/workedExampleCheck';
+import { WORKED_EXAMPLE_EXPECTED } from '../../../src/core/figures/workedExample';
+import { compareWithNotes } from '../../../src/core/figures/workedExampleCheck';
 
 describe('worked example against the notes', () => {
   it('ticks the notes’ own numbers and nothing before it is computed', () => {

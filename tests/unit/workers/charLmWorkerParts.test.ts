@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTextFile, textFileSizeProblem, characterCount, MAX_TEXT_FILE_BYTES } from '../../../src/core/data/textFile';
 import { buildVocabulary, encode } from '../../../src/core/data/vocabulary';
-import { generate, generateText } from '../../../src/core/generate';
-import * as tf from '../../../src/core/tf';
+import { generate, generateText } from '../../../src/core/model/generate';
+import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm } from '../../../src/core/train/charLm';
 import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from '../../../src/workers/charLmSettings';
 import { GatedControl } from '../../../src/workers/gatedControl';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charModelCost } from '../../../../src/core/charLmCost';
+import { charModelCost } from '../../../../src/core/figures/charLmCost';
 import { buildVocabulary, decode, encode, lettersWouldErase, preprocess, UNKNOWN, validateText } from '../../../../src/core/data/vocabulary';
 
 describe('the characters preprocessing', () => {
