@@ -8,6 +8,13 @@ import type * as tf from '../runtime/tf';
 export type CellKind = 'RNN' | 'LSTM' | 'GRU';
 /** Every kind, in the order the book introduces them. */
 export const CELL_KINDS: readonly CellKind[] = ['RNN', 'LSTM', 'GRU'];
+const GATES: Record<CellKind, number> = { RNN: 1, LSTM: 4, GRU: 3 };
+
+/** Gate blocks stacked in a kind's weights: 1 (RNN), 4 (LSTM), 3 (GRU). */
+export function gateCount(kind: CellKind): number {
+  return GATES[kind];
+}
+
 /** The RNN's activation φ. */
 export type Nonlinearity = 'tanh' | 'relu';
 

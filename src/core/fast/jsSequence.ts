@@ -3,7 +3,7 @@
  * product with W_hh (gemm.ts) and the cells' element-wise math (stepMath.ts). This is what the fused
  * JavaScript kernels run (jsKernels.ts). Arrays are row-major with the shapes of `RecurrenceInputs`/`RecurrenceOutputs`.
  */
-import type { CellKind, Nonlinearity } from '../cells/types';
+import { gateCount, type CellKind, type Nonlinearity } from '../cells/types';
 import { gemmABt, matMulArrays, transposed } from './gemm';
 import { BACKWARD_STEP, FORWARD_STEP } from './stepMath';
 
@@ -38,8 +38,6 @@ function columnSums(m: Float32Array, rows: number, cols: number): Float32Array {
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) sums[c] += m[r * cols + c];
   return sums;
 }
-
-export const gateCount = (kind: CellKind): number => (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1);
 
 /** Step t's block of a [T, B, width] array. */
 const block = (a: Float32Array, t: number, width: number) => a.subarray(t * width, (t + 1) * width);

@@ -4,8 +4,7 @@
  * replaces the one-hot vectors) and at the output, which always scores all V tokens; with thousands of
  * Chinese characters those two terms dwarf the recurrent layers.
  */
-import type { CellKind } from '../cells/types';
-import { gateCount } from '../layer/layerConfig';
+import { gateCount, type CellKind } from '../cells/types';
 
 /** Above this many tokens the figure feeds an embedding instead of one-hot vectors unless told otherwise. */
 export const LARGE_VOCABULARY = 128;

@@ -11,9 +11,8 @@
  * parameter gradients are formed.
  */
 import { getCell } from '../cells';
-import type { CellKind, CellParams, CellState, GateCache } from '../cells/types';
+import { gateCount, type CellKind, type CellParams, type CellState, type GateCache } from '../cells/types';
 import { RecurrentLayer } from '../layer/layer';
-import { gateCount } from '../layer/layerConfig';
 import type { TorchGenerator } from '../random';
 import { readTree } from '../runtime/readback';
 import { forwardDirection } from '../layer/sequence';

@@ -6,7 +6,7 @@
  * check in Node see exactly the same numbers, and PyTorch sees them too.
  */
 import type { CellKind } from '../cells/types';
-import { parameterCounts, resolveLayerConfig } from '../layer/layerConfig';
+import { parameterCounts, positiveInteger, resolveLayerConfig } from '../layer/layerConfig';
 import { linearParameters, randint, randn, recurrentParameters, TorchGenerator } from '../random';
 import { UnrollRecorder, type UnrollOptions } from '../unroll/unroll';
 
@@ -27,10 +27,6 @@ export interface StepperSetup {
   truncation?: number;
   /** global-norm clipping threshold (only with a loss) */
   clipNorm?: number;
-}
-
-function positiveInteger(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${field} must be a positive integer, got ${value}`);
 }
 
 /** What the seed draws after the modules: inputs x_t for t = 0…T−1, [T][inputSize]; targets [T] with a loss. */

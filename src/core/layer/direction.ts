@@ -7,8 +7,7 @@
  *
  * Shapes: T steps, B batch, I input size, H hidden size, G gates; time-major [T, B, ·] in time order.
  */
-import type { CellKind, CellParams, CellState, Nonlinearity } from '../cells/types';
-import { gateCount } from './layerConfig';
+import { gateCount, type CellKind, type CellParams, type CellState, type Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { jsRecurrence } from '../fast/jsKernels';
 import { matMul, transpose, weightGradient } from '../fast/linalg';

@@ -2,7 +2,7 @@
  * The arguments of `torch.nn.RNN/LSTM/GRU` and the parameter names and shapes they imply, in PyTorch's
  * order: for each layer k, for each direction ('' then '_reverse'): weight_ih, weight_hh, bias_ih, bias_hh.
  */
-import type { CellKind, CellParams, Nonlinearity } from '../cells/types';
+import { CELL_KINDS, gateCount, type CellKind, type CellParams, type Nonlinearity } from '../cells/types';
 
 /** A recurrent layer's constructor arguments (PyTorch's, in camelCase). */
 export interface LayerConfig {
@@ -40,14 +40,8 @@ export interface ParameterSpec {
   role: ParameterRole;
 }
 
-const GATES: Record<CellKind, number> = { RNN: 1, LSTM: 4, GRU: 3 };
-
-/** Gate blocks stacked in a kind's weights: 1 (RNN), 4 (LSTM), 3 (GRU). */
-export function gateCount(kind: CellKind): number {
-  return GATES[kind];
-}
-
-function positiveInteger(value: number, field: string): void {
+/** Throws, naming the field, unless `value` is a whole number ≥ 1. */
+export function positiveInteger(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${field} must be a positive integer, got ${value}`);
 }
 
@@ -65,7 +59,7 @@ export function resolveLayerConfig(config: LayerConfig): ResolvedLayerConfig {
     nonlinearity: config.nonlinearity ?? 'tanh',
     dropout: config.dropout ?? 0,
   };
-  if (!(resolved.kind in GATES)) throw new Error(`kind must be RNN, LSTM or GRU, got ${String(resolved.kind)}`);
+  if (!CELL_KINDS.includes(resolved.kind)) throw new Error(`kind must be RNN, LSTM or GRU, got ${String(resolved.kind)}`);
   positiveInteger(resolved.inputSize, 'inputSize');
   positiveInteger(resolved.hiddenSize, 'hiddenSize');
   positiveInteger(resolved.numLayers, 'numLayers');

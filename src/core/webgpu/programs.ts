@@ -7,12 +7,10 @@
  * Shapes: T steps, B batch, H hidden (≤ 256 threads per workgroup), G gates, GH = G·H.
  */
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import type { CellKind, Nonlinearity } from '../cells/types';
+import { gateCount, type CellKind, type Nonlinearity } from '../cells/types';
 
 /** The most threads, hence hidden units, one workgroup may have. */
 export const MAX_HIDDEN = 256;
-
-export const gateCount = (kind: CellKind): number => (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1);
 
 /**
  * Width of a step's row in the packed forward output [T, B, width]: h, then LSTM c and gates i, f, g, o;

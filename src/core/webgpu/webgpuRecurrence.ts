@@ -6,7 +6,8 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '../runtime/tf';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
-import { BackwardProgram, ForwardProgram, MAX_HIDDEN, backwardWidth, forwardWidth, gateCount } from './programs';
+import { BackwardProgram, ForwardProgram, MAX_HIDDEN, backwardWidth, forwardWidth } from './programs';
+import { gateCount } from '../cells/types';
 
 function run(program: ForwardProgram | BackwardProgram, inputs: tf.Tensor[]): tf.Tensor3D {
   const info = (tf.backend() as WebGPUBackend).runWebGPUProgram(program, inputs, 'float32');

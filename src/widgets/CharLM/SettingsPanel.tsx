@@ -1,12 +1,11 @@
 import { memo } from 'react';
-import { formatNumber } from '../../components/format';
+import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
 import type { CharLmOptions } from '../../core/train/charLm';
 import { rangeOf, type FieldRule } from '../../hooks/settingsSchema';
 import { CHAR_LM_OPTIONS_SCHEMA as SCHEMA } from '../../workers/charLmSettings';
 
 const choices = (rule: FieldRule) => (rule.type === 'choice' ? rule.options : []);
-const learningRates = rangeOf(SCHEMA.learningRate);
 
 /** Model and training settings; `disabled` while a run is going. */
 export const SettingsPanel = memo(function SettingsPanel({ options, onChange, disabled }: { options: CharLmOptions; onChange: (options: CharLmOptions) => void; disabled: boolean }) {
@@ -35,7 +34,7 @@ export const SettingsPanel = memo(function SettingsPanel({ options, onChange, di
         <Slider label="Embedding size (0: one-hot)" value={options.embeddingSize} {...rangeOf(SCHEMA.embeddingSize)} step={8} onChange={(embeddingSize) => set({ embeddingSize })} disabled={disabled} />
         <Slider label="Sequence length" value={options.steps} {...rangeOf(SCHEMA.steps)} onChange={(steps) => set({ steps })} disabled={disabled} />
         <Slider label="Batch size" value={options.batch} {...rangeOf(SCHEMA.batch)} onChange={(batch) => set({ batch })} disabled={disabled} />
-        <Slider label="Learning rate" value={Math.log10(options.learningRate)} min={Math.log10(learningRates.min)} max={Math.log10(learningRates.max)} step={0.1} format={(v) => formatNumber(10 ** v, 4)} onChange={(v) => set({ learningRate: Number((10 ** v).toPrecision(3)) })} disabled={disabled} />
+        <LearningRateSlider value={options.learningRate} range={rangeOf(SCHEMA.learningRate)} onChange={(learningRate) => set({ learningRate })} disabled={disabled} />
         <Slider label="Clipping θ (0: off)" value={options.clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.5} onChange={(clipNorm) => set({ clipNorm })} disabled={disabled} />
         <Slider label="Epochs" value={options.epochs} {...rangeOf(SCHEMA.epochs)} onChange={(epochs) => set({ epochs })} disabled={disabled} />
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/Heatmap';
+import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloOptions, type HelloVariant } from '../../core/train/hello';
@@ -27,7 +28,6 @@ const SCHEMA: SettingsSchema<HelloOptions> = {
   hiddenSize: integer(1, 16),
   seed: integer(0, 99),
 };
-const LOG_LEARNING_RATE = { min: Math.log10(rangeOf(SCHEMA.learningRate).min), max: Math.log10(rangeOf(SCHEMA.learningRate).max) };
 
 /** A predicted string with each letter marked right or wrong against "ohlol". */
 function Prediction({ text }: { text: string }) {
@@ -76,7 +76,7 @@ export default function HelloTrainer(props: { variant?: HelloVariant }) {
   return (
     <WidgetFrame title={TITLES[variant]} engine={engine} error={run.status === 'stopped' && run.outcome?.reason === 'diverged' ? run.outcome.message : null} controls={controls}>
       <div className="control-grid">
-        <Slider label="Learning rate" value={Math.log10(options.learningRate)} {...LOG_LEARNING_RATE} step={0.1} format={(v) => formatNumber(10 ** v, 3)} onChange={(v) => set({ learningRate: Number((10 ** v).toPrecision(3)) })} />
+        <LearningRateSlider value={options.learningRate} range={rangeOf(SCHEMA.learningRate)} onChange={(learningRate) => set({ learningRate })} />
         <Slider label="Epochs" value={options.epochs} {...rangeOf(SCHEMA.epochs)} onChange={(epochs) => set({ epochs })} />
         <Slider label="Hidden size" value={options.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
         <Slider label="Seed" value={options.seed} {...rangeOf(SCHEMA.seed)} onChange={(seed) => set({ seed })} />

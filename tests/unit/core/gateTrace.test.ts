@@ -8,7 +8,7 @@ import type { CellKind } from '../../../src/core/cells/types';
 import { GATE_PAIRS, TRACED, traceGates, type GateTraceOptions } from '../../../src/core/figures/gateTrace';
 import { makeInputs } from '../../../src/core/figures/inputPatterns';
 import { RecurrentLayer } from '../../../src/core/layer/layer';
-import { gateCount } from '../../../src/core/layer/layerConfig';
+import { gateCount } from '../../../src/core/cells/types';
 import { getReferenceCell, type RefParams, type RefState } from '../../../src/core/reference';
 import * as tf from '../../../src/core/runtime/tf';
 import { UnrollRecorder } from '../../../src/core/unroll/unroll';
