@@ -9,6 +9,25 @@ import { tidyResult } from '../runtime/tidy';
 import { makeCell, projectHidden } from './base';
 import type { Cell } from './types';
 
+/**
+ * The GRU's step from its two projections, gx: [B, 3H] and gh: [B, 3H], and h_{t−1}: [B, H]. `biasHn`
+ * ([H], or null when gh already holds it) is added to the hidden side of n before r scales it: the ops
+ * recurrence folds b_hr and b_hz into gx but must keep b_hn apart. The cell and the ops recurrence both step
+ * with it; r and z go through one sigmoid.
+ */
+export function gruGates(gx: tf.Tensor2D, gh: tf.Tensor2D, biasHn: tf.Tensor1D | null, hPrev: tf.Tensor2D) {
+  const H = hPrev.shape[1];
+  const [xRZ, xN] = tf.split<tf.Tensor2D>(gx, [2 * H, H], 1);
+  const [hRZ, hNoBias] = tf.split<tf.Tensor2D>(gh, [2 * H, H], 1);
+  const rz = tf.sigmoid<tf.Tensor2D>(tf.add(xRZ, hRZ));
+  const [r, z] = tf.split<tf.Tensor2D>(rz, 2, 1);
+  const hn = biasHn ? tf.add<tf.Tensor2D>(hNoBias, biasHn) : hNoBias;
+  const n = tf.tanh<tf.Tensor2D>(tf.add(xN, tf.mul(r, hn)));
+  // (1 − z) ⊙ n + z ⊙ h, written with one product fewer.
+  const h = tf.add<tf.Tensor2D>(n, tf.mul(z, tf.sub(hPrev, n)));
+  return { rz, r, z, hn, n, h };
+}
+
 /** A GRU cell with PyTorch's formula and a hand-written backward. */
 export function createGruCell(): Cell {
   return makeCell({
@@ -18,13 +37,7 @@ export function createGruCell(): Cell {
     forwardFromProjection: (p, gx, s) =>
       tidyResult(() => {
         const gh = projectHidden(p, s.h);
-        const [xr, xz, xn] = tf.split<tf.Tensor2D>(gx, 3, 1);
-        const [hr, hz, hn] = tf.split<tf.Tensor2D>(gh, 3, 1);
-        const r = tf.sigmoid(tf.add<tf.Tensor2D>(xr, hr));
-        const z = tf.sigmoid(tf.add<tf.Tensor2D>(xz, hz));
-        const n = tf.tanh(tf.add<tf.Tensor2D>(xn, tf.mul(r, hn)));
-        // (1 − z) ⊙ n + z ⊙ h, written with one product fewer.
-        const h: tf.Tensor2D = tf.add(n, tf.mul(z, tf.sub(s.h, n)));
+        const { r, z, hn, n, h } = gruGates(gx, gh, null, s.h);
         return { state: { h }, cache: { hPrev: s.h, values: { gx, gh, r, z, hn, n, h } } };
       }),
     backwardToGates: (_p, cache, d) =>

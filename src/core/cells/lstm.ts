@@ -13,6 +13,18 @@ function sigmoidSlope(s: tf.Tensor2D): tf.Tensor2D {
   return tf.mul(s, tf.sub<tf.Tensor2D>(1, s));
 }
 
+/**
+ * The LSTM's step from its pre-activation a = x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh: [B, 4H] and c_{t−1}: [B, H]
+ * to its gates, cell state and hidden state (each [B, H]). The cell and the ops recurrence both step with it.
+ */
+export function lstmGates(a: tf.Tensor2D, cPrev: tf.Tensor2D) {
+  const [ai, af, ag, ao] = tf.split<tf.Tensor2D>(a, 4, 1);
+  const [i, f, g, o] = [tf.sigmoid(ai), tf.sigmoid(af), tf.tanh(ag), tf.sigmoid(ao)];
+  const c: tf.Tensor2D = tf.add(tf.mul(f, cPrev), tf.mul(i, g));
+  const tanhC = tf.tanh(c);
+  return { i, f, g, o, c, tanhC, h: tf.mul<tf.Tensor2D>(o, tanhC) };
+}
+
 /** An LSTM cell with PyTorch's formula and a hand-written backward. */
 export function createLstmCell(): Cell {
   return makeCell({
@@ -23,15 +35,8 @@ export function createLstmCell(): Cell {
       tidyResult(() => {
         if (!s.c) throw new Error('LSTM state needs a cell state c');
         const a: tf.Tensor2D = tf.add(gx, projectHidden(p, s.h));
-        const [ai, af, ag, ao] = tf.split<tf.Tensor2D>(a, 4, 1);
-        const i = tf.sigmoid(ai);
-        const f = tf.sigmoid(af);
-        const g = tf.tanh(ag);
-        const o = tf.sigmoid(ao);
-        const c: tf.Tensor2D = tf.add(tf.mul(f, s.c), tf.mul(i, g));
-        const tanhC = tf.tanh(c);
-        const h: tf.Tensor2D = tf.mul(o, tanhC);
-        return { state: { h, c }, cache: { hPrev: s.h, cPrev: s.c, values: { a, i, f, g, o, c, tanhC, h } } };
+        const values = lstmGates(a, s.c);
+        return { state: { h: values.h, c: values.c }, cache: { hPrev: s.h, cPrev: s.c, values: { a, ...values } } };
       }),
     backwardToGates: (_p, cache, d) =>
       tidyResult(() => {

@@ -6,6 +6,11 @@ import { tidyResult } from '../runtime/tidy';
 import { makeCell, projectHidden } from './base';
 import type { Cell, Nonlinearity } from './types';
 
+/** φ(a) for a: [B, H], the RNN's whole step after its projections; the cell and the ops recurrence share it. */
+export function rnnActivation(a: tf.Tensor2D, nonlinearity: Nonlinearity): tf.Tensor2D {
+  return nonlinearity === 'tanh' ? tf.tanh(a) : tf.relu(a);
+}
+
 /** A vanilla RNN cell with PyTorch's formula and a hand-written backward. */
 export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell {
   return makeCell({
@@ -15,7 +20,7 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell {
     forwardFromProjection: (p, gx, s) =>
       tidyResult(() => {
         const a: tf.Tensor2D = tf.add(gx, projectHidden(p, s.h));
-        const h = nonlinearity === 'tanh' ? tf.tanh(a) : tf.relu(a);
+        const h = rnnActivation(a, nonlinearity);
         return { state: { h }, cache: { hPrev: s.h, values: { a, h } } };
       }),
     backwardToGates: (_p, cache, d) =>

@@ -4,6 +4,9 @@
  * gates split afterwards. Backward: the gate derivatives of every step computed up front as a few whole-sequence
  * ops, leaving the step loop about seven small ops and one matMul.
  */
+import { gruGates } from '../cells/gru';
+import { lstmGates } from '../cells/lstm';
+import { rnnActivation } from '../cells/rnn';
 import * as tf from '../runtime/tf';
 import { tidyResult } from '../runtime/tidy';
 import { WASM_FEW_ROWS } from './jsKernels';
@@ -15,26 +18,12 @@ type Step = { h: tf.Tensor2D; c?: tf.Tensor2D; gates?: tf.Tensor2D; hn?: tf.Tens
 
 /** One forward step from h_{t−1}·W_hhᵀ: the new state and, when kept, the activated gates. */
 function forwardStep(inputs: RecurrenceInputs, gxT: tf.Tensor2D, hW: tf.Tensor2D, prev: Step, keep: boolean): Step {
-  const { kind, biasHn } = inputs;
-  if (kind === 'RNN') {
-    const a = tf.add<tf.Tensor2D>(gxT, hW);
-    return { h: inputs.nonlinearity === 'tanh' ? tf.tanh(a) : tf.relu(a) };
+  if (inputs.kind === 'RNN') return { h: rnnActivation(tf.add(gxT, hW), inputs.nonlinearity) };
+  if (inputs.kind === 'LSTM') {
+    const { i, f, g, o, c, h } = lstmGates(tf.add(gxT, hW), prev.c as tf.Tensor2D);
+    return { h, c, ...(keep ? { gates: tf.concat([i, f, g, o], 1) } : {}) };
   }
-  if (kind === 'LSTM') {
-    const [ai, af, ag, ao] = tf.split<tf.Tensor2D>(tf.add(gxT, hW), 4, 1);
-    const [i, f, g, o] = [tf.sigmoid(ai), tf.sigmoid(af), tf.tanh(ag), tf.sigmoid(ao)];
-    const c = tf.add<tf.Tensor2D>(tf.mul(f, prev.c as tf.Tensor2D), tf.mul(i, g));
-    return { h: tf.mul(o, tf.tanh(c)), c, ...(keep ? { gates: tf.concat([i, f, g, o], 1) } : {}) };
-  }
-  const H = prev.h.shape[1];
-  const [xRZ, xN] = tf.split<tf.Tensor2D>(gxT, [2 * H, H], 1);
-  const [hRZ, hN] = tf.split<tf.Tensor2D>(hW, [2 * H, H], 1);
-  const rz = tf.sigmoid(tf.add<tf.Tensor2D>(xRZ, hRZ));
-  const [r, z] = tf.split<tf.Tensor2D>(rz, 2, 1);
-  const hn = biasHn ? tf.add<tf.Tensor2D>(hN, biasHn) : hN;
-  const n = tf.tanh(tf.add<tf.Tensor2D>(xN, tf.mul(r, hn)));
-  // (1 − z) ⊙ n + z ⊙ h, written with one product fewer, as the cell does.
-  const h = tf.add<tf.Tensor2D>(n, tf.mul(z, tf.sub(prev.h, n)));
+  const { rz, n, hn, h } = gruGates(gxT, hW, inputs.biasHn, prev.h);
   return { h, ...(keep ? { gates: tf.concat([rz, n], 1), hn } : {}) };
 }
 
