@@ -4,10 +4,10 @@
  * Runs every workload of the engine and its peers, one process at a time (never two heavy things at once):
  * one tfjs process per backend (engine + tfjs-layers), the PyTorch peer when `import torch` works, and a
  * production build for page weight. Prints one table and writes it, with every sample, to
- * bench/results.json. It measures; it never asserts a time.
+ * bench/results/latest.json (ignored by git: the README quotes the table). It measures; it never asserts a time.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { BACKEND_LABELS, BENCH_BACKENDS, type BenchBackend } from './nodeBackends';
@@ -25,6 +25,8 @@ function argument(name: string): string | undefined {
 }
 
 const quick = process.argv.includes('--quick');
+/** Where each run's table and samples go; git ignores the folder, so a run leaves the tree clean. */
+const RESULTS_FILE = 'bench/results/latest.json';
 const backends = (argument('backends') ?? BENCH_BACKENDS.join(',')).split(',') as BenchBackend[];
 const selected = (argument('workloads') ?? [...TIMED, 'page'].join(',')).split(',');
 const workloads = TIMED.filter((w) => selected.includes(w));
@@ -129,13 +131,14 @@ const machine = {
 };
 const devices = Object.fromEntries(rows.filter((r) => r.device !== '—').map((r) => [`${r.implementation} on ${r.backend}`, r.device]));
 const table = markdownTable(results, page);
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), quick, machine, devices, rows: results, pageWeight: page }, null, 1)}\n`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, devices, rows: results, pageWeight: page }, null, 1)}\n`);
 
 console.log(table);
 console.log(`\nratio = the peer's median ÷ this row's median (above 1: faster than the peer). ${quick ? 'Quick run: too few runs to quote.' : ''}`);
 for (const [what, device] of Object.entries(devices)) console.log(`- ${what}: ${device}`);
 console.log(`- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, load average at the end ${machine.load}`);
-console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; written to bench/results.json)`);
+console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS_FILE})`);
 
 /** The 1, 5 and 15-minute load averages: other work on the machine skews every number. */
 function readLoad(): string {

@@ -6,7 +6,7 @@ import type { PageWeight } from './pageWeight';
 import { UNITS_PER_RUN, type Row } from './rows';
 import { summarise } from './timing';
 
-/** A row as stored in results.json: the raw samples plus everything the table shows. */
+/** A row as stored in bench/results/latest.json: the raw samples plus everything the table shows. */
 export interface ResultRow extends Row {
   median?: number;
   min?: number;
