@@ -1,23 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
-import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');
 /** Whether a chapter uses any engine-backed component (only then does the page load TensorFlow.js). */
 const usesEngine = (slug: string) => Object.keys(widgets).some((tag) => readFileSync(`chapters/${slug}.mdx`, 'utf8').includes(`<${tag}`));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 describe('every chapter in real Chromium on WebGPU', () => {
   it.each(chapters.map((c) => [c.slug]))('%s renders cleanly', async (slug) => {
-    const { page, errors } = await openPage(browser, `/chapters/${slug}`);
+    const { page, errors } = await openPage(browser(), `/chapters/${slug}`);
     await page.locator('article h1').first().waitFor();
     if (usesEngine(slug)) {
       const backend = await backendOf(page);
@@ -38,7 +32,7 @@ describe('every chapter in real Chromium on WebGPU', () => {
 
 describe('the shell', () => {
   it('lists every chapter in the contents and renders math', async () => {
-    const { page, errors } = await openPage(browser, '/');
+    const { page, errors } = await openPage(browser(), '/');
     const links = page.locator('nav.toc ol a');
     await expect.poll(() => links.count()).toBe(chapters.length);
     expect(await links.allTextContents()).toEqual(chapters.map((c) => expect.stringContaining(c.title)));
@@ -51,7 +45,7 @@ describe('the shell', () => {
   });
 
   it('?backend=cpu shows the fallback badge with its reason', async () => {
-    const { page, errors } = await openPage(browser, `/chapters/${chapters[0].slug}?backend=cpu`);
+    const { page, errors } = await openPage(browser(), `/chapters/${chapters[0].slug}?backend=cpu`);
     expect(await backendOf(page)).toBe('cpu');
     const badge = page.getByTestId('backend-badge');
     await expect.poll(() => badge.textContent()).toMatch(/CPU.*forced with \?backend=cpu/);
@@ -62,7 +56,7 @@ describe('the shell', () => {
   });
 
   it('dark mode toggles and persists across a reload', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
     const before = await theme();
     await page.getByRole('button', { name: /switch to (dark|light) theme/i }).click();
@@ -75,7 +69,7 @@ describe('the shell', () => {
 
   it('nothing overflows horizontally at 375 px', async () => {
     for (const path of ['/', ...chapters.map((c) => `/chapters/${c.slug}`)]) {
-      const { page } = await openPage(browser, path, { width: 375, height: 800 });
+      const { page } = await openPage(browser(), path, { width: 375, height: 800 });
       await page.locator('h1').first().waitFor();
       if (path !== '/') await widgetsReady(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,21 +3,17 @@
  * `?backend=cpu` because SwiftShader emulates the GPU in software and is far too slow per dispatch for a
  * few hundred training steps (the worker's WebGPU start is checked separately).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CHAR_LM_DEFAULTS } from '../../src/core/train/charLm';
-import { ARTIFACTS, launchBrowser, openPage } from './browser';
+import { ARTIFACTS, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 /** Opens the figure with settings a reader could have chosen, recording main-thread long tasks. */
 async function open(query: string, options: Partial<typeof CHAR_LM_DEFAULTS> = {}) {
   const settings = { ...CHAR_LM_DEFAULTS, hiddenSize: 32, batch: 8, steps: 20, epochs: 3, ...options };
-  return openPage(browser, `/figures/CharLM${query}`, undefined, (page) =>
+  return openPage(browser(), `/figures/CharLM${query}`, undefined, (page) =>
     page.addInitScript((stored) => {
       // Only on the first load: a reload must keep what the reader changed.
       if (!sessionStorage.getItem('seeded')) {

@@ -3,16 +3,11 @@
  * built from whole characters, a large one switches the input to an embedding and says what it costs,
  * and a model trained for a few steps writes Chinese. `?backend=cpu` for speed, as in charlm.test.ts.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CHAR_LM_DEFAULTS } from '../../src/core/train/charLm';
-import { ARTIFACTS, launchBrowser, openPage } from './browser';
+import { ARTIFACTS, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 // A few sentences, then a run of 150 distinct characters, so that the vocabulary passes 128 tokens.
 const SENTENCES = '循环神经网络把读过的字压缩进隐状态。每读一个字，它就更新一次状态，再预测下一个字。困惑度越低，预测越准。\n';
@@ -22,7 +17,7 @@ const HAN = /\p{Script=Han}/u;
 
 it('pasted Chinese trains a few steps and generates Chinese', async () => {
   const settings = { ...CHAR_LM_DEFAULTS, hiddenSize: 32, batch: 8, steps: 20, epochs: 8 };
-  const { page, errors } = await openPage(browser, '/figures/CharLM?backend=cpu', undefined, (p) =>
+  const { page, errors } = await openPage(browser(), '/figures/CharLM?backend=cpu', undefined, (p) =>
     p.addInitScript((stored) => localStorage.setItem('unrolled.charlm-options', JSON.stringify(stored)), settings),
   );
   await page.getByTestId('charlm-backend').and(page.locator('[data-backend="cpu"]')).waitFor({ timeout: 60_000 });

@@ -3,24 +3,22 @@
  * starts, a generation that must be stopped, and text files that cannot be used. Each must end in a
  * message and a figure that still works. `?backend=cpu` for speed, as in charlm.test.ts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../../src/core/data/vocabulary';
 import { toModelFile } from '../../src/core/model/modelFile';
 import { CHAR_LM_DEFAULTS, createCharLmModel } from '../../src/core/train/charLm';
-import { launchBrowser, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 
-let browser: Browser;
+const browser = useBrowser();
 /** A model file as the figure exports it: LSTM, hidden 64, on the letters vocabulary. */
 let modelFile: Buffer;
 beforeAll(async () => {
-  browser = await launchBrowser();
   const vocabulary = buildVocabulary('abcdefghijklmnopqrstuvwxyz the quick brown fox');
   const model = createCharLmModel({ ...CHAR_LM_DEFAULTS, hiddenSize: 64 }, vocabulary.tokens.length);
   modelFile = Buffer.from(JSON.stringify(await toModelFile(model, vocabulary, 'letters')));
   model.dispose();
 });
-afterAll(() => browser?.close());
 
 /**
  * Opens the figure with `stored` in localStorage (first load only). While `window.breakTraining` is
@@ -28,7 +26,7 @@ afterAll(() => browser?.close());
  * to make the worker fail on purpose from the page.
  */
 function open(stored: Record<string, unknown> = {}) {
-  return openPage(browser, '/figures/CharLM?backend=cpu', undefined, (page) =>
+  return openPage(browser(), '/figures/CharLM?backend=cpu', undefined, (page) =>
     page.addInitScript((entries) => {
       if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
@@ -138,7 +136,7 @@ describe('character model failures', () => {
 
   it('a GPU device lost mid-run: the run stops with the step whose weights were kept, rebuilt on the fallback, and they write', async () => {
     const settings = { ...CHAR_LM_DEFAULTS, hiddenSize: 8, batch: 2, steps: 5, epochs: 1 };
-    const { page, errors } = await openPage(browser, '/figures/CharLM', undefined, (p) =>
+    const { page, errors } = await openPage(browser(), '/figures/CharLM', undefined, (p) =>
       p.addInitScript((stored) => localStorage.setItem('unrolled.charlm-options', JSON.stringify(stored)), settings),
     );
     await page.getByTestId('charlm-backend').and(page.locator('[data-backend="webgpu"]')).waitFor({ timeout: 60_000 });

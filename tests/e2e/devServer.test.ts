@@ -4,12 +4,11 @@
  * gradient registration ran before the flags it reads, and every chapter with a figure was blank).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, backendOf, launchBrowser, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, useBrowser, widgetsReady } from './browser';
 import { freePort, waitForServer } from './serve';
 
-let browser: Browser;
+const browser = useBrowser();
 let server: ChildProcess;
 let baseUrl: string;
 
@@ -18,16 +17,14 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   await waitForServer(server, baseUrl);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   if (server?.pid) process.kill(-server.pid);
 });
 
 describe('npm run dev', () => {
   it('serves a chapter whose figures render and step', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`page: ${error.message}`));

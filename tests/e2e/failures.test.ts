@@ -3,17 +3,13 @@
  * URL values out of range, a figure's or a chapter's code failing to download, the GPU device lost, and
  * Play left to run. Each ends in a message and a working page, never a blank one.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, backendOf, launchBrowser, openPage, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, openPage, useBrowser, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 /**
  * Makes every `unrolled.*` value the page reads a piece of garbage: wrong types, out-of-range numbers,
@@ -46,7 +42,7 @@ async function expectNoFigureFailed(page: Page, where: string) {
 describe('nothing a reader stores or types into a URL can break a page', () => {
   it('every chapter renders with garbage in every stored setting', async () => {
     for (const { slug } of chapters) {
-      const { page, errors } = await openPage(browser, `/chapters/${slug}?backend=cpu`, undefined, (p) => p.addInitScript(GARBAGE_STORAGE));
+      const { page, errors } = await openPage(browser(), `/chapters/${slug}?backend=cpu`, undefined, (p) => p.addInitScript(GARBAGE_STORAGE));
       await page.locator('article h1').first().waitFor();
       await widgetsReady(page);
       await expectNoFigureFailed(page, slug);
@@ -56,7 +52,7 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
   });
 
   it('figure pages fit URL values into range, and a figure with missing props still draws', async () => {
-    const { page, errors } = await openPage(browser, '/figures/CellStepper?seqLength=-1&hiddenSize=1e9&kind=XYZ&seed=abc&backend=cpu');
+    const { page, errors } = await openPage(browser(), '/figures/CellStepper?seqLength=-1&hiddenSize=1e9&kind=XYZ&seed=abc&backend=cpu');
     await widgetsReady(page);
     await expectNoFigureFailed(page, 'CellStepper');
     expect(await page.locator('.stepper-position').textContent()).toContain('(1 steps)');
@@ -69,7 +65,7 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
 
   it('the hello trainer fits a stored hidden size of 0 and trains', async () => {
     const stored = { variant: 'rnn', learningRate: 0.1, epochs: 3, hiddenSize: 0, seed: 0 };
-    const { page, errors } = await openPage(browser, '/figures/HelloTrainer?variant=rnn&backend=cpu', undefined, (p) =>
+    const { page, errors } = await openPage(browser(), '/figures/HelloTrainer?variant=rnn&backend=cpu', undefined, (p) =>
       p.addInitScript((value) => localStorage.setItem('unrolled.hello-rnn', value), JSON.stringify(stored)),
     );
     await widgetsReady(page);
@@ -85,7 +81,7 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
   it('a broken figure offers Reset this figure, which clears its stored settings', async () => {
     // Stored settings can no longer break a figure (their schema fits them), so make its first render throw
     // while the test says so: its sliders format numbers as they render.
-    const { page } = await openPage(browser, '/figures/GradientFlow?backend=cpu', undefined, (p) =>
+    const { page } = await openPage(browser(), '/figures/GradientFlow?backend=cpu', undefined, (p) =>
       p.addInitScript(() => {
         localStorage.setItem('unrolled.gradient-flow', JSON.stringify({ radius: 1.2, steps: 50, clipNorm: 2 }));
         const original = Number.prototype.toFixed;
@@ -112,7 +108,7 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
 
 describe('the page itself', () => {
   it('carries a strict Content-Security-Policy', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) expect(policy).toContain(directive);
     expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
@@ -123,7 +119,7 @@ describe('the page itself', () => {
 
 describe('code that does not arrive', () => {
   it('a figure whose code fails to download shows a message and loads on Try again', async () => {
-    const { page, errors } = await openPage(browser, '/figures?backend=cpu', undefined, (p) => p.route(/\/assets\/BpttStepper-[^/]*\.js$/, (route) => route.abort()));
+    const { page, errors } = await openPage(browser(), '/figures?backend=cpu', undefined, (p) => p.route(/\/assets\/BpttStepper-[^/]*\.js$/, (route) => route.abort()));
     await page.locator('h1').first().waitFor();
     await page.getByRole('link', { name: 'Bptt Stepper' }).click();
     const failed = page.locator('[data-figure-error]');
@@ -140,7 +136,7 @@ describe('code that does not arrive', () => {
   });
 
   it('offline, a chapter not yet downloaded shows a message, the contents stay, and it loads once back online', async () => {
-    const { page } = await openPage(browser, `/chapters/${chapters[0].slug}?backend=cpu`);
+    const { page } = await openPage(browser(), `/chapters/${chapters[0].slug}?backend=cpu`);
     await page.locator('article h1').first().waitFor();
     await page.context().setOffline(true);
     await page.locator('nav.toc a', { hasText: chapters[3].title }).click();
@@ -161,7 +157,7 @@ describe('code that does not arrive', () => {
 
 describe('stepping and the GPU', () => {
   it('Play plays to the end, then offers Play again', async () => {
-    const { page, errors } = await openPage(browser, '/figures/CellStepper?backend=cpu');
+    const { page, errors } = await openPage(browser(), '/figures/CellStepper?backend=cpu');
     await widgetsReady(page);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => page.locator('.stepper-position').textContent(), { timeout: 30_000 }).toContain('(4 of 4)');
@@ -171,7 +167,7 @@ describe('stepping and the GPU', () => {
   });
 
   it('a lost GPU device moves the engine to a fallback, says so, and the figures keep working', async () => {
-    const { page, errors } = await openPage(browser, '/chapters/02-forward-pass', undefined, (p) =>
+    const { page, errors } = await openPage(browser(), '/chapters/02-forward-pass', undefined, (p) =>
       p.addInitScript(() => {
         const request = GPUAdapter.prototype.requestDevice;
         GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args: Parameters<typeof request>) {

@@ -1,20 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { widgets } from '../../src/mdx/components';
-import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
 
 /** Query strings for figures that need props to make sense on their own page. */
 const PROPS: Record<string, string> = { ParamCount: '?kind=LSTM&inputSize=10&hiddenSize=20' };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 describe('every figure on its own page', () => {
   it('the list of figures links to each one', async () => {
-    const { page, errors } = await openPage(browser, '/figures');
+    const { page, errors } = await openPage(browser(), '/figures');
     await page.locator('h1').waitFor();
     expect(await page.locator('main li a').count()).toBe(Object.keys(widgets).length);
     expect(errors).toEqual([]);
@@ -22,7 +17,7 @@ describe('every figure on its own page', () => {
   });
 
   it.each(Object.keys(widgets).map((name) => [name]))('%s renders on WebGPU, accessibly', async (name) => {
-    const { page, errors } = await openPage(browser, `/figures/${name}${PROPS[name] ?? ''}`);
+    const { page, errors } = await openPage(browser(), `/figures/${name}${PROPS[name] ?? ''}`);
     await page.locator('h1').waitFor();
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
@@ -35,7 +30,7 @@ describe('every figure on its own page', () => {
 
 describe('GradientFlow', () => {
   it('GradientFlow: the non-normal W_hh shows ρ < 1 < σ_max and a held-tanh′ product that grows', async () => {
-    const { page, errors } = await openPage(browser, '/figures/GradientFlow?backend=cpu');
+    const { page, errors } = await openPage(browser(), '/figures/GradientFlow?backend=cpu');
     await widgetsReady(page);
     const readout = page.getByTestId('gradient-flow-readout');
     await expect.poll(() => readout.textContent(), { timeout: 60_000 }).toContain('σ_max = 0.900');

@@ -4,23 +4,19 @@
  * for the same seed; the shared-linear-layer toggle makes the gates identical; hidden size 512 works; and
  * each figure is accessible, error-free and fits a phone, in light and dark themes.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compareCells } from '../../src/core/figures/cellComparison';
 import type { CellKind } from '../../src/core/cells/types';
 import { traceGates, type GateTraceOptions } from '../../src/core/figures/gateTrace';
 import { makeInputs, type InputPattern } from '../../src/core/figures/inputPatterns';
 import { sequentialColor } from '../../src/components/colorScale';
-import { ARTIFACTS, backendOf, launchBrowser, longNumbers, openPage, seriousViolations, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, longNumbers, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
 
 /** The widgets feed this many input features. */
 const INPUT_SIZE = 4;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 /** Within 1e-4 relative (plus a hair absolute for values near zero): WebGPU's float32 against tfjs CPU's. */
 function expectNear(got: number, want: number, label: string) {
@@ -105,7 +101,7 @@ async function expectGateScale(page: Page, scope: Locator, gate: string) {
 
 describe('hidden-state heatmap', () => {
   it('shows the engine’s h, c and ∂L/∂h_t for an LSTM on WebGPU', async () => {
-    const { page, errors } = await openPage(browser, '/figures/HiddenStateHeatmap?kind=LSTM&hiddenSize=16&seqLength=24&seed=0');
+    const { page, errors } = await openPage(browser(), '/figures/HiddenStateHeatmap?kind=LSTM&hiddenSize=16&seqLength=24&seed=0');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     const want = await nodeTrace('LSTM', 16, 24, 'pulses', 0);
@@ -125,7 +121,7 @@ describe('hidden-state heatmap', () => {
   });
 
   it('draws hidden size 512 and answers a settings change quickly', async () => {
-    const { page, errors } = await openPage(browser, '/figures/HiddenStateHeatmap?kind=GRU&hiddenSize=512&seqLength=24&seed=3');
+    const { page, errors } = await openPage(browser(), '/figures/HiddenStateHeatmap?kind=GRU&hiddenSize=512&seqLength=24&seed=3');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     const canvas = heatmap(page, 'h');
@@ -155,7 +151,7 @@ describe('gate inspector', () => {
     ['LSTM', ['i', 'f', 'o'], 'i-f'],
     ['GRU', ['r', 'z'], 'r-z'],
   ] as const)('%s: gates equal the engine’s, and one shared linear layer makes them identical', async (kind, sigmoidGates, firstPair) => {
-    const { page, errors } = await openPage(browser, `/figures/GateInspector?kind=${kind}`);
+    const { page, errors } = await openPage(browser(), `/figures/GateInspector?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     const want = await nodeTrace(kind, 8, 16, 'random', 0, { gradients: false });
@@ -190,7 +186,7 @@ describe('gate inspector', () => {
 
 describe('cell comparison', () => {
   it('shows RNN, LSTM and GRU as the engine computes them, with the layer’s parameter counts', async () => {
-    const { page, errors } = await openPage(browser, '/figures/CellComparison?hiddenSize=16&seqLength=24&seed=0');
+    const { page, errors } = await openPage(browser(), '/figures/CellComparison?hiddenSize=16&seqLength=24&seed=0');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     const want = await compareCells({ hiddenSize: 16, seed: 0, inputs: makeInputs('pulses', { steps: 24, inputSize: INPUT_SIZE }) });
@@ -211,7 +207,7 @@ describe('cell comparison', () => {
 
 describe('at phone width', () => {
   it.each([['HiddenStateHeatmap?hiddenSize=512'], ['GateInspector?hiddenSize=64'], ['CellComparison?hiddenSize=128']])('%s scrolls inside itself at 375 px', async (path) => {
-    const { page, errors } = await openPage(browser, `/figures/${path}`, { width: 375, height: 800 });
+    const { page, errors } = await openPage(browser(), `/figures/${path}`, { width: 375, height: 800 });
     await widgetsReady(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${ARTIFACTS}/gates-375-${path.split('?')[0]}.png`, fullPage: true });

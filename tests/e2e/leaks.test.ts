@@ -1,12 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backendOf, launchBrowser, openPage, widgetsReady } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { backendOf, openPage, useBrowser, widgetsReady } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const ROUNDS = 3;
 
@@ -15,7 +11,7 @@ const liveTensors = (page: Page) => page.evaluate(() => window.unrolled?.tensors
 
 describe('training in the page leaks no tensors', () => {
   it('chapter 3: train to the end, train again, reset, and reset mid-run, several times', async () => {
-    const { page, errors } = await openPage(browser, '/chapters/03-first-training');
+    const { page, errors } = await openPage(browser(), '/chapters/03-first-training');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     await page.waitForFunction(() => typeof window.unrolled?.tensors === 'function');

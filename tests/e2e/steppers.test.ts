@@ -3,19 +3,15 @@
  * in Node for the same seed, stepping forward and back; the worked example shows the notes' numbers; the
  * BPTT gradient check agrees with its finite difference; no console errors; axe finds nothing serious.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkGradientEntry } from '../../src/core/figures/finiteDifference';
 import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../src/core/figures/stepperSetup';
 import type { UnrollSnapshot } from '../../src/core/unroll/unroll';
 import { computeWorkedExampleReference, WORKED_EXAMPLE } from '../../src/core/figures/workedExample';
-import { ARTIFACTS, backendOf, launchBrowser, longNumbers, openPage, seriousViolations, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, longNumbers, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 /** The numbers a wire carries, read from its accessible name (full precision), or null while pending. */
 async function wireValues(page: Page, id: string): Promise<number[] | null> {
@@ -67,7 +63,7 @@ describe.each(['RNN', 'LSTM', 'GRU'] as const)('cell stepper (%s)', (kind) => {
   it('shows the engine’s values stepping forward and back, on WebGPU', async () => {
     const setup = { kind, inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 0 };
     const recorder = await createStepperRecorder(setup);
-    const { page, errors } = await openPage(browser, `/figures/CellStepper?kind=${kind}`);
+    const { page, errors } = await openPage(browser(), `/figures/CellStepper?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     // Steps count from 1 as in the chapters and PyTorch's docs: h₀ (and c₀) go in, h_t comes out of step t.
@@ -109,7 +105,7 @@ describe('bptt stepper', () => {
   it.each(['RNN', 'LSTM', 'GRU'] as const)('%s: shows the engine’s gradients stepping back and forth, and its gradient check agrees', async (kind) => {
     const recorder = await createStepperRecorder({ ...setup, kind });
     const T = recorder.length;
-    const { page, errors } = await openPage(browser, `/figures/BpttStepper?kind=${kind}`);
+    const { page, errors } = await openPage(browser(), `/figures/BpttStepper?kind=${kind}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     // Steps count from 1: BPTT starts at the last step, t = T, and ends at h₀.
@@ -171,7 +167,7 @@ describe('bptt stepper', () => {
   });
 
   it('cuts the gradient under truncation and still passes the check', async () => {
-    const { page, errors } = await openPage(browser, '/figures/BpttStepper');
+    const { page, errors } = await openPage(browser(), '/figures/BpttStepper');
     await widgetsReady(page);
     await page.getByLabel('truncate every τ steps').focus();
     await page.keyboard.press('ArrowRight');
@@ -195,7 +191,7 @@ describe('worked example', () => {
   const live = (page: Page) => page.locator('[data-testid^="live-"]').allTextContents();
 
   it('reproduces the notes’ numbers, follows edits and keeps the last good values', async () => {
-    const { page, errors } = await openPage(browser, '/figures/WorkedExample');
+    const { page, errors } = await openPage(browser(), '/figures/WorkedExample');
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     // The notes count steps from 1: h₀ goes in, step 1 gives h₁ and o₁, step 2 gives h₂ and o₂.
@@ -255,7 +251,7 @@ describe('worked example', () => {
 
 describe('stepping speed and looks', () => {
   it('updates the printed numbers within a frame at hidden size 64 on the CPU backend', async () => {
-    const { page, errors } = await openPage(browser, '/figures/CellStepper?backend=cpu&hiddenSize=64&kind=LSTM');
+    const { page, errors } = await openPage(browser(), '/figures/CellStepper?backend=cpu&hiddenSize=64&kind=LSTM');
     expect(await backendOf(page)).toBe('cpu');
     await widgetsReady(page);
     const times = await page.evaluate(async () => {
@@ -295,7 +291,7 @@ describe('stepping speed and looks', () => {
   });
 
   it('is readable in dark mode and at phone width', async () => {
-    const { page, errors } = await openPage(browser, '/figures/BpttStepper?kind=LSTM', { width: 375, height: 800 });
+    const { page, errors } = await openPage(browser(), '/figures/BpttStepper?kind=LSTM', { width: 375, height: 800 });
     await widgetsReady(page);
     await page.getByRole('button', { name: /theme|dark/i }).click();
     for (let k = 0; k < 2; k++) await click(page, 'Step forward');

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, backendOf, launchBrowser, openPage, widgetsReady } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, backendOf, openPage, useBrowser, widgetsReady } from './browser';
 
 /** PyTorch's last-epoch predictions for seeds 0-99 (make_hello_fixture.py --predictions). */
 const pytorchLast = JSON.parse(readFileSync('tests/fixtures/torch-training/hello-predictions.json', 'utf8')).last as Record<string, string[]>;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 describe('hello → ohlol trains in the page on WebGPU, as on the CPU', () => {
   it.each([['cell'], ['rnn'], ['embedding']])('%s variant: 15 epochs, final prediction shown, final loss as on the CPU', async (variant) => {
-    const { page, errors } = await openPage(browser, `/figures/HelloTrainer?variant=${variant}`);
+    const { page, errors } = await openPage(browser(), `/figures/HelloTrainer?variant=${variant}`);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     const before = await page.evaluate(() => performance.now());
@@ -33,8 +28,8 @@ describe('hello → ohlol trains in the page on WebGPU, as on the CPU', () => {
     await page.context().close();
 
     // The same run on the CPU backend: WebGPU trained with its fused WGSL recurrence kernels, the CPU with
-    // the JavaScript ones, so agreeing after 15 epochs checks the GPU kernels in a real browser.
-    const cpu = await openPage(browser, `/figures/HelloTrainer?variant=${variant}&backend=cpu`);
+    // the JavaScript ones, so agreeing after 15 epochs checks the GPU kernels in a real browser().
+    const cpu = await openPage(browser(), `/figures/HelloTrainer?variant=${variant}&backend=cpu`);
     expect(await backendOf(cpu.page)).toBe('cpu');
     await widgetsReady(cpu.page);
     await cpu.page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -48,7 +43,7 @@ describe('hello → ohlol trains in the page on WebGPU, as on the CPU', () => {
   });
 
   it('steps one epoch at a time, and reset starts over', async () => {
-    const { page, errors } = await openPage(browser, '/figures/HelloTrainer?variant=rnn');
+    const { page, errors } = await openPage(browser(), '/figures/HelloTrainer?variant=rnn');
     await widgetsReady(page);
     const status = page.getByTestId('hello-status');
     for (let k = 1; k <= 3; k++) {
