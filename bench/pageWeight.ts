@@ -104,7 +104,7 @@ export async function pageWeight(chapter: string): Promise<PageWeight> {
   if (widget) {
     widgetFiles = closure(chunks, [...proseFiles, chunkOf(chunks, registry.get(widget) as string)]);
     if (loadsTfjs(widgetFiles)) {
-      const backend = [chunkOf(chunks, 'src/core/backend.ts'), chunkOf(chunks, 'tfjs-backend-webgpu/dist/index.js')];
+      const backend = [chunkOf(chunks, 'src/core/runtime/backend.ts'), chunkOf(chunks, 'tfjs-backend-webgpu/dist/index.js')];
       widgetFiles = closure(chunks, [...widgetFiles, ...backend]);
     }
   }

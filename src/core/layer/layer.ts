@@ -2,7 +2,7 @@
  * A recurrent layer with the sequence semantics of `torch.nn.RNN/LSTM/GRU`: stacked layers, two directions,
  * batch_first, optional biases, dropout between layers, optional h0/c0, parameters under PyTorch's names.
  * Backward is the analytic backpropagation through time of every layer and direction, on the whole-sequence
- * fast path (fast/direction.ts); `forward` alone stays in differentiable tfjs ops.
+ * fast path (direction.ts); `forward` alone stays in differentiable tfjs ops.
  */
 import type { CellParams, CellState } from '../cells/types';
 import { backwardSequence, forwardSequence, type SequenceCache, type SequenceMode } from './direction';

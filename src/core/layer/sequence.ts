@@ -1,7 +1,7 @@
 /**
  * One direction of one layer over a whole sequence, step by step through the cells, keeping every step's
  * named intermediates for figures that show them. Training runs the whole-sequence fast path instead
- * (fast/direction.ts), which computes the same numbers.
+ * (direction.ts), which computes the same numbers.
  */
 import { projectInput } from '../cells/base';
 import type { Cell, CellParams, CellState, GateCache } from '../cells/types';

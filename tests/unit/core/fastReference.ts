@@ -1,5 +1,5 @@
 /**
- * Checks the whole-sequence fast path (src/core/fast/direction.ts) against the cells' step-by-step path:
+ * Checks the whole-sequence fast path (src/core/layer/direction.ts) against the cells' step-by-step path:
  * `forwardStep` over time, then `backwardStep` back through it, summing each step's parameter gradients.
  */
 import { expect } from 'vitest';
