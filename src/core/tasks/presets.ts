@@ -37,6 +37,19 @@ export const SEQUENCE_PRESETS: readonly SequencePreset[] = [
       '(about 0.85–0.9 against 0.6 for LSTM and GRU): at this budget more gates do not mean more memory; from a delay of 20 every cell is at chance (0.25): the budget, not the cell, is the limit here.',
   },
   {
+    name: 'echo-longer-budget',
+    title: 'Echo on a longer budget: where each cell gives out',
+    task: 'echo',
+    settings: { length: 25, delay: 1, maxDepth: 4 },
+    spans: [10, 15],
+    cells: ['rnn', 'lstm', 'gru'],
+    training: { ...SMALL_NET, steps: 1000 },
+    shows:
+      'With 1000 steps the tanh RNN is almost perfect at a delay of 10 (0.98) while LSTM and GRU reach about 0.7; at a ' +
+      'delay of 15 the RNN and the GRU get about half right and the LSTM is still at chance (0.25): at hidden size 16 ' +
+      'and this budget the LSTM is the slowest to start, not the first to remember.',
+  },
+  {
     name: 'adding-gru-first',
     title: 'The adding problem: only the GRU gets going',
     task: 'adding',
