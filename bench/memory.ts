@@ -8,7 +8,7 @@
  * src/core/tasks/presets.ts; flags given beside it override it).
  */
 import { startBackend, type BenchBackend } from './nodeBackends';
-import * as tf from '../src/core/tf';
+import * as tf from '../src/core/runtime/tf';
 import { cellChoice, CELL_CHOICES, DEFAULT_TASK_SETTINGS, presetByName, summarize, sweep, taskById, type CellChoice, type SweepOptions, type SweepRun } from '../src/core/tasks';
 
 function argument(name: string): string | undefined {

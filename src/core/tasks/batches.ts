@@ -3,7 +3,7 @@
  * sequences in every browser and in Node; and the one conversion of a batch into tensors.
  */
 import { deriveSeed, mulberry32, type Rng } from '../random';
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 import type { SequenceBatch, SequenceTask, TaskSettings } from './types';
 
 /**

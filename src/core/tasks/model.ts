@@ -7,11 +7,11 @@
 import type { CellKind, Nonlinearity } from '../cells/types';
 import { linearCrossEntropy } from '../fast/head';
 import { matMul } from '../fast/linalg';
-import { RecurrentLayer } from '../layer';
+import { RecurrentLayer } from '../layer/layer';
 import { linearParameters, TorchGenerator } from '../random';
-import * as tf from '../tf';
-import { tidyResult } from '../tidy';
-import type { TrainableModel } from '../train/trainer';
+import * as tf from '../runtime/tf';
+import { tidyResult } from '../runtime/tidy';
+import type { TrainableModel } from '../model/trainable';
 import { crossEntropy } from '../train/loss';
 import { linearSquaredError } from './squaredError';
 import type { SequenceBatch, SequenceTask, TaskSettings } from './types';

@@ -3,7 +3,7 @@
  * head of fast/head.ts: y = o·wᵀ + b, L = mean((y − target)²) as `nn.MSELoss()`, ∂L/∂y = 2(y − target)/N.
  */
 import { matMul, weightGradient } from '../fast/linalg';
-import * as tf from '../tf';
+import * as tf from '../runtime/tf';
 
 export interface SquaredErrorGradients {
   /** the loss, a scalar */

@@ -3,8 +3,8 @@
  * fresh random sequences every step, Adam or SGD, global-norm clipping, progress as events, and a score on
  * a fixed held-out batch.
  */
-import { readScalars } from '../readback';
-import * as tf from '../tf';
+import { readScalars } from '../runtime/readback';
+import * as tf from '../runtime/tf';
 import { adam } from '../train/adam';
 import { train, TrainingControl, type Optimizer, type TrainOutcome } from '../train/trainer';
 import { evaluationBatch, trainingBatches } from './batches';

@@ -1,7 +1,7 @@
 /** The four task generators: hand-checked small cases, masks, validation, and determinism from a seed. */
 import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../../../src/core/random';
-import * as tf from '../../../../src/core/tf';
+import * as tf from '../../../../src/core/runtime/tf';
 import {
   ADDING,
   batchTensors,

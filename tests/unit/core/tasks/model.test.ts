@@ -3,7 +3,7 @@
  * nothing leaks however a run or sweep ends, and a short run learns an easy setting.
  */
 import { describe, expect, it } from 'vitest';
-import * as tf from '../../../../src/core/tf';
+import * as tf from '../../../../src/core/runtime/tf';
 import { crossEntropy } from '../../../../src/core/train/loss';
 import { TrainingControl } from '../../../../src/core/train/trainer';
 import {
