@@ -29,6 +29,7 @@ function lazyWidget<P extends object>(name: string, load: () => Promise<{ defaul
 
 /** Widget tags available to chapters, by name. */
 export const widgets = {
+  ReadingRnn: lazyWidget('Reading RNN', () => import('../widgets/ReadingRnn/ReadingRnn')),
   ConcatIdentity: lazyWidget('Concat Identity', () => import('../widgets/ConcatIdentity/ConcatIdentity')),
   GradientFlow: lazyWidget('Gradient Flow', () => import('../widgets/GradientFlow/GradientFlow')),
   ShapeExplorer: lazyWidget('Shape Explorer', () => import('../widgets/ShapeExplorer/ShapeExplorer')),

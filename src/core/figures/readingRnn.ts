@@ -75,3 +75,19 @@ export async function readWord({ word, hiddenSize, seed }: ReadingRnnOptions): P
     stacked.dispose();
   }
 }
+
+/** A letter read before: where, and how far the state after it is from the state now. */
+export interface RepeatedLetter {
+  /** the earlier step (0-based) that read the same character */
+  earlier: number;
+  /** max_j |h_t[j] − h_earlier[j]|: the same input, so any difference is memory of what came before */
+  difference: number;
+}
+
+/** For step t, the last earlier step with the same character, or null when the character is new. */
+export function repeatedLetter(trace: Pick<ReadingTrace, 'characters' | 'states'>, t: number): RepeatedLetter | null {
+  const earlier = trace.characters.lastIndexOf(trace.characters[t], t - 1);
+  if (t < 1 || earlier < 0 || !trace.states[t] || !trace.states[earlier]) return null;
+  const difference = Math.max(...trace.states[t].map((v, j) => Math.abs(v - trace.states[earlier][j])));
+  return { earlier, difference };
+}

@@ -3,7 +3,7 @@
  * equal a float64 RNN written out here from the same PyTorch draws, leaving no tensor behind.
  */
 import { describe, expect, it } from 'vitest';
-import { readWord } from '../../../../src/core/figures/readingRnn';
+import { readWord, repeatedLetter } from '../../../../src/core/figures/readingRnn';
 import { charactersOf, oneHotRows, wordVocabulary } from '../../../../src/core/figures/wordInput';
 import { recurrentParameters, TorchGenerator } from '../../../../src/core/random';
 import * as tf from '../../../../src/core/tf';
@@ -69,6 +69,9 @@ describe('readWord', () => {
     expect(inputs[2]).toEqual(inputs[3]);
     const difference = Math.max(...states[2].map((v, j) => Math.abs(v - states[3][j])));
     expect(difference).toBeGreaterThan(1e-3);
+    expect(repeatedLetter({ characters: ['h', 'e', 'l', 'l', 'o'], states }, 3)).toEqual({ earlier: 2, difference });
+    expect(repeatedLetter({ characters: ['h', 'e', 'l', 'l', 'o'], states }, 2)).toBeNull();
+    expect(repeatedLetter({ characters: ['h', 'e', 'l', 'l', 'o'], states: states.slice(0, 3) }, 3)).toBeNull();
   });
 
   it('says what is wrong with an empty word or a bad size', async () => {
