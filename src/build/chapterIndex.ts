@@ -15,9 +15,23 @@ export interface ChapterMeta {
   number: number;
   title: string;
   summary: string;
+  /**
+   * The capitalised tags the chapter uses (figures, exercises, boxes), each once, in the order they first
+   * appear: the book order of the figures comes from here.
+   */
+  components: string[];
 }
 
 const CHAPTER_FILE = /^(\d\d)-[a-z0-9-]+\.mdx$/;
+
+/**
+ * The capitalised JSX tags of an MDX source in order of first appearance. Code (fenced or inline) is
+ * skipped first: `List<Tensor>` in a code sample is not a tag.
+ */
+export function componentTags(source: string): string[] {
+  const prose = source.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...new Set(Array.from(prose.matchAll(/<([A-Z][A-Za-z0-9]*)[\s/>]/g), (match) => match[1]))];
+}
 
 /** Reads the front matter of one chapter source; throws naming the file when a field is missing. */
 export function readChapterMeta(file: string, source: string): ChapterMeta {
@@ -35,6 +49,7 @@ export function readChapterMeta(file: string, source: string): ChapterMeta {
     number: Number(match[1]),
     title: data.title as string,
     summary: data.summary as string,
+    components: componentTags(source),
   };
 }
 
@@ -60,8 +75,8 @@ export function chapterIndexPlugin(dir = resolve('chapters')): Plugin {
       return `export default ${JSON.stringify(chapters)};`;
     },
     configureServer(server) {
-      // A chapter added, removed or retitled changes the index: rebuild it and reload the page. Edits
-      // to a chapter's body leave the index alone, so Fast Refresh handles them.
+      // A chapter added, removed or retitled, or a figure added to one, changes the index: rebuild it and
+      // reload the page. Other edits to a chapter's body leave the index alone, so Fast Refresh handles them.
       let known = JSON.stringify(readChapterIndex(dir));
       const refresh = (file: string) => {
         if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;

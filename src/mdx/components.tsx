@@ -9,12 +9,14 @@ import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
+import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
  * arrive) shows a message in its place and never takes the page down; "Try again" downloads it afresh.
  */
-function lazyWidget<P extends object>(name: string, load: () => Promise<{ default: ComponentType<P> }>, inline = false) {
+function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ default: ComponentType<P> }>) {
+  const { title: name, inline = false } = FIGURE_CATALOGUE[figure];
   return function LazyWidget(props: P) {
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
     return (
@@ -27,21 +29,22 @@ function lazyWidget<P extends object>(name: string, load: () => Promise<{ defaul
   };
 }
 
-/** Widget tags available to chapters, by name. */
+/** Widget tags available to chapters, by name: every figure of the catalogue, and nothing else. */
 export const widgets = {
-  ConcatIdentity: lazyWidget('Concat Identity', () => import('../widgets/ConcatIdentity/ConcatIdentity')),
-  GradientFlow: lazyWidget('Gradient Flow', () => import('../widgets/GradientFlow/GradientFlow')),
-  ShapeExplorer: lazyWidget('Shape Explorer', () => import('../widgets/ShapeExplorer/ShapeExplorer')),
-  ParamCount: lazyWidget('Parameter count', () => import('../widgets/ParamCount/ParamCount'), true),
-  HelloTrainer: lazyWidget('Hello Trainer', () => import('../widgets/HelloTrainer/HelloTrainer')),
-  CharLM: lazyWidget('Character model', () => import('../widgets/CharLM/CharLM')),
-  HiddenStateHeatmap: lazyWidget('Hidden State Heatmap', () => import('../widgets/HiddenStateHeatmap/HiddenStateHeatmap')),
-  GateInspector: lazyWidget('Gate Inspector', () => import('../widgets/GateInspector/GateInspector')),
-  CellComparison: lazyWidget('Cell Comparison', () => import('../widgets/CellComparison/CellComparison')),
-  CellStepper: lazyWidget('Cell Stepper', () => import('../widgets/CellStepper/CellStepper')),
-  BpttStepper: lazyWidget('BPTT stepper', () => import('../widgets/BpttStepper/BpttStepper')),
-  WorkedExample: lazyWidget('Worked Example', () => import('../widgets/WorkedExample/WorkedExample')),
-};
+  ReadingRnn: lazyWidget('ReadingRnn', () => import('../widgets/ReadingRnn/ReadingRnn')),
+  ConcatIdentity: lazyWidget('ConcatIdentity', () => import('../widgets/ConcatIdentity/ConcatIdentity')),
+  GradientFlow: lazyWidget('GradientFlow', () => import('../widgets/GradientFlow/GradientFlow')),
+  ShapeExplorer: lazyWidget('ShapeExplorer', () => import('../widgets/ShapeExplorer/ShapeExplorer')),
+  ParamCount: lazyWidget('ParamCount', () => import('../widgets/ParamCount/ParamCount')),
+  HelloTrainer: lazyWidget('HelloTrainer', () => import('../widgets/HelloTrainer/HelloTrainer')),
+  CharLM: lazyWidget('CharLM', () => import('../widgets/CharLM/CharLM')),
+  HiddenStateHeatmap: lazyWidget('HiddenStateHeatmap', () => import('../widgets/HiddenStateHeatmap/HiddenStateHeatmap')),
+  GateInspector: lazyWidget('GateInspector', () => import('../widgets/GateInspector/GateInspector')),
+  CellComparison: lazyWidget('CellComparison', () => import('../widgets/CellComparison/CellComparison')),
+  CellStepper: lazyWidget('CellStepper', () => import('../widgets/CellStepper/CellStepper')),
+  BpttStepper: lazyWidget('BpttStepper', () => import('../widgets/BpttStepper/BpttStepper')),
+  WorkedExample: lazyWidget('WorkedExample', () => import('../widgets/WorkedExample/WorkedExample')),
+} satisfies Record<FigureName, unknown>;
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */
 export const mdxComponents: MDXComponents = {

@@ -121,7 +121,7 @@ describe('code that does not arrive', () => {
   it('a figure whose code fails to download shows a message and loads on Try again', async () => {
     const { page, errors } = await openPage(browser(), '/figures?backend=cpu', undefined, (p) => p.route(/\/assets\/BpttStepper-[^/]*\.js$/, (route) => route.abort()));
     await page.locator('h1').first().waitFor();
-    await page.getByRole('link', { name: 'Bptt Stepper' }).click();
+    await page.getByRole('link', { name: 'BPTT stepper' }).click();
     const failed = page.locator('[data-figure-error]');
     await failed.waitFor();
     expect(await failed.textContent()).toMatch(/could not be loaded/);

@@ -11,7 +11,7 @@ describe('every figure on its own page', () => {
   it('the list of figures links to each one', async () => {
     const { page, errors } = await openPage(browser(), '/figures');
     await page.locator('h1').waitFor();
-    expect(await page.locator('main li a').count()).toBe(Object.keys(widgets).length);
+    expect(await page.locator('main li .card-link').count()).toBe(Object.keys(widgets).length);
     expect(errors).toEqual([]);
     await page.context().close();
   });

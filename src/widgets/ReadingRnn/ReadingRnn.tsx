@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { formatNumber } from '../../components/format';
+import { Slider } from '../../components/Slider';
+import { stepperKeys } from '../../components/StepperBar';
+import { UnrolledGraph } from '../../components/UnrolledGraph';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { readWord, repeatedLetter } from '../../core/figures/readingRnn';
+import { charactersOf, oneHotRows, wordVocabulary } from '../../core/figures/wordInput';
+import { useEngineResult } from '../../hooks/useEngineResult';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { fitSettings, integer, rangeOf, text, type SettingsSchema } from '../../hooks/settingsSchema';
+import { readingGraph, shownCharacter, sub } from './readingGraph';
+import { StateColumns } from './StateColumns';
+import './ReadingRnn.css';
+
+export interface ReadingRnnProps {
+  word?: string;
+  hiddenSize?: number;
+  seed?: number;
+  /** the figure's caption, written where the figure is used */
+  children?: ReactNode;
+}
+
+interface Settings {
+  word: string;
+  hiddenSize: number;
+  seed: number;
+}
+
+const SCHEMA: SettingsSchema<Settings> = { word: text(12), hiddenSize: integer(1, 8), seed: integer(0, 99) };
+const BASE: Settings = { word: 'hello', hiddenSize: 4, seed: 0 };
+/** As the picture's chips print values: two decimals, a true minus sign. */
+const twoDecimals = (v: number) => v.toFixed(2).replace('-', '−');
+/** Milliseconds between letters while playing: slow enough to watch each column fill in. */
+const PLAY_INTERVAL = 900;
+
+/** The home page and chapter 1: a tiny RNN reads a word letter by letter, and its memory fills in. */
+export default function ReadingRnn(props: ReadingRnnProps) {
+  const defaults = fitSettings(SCHEMA, props, BASE);
+  const [settings, setSettings, resetSettings] = usePersistentState(`reading-rnn:${JSON.stringify(defaults)}`, defaults, SCHEMA);
+  const { word, hiddenSize, seed } = settings;
+  const characters = charactersOf(word);
+  const inputs = oneHotRows(characters, wordVocabulary(word));
+  const settingsKey = JSON.stringify(settings);
+  const { engine, result, error, busy } = useEngineResult(
+    () => (word ? readWord({ word, hiddenSize, seed }).then((trace) => ({ settingsKey, trace })) : Promise.resolve(null)),
+    [word, hiddenSize, seed],
+  );
+  // A result for other settings (the engine still busy with the new ones) is not shown against this word.
+  const trace = result?.settingsKey === settingsKey ? result.trace : null;
+
+  // How many letters have been read; a change of settings starts the word again.
+  const [progress, setProgress] = useState({ key: settingsKey, read: 0 });
+  const read = progress.key === settingsKey ? Math.min(progress.read, characters.length) : 0;
+  const [playing, setPlaying] = useState(false);
+  const setRead = useCallback((next: number) => setProgress({ key: settingsKey, read: next }), [settingsKey]);
+  const canRead = trace !== null && read < characters.length;
+  const readNext = useCallback(() => setRead(read + 1), [setRead, read]);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (!canRead) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(readNext, PLAY_INTERVAL);
+    return () => clearTimeout(timer);
+  }, [playing, canRead, readNext]);
+
+  const play = () => {
+    if (!playing && read >= characters.length) setRead(0);
+    setPlaying(!playing);
+  };
+  const startOver = () => {
+    setPlaying(false);
+    setRead(0);
+  };
+  const states = trace ? trace.states.slice(0, read) : [];
+  const graph = readingGraph({ characters, inputs, states, hiddenSize });
+  const next = read < characters.length ? shownCharacter(characters[read]) : null;
+  const latest = read - 1;
+  const repeat = trace && latest >= 0 ? repeatedLetter(trace, latest) : null;
+  const wordId = useId();
+
+  return (
+    <WidgetFrame
+      title={`A tiny RNN reads “${word}”`}
+      engine={engine}
+      busy={busy}
+      error={error}
+      controls={<button type="button" onClick={() => (startOver(), resetSettings())}>Reset</button>}
+    >
+      <div
+        className="reading-rnn"
+        onKeyDown={stepperKeys({ canStepBackward: read > 0, canStepForward: canRead, onStepBackward: () => setRead(read - 1), onStepForward: readNext })}
+      >
+        <div className="reading-actions" role="group" aria-label="Reading">
+          <button type="button" className="reading-next" onClick={readNext} disabled={!canRead} title="Read the next letter (→)">
+            {next ? <>Read the next letter, “{next}”</> : 'Read the next letter'}
+          </button>
+          <button type="button" onClick={play} disabled={!trace} aria-label={playing ? 'Pause' : 'Play'}>
+            {playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <button type="button" onClick={startOver} disabled={read === 0}>Start over</button>
+          <span className="reading-position" aria-live="polite">
+            {read === 0 ? 'Nothing read yet: the memory h₀ is all zeros.' : `Read “${characters.slice(0, read).map(shownCharacter).join('')}”, ${read} of ${characters.length} letters.`}
+          </span>
+        </div>
+        {characters.length === 0 ? (
+          <p className="placeholder">Type a word below to have the network read it.</p>
+        ) : (
+          <div className="reading-pictures">
+            <UnrolledGraph
+              title={`An RNN with ${hiddenSize} hidden units reading “${word}”, unrolled over the ${read} letters read so far`}
+              cellLabel="RNN"
+              columns={graph.columns}
+              initial={graph.initial}
+              activeStep={read > 0 ? latest : null}
+              direction="forward"
+              limit={1}
+              featured={read > 0 ? `h-${latest}` : 'h-init'}
+            />
+            <div className="reading-memory">
+              <StateColumns characters={characters} states={states} hiddenSize={hiddenSize} />
+              <p className="widget-readout" data-testid="reading-readout">
+                {read === 0 || !trace ? (
+                  <>Each letter goes in as a one-hot vector x; the cell mixes it with the memory h and passes the new memory on.</>
+                ) : (
+                  <>
+                    After “{characters.slice(0, read).map(shownCharacter).join('')}” the memory is h{sub(read)} = [
+                    {trace.states[latest].map(twoDecimals).join(', ')}].
+                    {repeat && (
+                      <>
+                        {' '}“{shownCharacter(characters[latest])}” came in before, at step {repeat.earlier + 1}: the same x, yet h{sub(read)} and h{sub(repeat.earlier + 1)} differ by up to{' '}
+                        {formatNumber(repeat.difference, 2)}. The difference is memory: each state also carries what came before it.
+                      </>
+                    )}
+                  </>
+                )}
+              </p>
+            </div>
+          </div>
+        )}
+        {props.children && <div className="figure-caption">{props.children}</div>}
+        <details className="reading-settings">
+          <summary>Word, hidden size and seed</summary>
+          <div className="control-grid">
+            <div className="reading-word">
+              <label htmlFor={wordId}>Word</label>{' '}
+              <input id={wordId} type="text" value={word} maxLength={12} spellCheck={false} onChange={(event) => setSettings({ ...settings, word: event.target.value })} />
+            </div>
+            <Slider label="Hidden units H" value={hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+            <Slider label="Seed" value={seed} {...rangeOf(SCHEMA.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
+          </div>
+          <p className="reading-note">
+            The weights are PyTorch’s initial ones for <code>torch.manual_seed({seed})</code> and <code>nn.RNN({wordVocabulary(word).length}, {hiddenSize})</code>: nothing is trained yet,
+            so the memory is random, but it already depends on every letter read.
+          </p>
+        </details>
+      </div>
+    </WidgetFrame>
+  );
+}
