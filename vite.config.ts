@@ -5,10 +5,12 @@ import { corpusPlugin } from './src/build/corpusPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
 import { chapterIndexPlugin } from './src/build/chapterIndex.ts';
 import { mdxOptions } from './src/build/mdxPipeline.ts';
+import { searchIndexPlugin } from './src/build/searchIndex.ts';
 
 export default defineConfig({
   plugins: [
     chapterIndexPlugin(),
+    searchIndexPlugin(),
     corpusPlugin(),
     cspPlugin(),
     { enforce: 'pre', ...mdx(mdxOptions) },

@@ -5,3 +5,9 @@ declare module 'virtual:chapter-index' {
   const chapters: ChapterMeta[];
   export default chapters;
 }
+
+declare module 'virtual:search-index' {
+  import type { SearchSection } from './build/searchIndex';
+  const sections: SearchSection[];
+  export default sections;
+}

@@ -5,6 +5,7 @@ import { ChapterPage } from './ChapterPage';
 import { Figures } from './Figures';
 import { Home } from './Home';
 import { Link } from '../routing/Link';
+import { SearchBox } from '../search/SearchBox';
 import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
@@ -30,6 +31,7 @@ export function App() {
           Contents
         </button>
         <Link href="/" className="brand">Unrolled</Link>
+        <SearchBox />
         <BackendBadge />
         <button
           type="button"

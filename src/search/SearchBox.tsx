@@ -1,0 +1,132 @@
+/**
+ * The header's search box over every chapter's sections. The index loads on first focus (its own chunk).
+ * Results are plain links: Enter in the box opens the first, ↓ moves into the list and ↑/↓ along it,
+ * Escape returns to the box and then clears it, and "/" anywhere outside a text field jumps here.
+ */
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { Link } from '../routing/Link';
+import { navigate } from '../routing/router';
+import type { SearchHit } from './searchEngine';
+
+type Engine = typeof import('./bookSearch');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `text` with every occurrence of `terms` marked. */
+function Marked({ text, terms }: { text: string; terms: string[] }) {
+  if (terms.length === 0) return <>{text}</>;
+  const pattern = new RegExp(`(${terms.map(escapeRegExp).join('|')})`, 'gi');
+  return <>{text.split(pattern).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
+}
+
+/** What the status line says under the results. */
+function statusOf(failed: boolean, engine: Engine | null, hits: SearchHit[], query: string): string {
+  if (failed) return 'Search could not be loaded (offline?). Reload to try again.';
+  if (!engine) return 'Loading the index…';
+  if (hits.length === 0) return `Nothing found for “${query.trim()}”.`;
+  return `${hits.length} section${hits.length === 1 ? '' : 's'} found`;
+}
+
+export function SearchBox() {
+  const statusId = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const hits: SearchHit[] = engine ? engine.search(query) : [];
+  const showPanel = open && query.trim().length >= 2;
+
+  const load = () => {
+    if (!engine) import('./bookSearch').then(setEngine, () => setFailed(true));
+  };
+
+  useEffect(() => {
+    const jump = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', jump);
+    return () => document.removeEventListener('keydown', jump);
+  }, []);
+
+  const close = () => {
+    setOpen(false);
+    setQuery('');
+  };
+  const links = () => [...(container.current?.querySelectorAll<HTMLAnchorElement>('.search-panel a') ?? [])];
+
+  const onInputKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && hits[0]) {
+      event.preventDefault();
+      close();
+      input.current?.blur();
+      navigate(hits[0].href);
+    } else if (event.key === 'ArrowDown' && hits.length) {
+      event.preventDefault();
+      links()[0]?.focus();
+    } else if (event.key === 'Escape') {
+      if (showPanel) setOpen(false);
+      else setQuery('');
+    }
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      (next < 0 ? input.current : all[Math.min(next, all.length - 1)])?.focus();
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+      input.current?.focus();
+    }
+  };
+
+  // Close when focus leaves the box and its results, not when it moves between them.
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!container.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+  };
+
+  return (
+    <div className="search" role="search" ref={container} onBlur={onBlur}>
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search the book"
+        aria-describedby={showPanel ? statusId : undefined}
+        placeholder="Search  /"
+        value={query}
+        onFocus={() => {
+          load();
+          setOpen(true);
+        }}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
+        onKeyDown={onInputKey}
+      />
+      <div className="search-panel" hidden={!showPanel}>
+        <ul aria-label="Search results" onKeyDown={onListKey}>
+          {hits.map((hit) => (
+            <li key={hit.href}>
+              <Link href={hit.href} onClick={close}>
+                <span className="search-heading"><Marked text={hit.heading} terms={hit.terms} /></span>
+                <span className="search-chapter">{hit.chapter}</span>
+                <span className="search-snippet"><Marked text={hit.snippet} terms={hit.terms} /></span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="search-status" id={statusId} role="status">
+          {statusOf(failed, engine, hits, query)}
+        </p>
+      </div>
+    </div>
+  );
+}
