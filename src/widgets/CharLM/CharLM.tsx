@@ -111,11 +111,8 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
     wasLarge.current = large;
   }, [vocabularySize, options, setOptions, running]);
   const results = runs.filter(([, steps]) => steps.length > 0).map(([label, steps]) => ({ label, steps: steps.at(-1)!.step, perplexity: recentPerplexity(steps, RESULT_WINDOW) }));
-  const generateUnavailable = !lm.model
-    ? 'Train a model or import one to write with it.'
-    : running && !lm.paused
-      ? 'Pause training to write with the model as it is now.'
-      : null;
+  // During a run the worker writes between two training steps, with the weights as they are then.
+  const generateUnavailable = lm.model ? null : 'Train a model or import one to write with it.';
 
   const controls = (
     <>
