@@ -1,20 +1,11 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { logTicks } from './axisTicks';
+import { SERIES_COLORS, type Series } from './chartSeries';
 import { formatNumber, powerOfTen } from './format';
 
-export interface Series {
-  name: string;
-  /** Points in x order; y may be missing where a series has no value yet. */
-  points: { x: number; y: number }[];
-  /** A reference to compare against (drawn dashed and grey), not a measured curve. */
-  reference?: boolean;
-  /** A fixed colour, for a series that should keep it whichever others are shown. */
-  color?: string;
-}
+export { SERIES_COLORS, type Series };
 
-/** Colour-blind-safe categorical colours (Okabe–Ito). */
-export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 /** Reference lines: a grey readable on light and dark backgrounds. */
 const REFERENCE_COLOR = '#8a8a8a';
 
