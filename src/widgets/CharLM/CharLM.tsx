@@ -1,3 +1,11 @@
+/**
+ * CharLM: the reader picks a text (the built-in one, pasted or uploaded) and how it is cut into characters,
+ * sets the model (cell, hidden size, layers, embedding) and its training (sequence length, batch, sampling,
+ * optimiser, learning rate, clipping, epochs), presses Train or a comparison and watches perplexity fall as
+ * samples appear; Generate writes from a prefix at any moment, training or not, and the weights go to and
+ * from PyTorch as a state_dict file. The engine runs in a worker (src/workers/charLm.worker.ts):
+ * `trainCharLm` in src/core/train/charLm.ts and `generateText` in src/core/model/generate.ts.
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { formatNumber } from '../../components/format';

@@ -1,3 +1,9 @@
+/**
+ * HelloTrainer: the reader sets learning rate, epochs, hidden size and seed, presses Train (or steps one
+ * epoch at a time) and watches the loss fall and the prediction for "hello" turn into "ohlol"; one epoch
+ * cursor shows any epoch's prediction, hidden state and, with embeddings, the embedding — `trainHello` in
+ * src/core/train/hello.ts, driven by src/hooks/useTrainingRun.ts.
+ */
 import { formatNumber } from '../../components/format';
 import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
