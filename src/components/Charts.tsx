@@ -1,20 +1,12 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { logTicks } from './axisTicks';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
+import { linearTicks, logTicks } from './axisTicks';
+import { SERIES_COLORS, type Series } from './chartSeries';
 import { formatNumber, powerOfTen } from './format';
+import './Charts.css';
 
-export interface Series {
-  name: string;
-  /** Points in x order; y may be missing where a series has no value yet. */
-  points: { x: number; y: number }[];
-  /** A reference to compare against (drawn dashed and grey), not a measured curve. */
-  reference?: boolean;
-  /** A fixed colour, for a series that should keep it whichever others are shown. */
-  color?: string;
-}
+export { SERIES_COLORS, type Series };
 
-/** Colour-blind-safe categorical colours (Okabe–Ito). */
-export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 /** Reference lines: a grey readable on light and dark backgrounds. */
 const REFERENCE_COLOR = '#8a8a8a';
 
@@ -35,6 +27,8 @@ const tooltipStyles = {
   labelStyle: { color: 'var(--fg)' },
   itemStyle: { color: 'var(--fg)' },
 };
+/** Legend names in the page's text colour: a series colour as text is too faint on one theme or the other; the swatch keeps it. */
+const legendText = (name: string) => <span style={{ color: 'var(--fg)' }}>{name}</span>;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
 /** Tick labels: powers of ten on a log axis ("10⁻⁵", but 0.01 … 1000 as plain numbers), else four digits at most. */
@@ -46,11 +40,19 @@ function tickLabel(v: number, log: boolean): string {
   return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 0.01) ? formatNumber(v, 2) : String(+v.toPrecision(3));
 }
 
-/** The y axis's domain and ticks: on a log axis, powers of ten bounding the data, few enough never to overlap. */
-function yAxisOf(values: number[], log: boolean | undefined) {
+/** Height the legend and the x axis take from a chart, leaving the rest to the plot. */
+const CHROME_HEIGHT = MARGIN.top + MARGIN.bottom + 24 + 30;
+/** Pixels between two tick labels of the y axis: their 11 px line and room to breathe. */
+const TICK_SPACING = 22;
+
+/**
+ * The y axis's domain and ticks: on a log axis, powers of ten bounding the data, as many as the plot's
+ * height leaves room for, so that their labels never overlap.
+ */
+function yAxisOf(values: number[], log: boolean | undefined, height: number) {
   if (!log) return { scale: 'auto' as const, domain: [0, 'auto'] as [number, 'auto'] };
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const ticks = logTicks(Math.min(...positive), Math.max(...positive));
+  const ticks = logTicks(Math.min(...positive), Math.max(...positive), Math.max(2, Math.floor((height - CHROME_HEIGHT) / TICK_SPACING) + 1));
   return { scale: 'log' as const, domain: [ticks[0], ticks[ticks.length - 1]] as [number, number], ticks, allowDataOverflow: true };
 }
 
@@ -67,29 +69,60 @@ function toRows(series: Series[], log?: boolean) {
   return [...rows.values()].sort((a, b) => a.x - b.x);
 }
 
+/** A chosen x (an epoch, a step) that a chart marks with a vertical line, and lets the reader move. */
+export interface ChartCursor {
+  /** Where the line stands, or undefined for none. */
+  x: number | undefined;
+  /** The x under the pointer as it moves over the chart, and null once it leaves. */
+  onHover?: (x: number | null) => void;
+  /** The x the reader clicked. */
+  onPick?: (x: number) => void;
+}
+
+/** The x value of the data point under the pointer, if any. */
+const pointedX = (state: MouseHandlerDataParam): number | null => {
+  const x = Number(state.activeLabel);
+  return state.activeLabel !== undefined && Number.isFinite(x) ? x : null;
+};
+
 /**
  * Loss, perplexity or norm curves, with axis labels and a legend; no animation, so screenshots are stable.
  * Every "nice" tick is shown (interval 0): otherwise Recharts measures each tick label in the DOM on every
- * redraw to drop overlapping ones, which made a live chart's redraw a long task.
+ * redraw to drop overlapping ones, which made a live chart's redraw a long task. A `cursor` draws a
+ * vertical line at a chosen x and reports the x the pointer hovers or clicks.
  */
-export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY }: ChartFrame & { series: Series[] }) {
+export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY, cursor }: ChartFrame & { series: Series[]; cursor?: ChartCursor }) {
   const measured = series.filter((s) => !s.reference);
-  const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY);
+  const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY, height);
+  const rows = toRows(series, logY);
+  // Both ends labelled (the latest step among them), nice steps between that never crowd an end.
+  const xTicks = rows.length ? linearTicks(rows[0].x, rows[rows.length - 1].x) : undefined;
+  const pointer = cursor && {
+    onMouseMove: (state: MouseHandlerDataParam) => cursor.onHover?.(pointedX(state)),
+    onMouseLeave: () => cursor.onHover?.(null),
+    onClick: (state: MouseHandlerDataParam) => {
+      const x = pointedX(state);
+      if (x !== null) cursor.onPick?.(x);
+    },
+  };
   return (
-    <figure className="chart" aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
+    <figure className={cursor?.onPick ? 'chart chart-pickable' : 'chart'} aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={toRows(series, logY)} margin={MARGIN}>
+        <LineChart data={rows} margin={MARGIN} {...pointer}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} interval={0} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
+          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} ticks={xTicks} interval={0} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
           <YAxis {...yAxis} interval={0} tick={axisStyle} width={56} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
-          <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} />
+          <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} formatter={legendText} />
           {series.map((s) => (
             <Line key={s.name} dataKey={s.name} stroke={s.reference ? REFERENCE_COLOR : (s.color ?? SERIES_COLORS[measured.indexOf(s) % SERIES_COLORS.length])} strokeDasharray={s.reference ? '6 4' : undefined}
               dot={false} isAnimationActive={false} strokeWidth={s.reference ? 1.5 : 2} connectNulls />
           ))}
+          {cursor?.x !== undefined && (
+            <ReferenceLine x={cursor.x} className="chart-cursor" stroke="currentColor" strokeDasharray="4 3" ifOverflow="hidden" />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -98,7 +131,7 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
 
 /** One bar per category, e.g. gradient norm per time step; `highlight` marks the current one. */
 export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, highlight }: ChartFrame & { bars: { x: number; y: number }[]; highlight?: number }) {
-  const yAxis = yAxisOf(bars.map((b) => b.y), logY);
+  const yAxis = yAxisOf(bars.map((b) => b.y), logY, height);
   return (
     <figure className="chart" aria-label={`${title}: ${bars.map((b) => `${xLabel} ${b.x}: ${b.y}`).join(', ')}`}>
       <figcaption>{title}</figcaption>

@@ -30,3 +30,30 @@ export function logTicks(min: number, max: number, maxCount = 6): number[] {
   for (let e = low; e <= high; e += stride) ticks.push(10 ** e);
   return ticks;
 }
+
+/**
+ * Ticks for a linear axis over [min, max] with both ends labelled (the first and the latest step, say):
+ * multiples of the finest nice step (1, 2 or 5 × 10ⁿ) that keeps to `maxCount` ticks in all, leaving out
+ * a multiple closer than half a step to an end, whose label it would run into.
+ */
+export function linearTicks(min: number, max: number, maxCount = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (max <= min) return [min];
+  for (let power = 10 ** Math.floor(Math.log10((max - min) / (4 * maxCount))); ; power *= 10) {
+    for (const multiple of [1, 2, 5]) {
+      const ticks = ticksEvery(multiple * power, min, max);
+      if (ticks.length <= maxCount) return ticks;
+    }
+  }
+}
+
+function ticksEvery(step: number, min: number, max: number): number[] {
+  const ticks = [min];
+  for (let k = Math.ceil(min / step); k * step < max; k++) {
+    // Rounded, so that 3 × 0.1 reads as 0.3 on the axis.
+    const tick = +(k * step).toPrecision(12);
+    if (tick - min >= step / 2 && max - tick >= step / 2) ticks.push(tick);
+  }
+  ticks.push(max);
+  return ticks;
+}

@@ -227,8 +227,9 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
       break;
     case 'generate':
       generations.set(data.id, { aborted: false });
-      // While a run is paused, generation runs in the pause instead of waiting for the run to end.
-      if (control?.paused) {
+      // During a run, paused or not, generation samples the weights as they are now: it runs between two
+      // training steps (the run waits for it) instead of queueing behind the whole run.
+      if (control) {
         control.runBetweenSteps(() => generate(data)).catch((error: unknown) => post({ type: 'error', id: data.id, message: errorText(error) }));
         return;
       }

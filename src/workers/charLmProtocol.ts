@@ -19,7 +19,7 @@ type Request =
   | { type: 'abort' }
   /** Stop any run and drop the model: after this the worker holds no tensors. */
   | { type: 'reset' }
-  /** Runs at once while training is paused (between two training steps), else after the queue. */
+  /** During a run (paused or not) between two training steps, with the weights as they are then; else after the queue. */
   | { type: 'generate'; prefix: string; length: number; temperature: number; seed: number }
   /** Stop the generation requested as `target`; it answers with what it has written so far. */
   | { type: 'cancel'; target: number }

@@ -1,7 +1,7 @@
 /**
- * Training control for a worker that also answers other requests: while a run is paused, work such as
- * a generation runs inside the pause, between two training steps, so it never interleaves with a step's
- * tensor work and never waits for the run to end.
+ * Training control for a worker that also answers other requests: during a run, work such as a
+ * generation runs between two training steps (inside the pause when the run is paused), so it never
+ * interleaves with a step's tensor work and never waits for the run to end.
  */
 import { TrainingControl } from '../core/train/trainer';
 

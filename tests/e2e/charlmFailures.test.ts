@@ -48,7 +48,7 @@ const importFile = (page: Page, buffer: Buffer) =>
   page.locator('input[type=file][accept^=".json"]').setInputFiles({ name: 'char-model.json', mimeType: 'application/json', buffer });
 
 describe('character model failures', () => {
-  it('garbage in stored settings is fitted; a failing run ends with its message while a file loads; generation works while paused', async () => {
+  it('garbage in stored settings is fitted; a failing run ends with its message while a file loads; generation works while running and while paused', async () => {
     const { page, errors } = await open({ 'charlm-options': { ...CHAR_LM_DEFAULTS, hiddenSize: 0, kind: 'XYZ', numLayers: 1.5, batch: 8, steps: 20 } });
     await ready(page);
     await expect.poll(() => page.getByTestId('corpus-summary').textContent(), { timeout: 30_000 }).toMatch(/vocabulary/);
@@ -70,10 +70,19 @@ describe('character model failures', () => {
     await page.evaluate(() => ((window as unknown as { breakTraining: boolean }).breakTraining = false));
     await page.getByRole('button', { name: 'Train LSTM' }).click();
     await expect.poll(() => steps(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
-    expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
+    // While the run goes on, Generate writes with the weights of the moment, and the run keeps training.
+    const generated = page.getByTestId('generated-text');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => generated.getAttribute('data-complete'), { timeout: 30_000 }).toBe('true');
+    const whileRunning = await generated.textContent();
+    expect(await status(page)).toBe('running');
+    const afterGenerating = await steps(page);
+    await expect.poll(() => steps(page), { timeout: 30_000 }).toBeGreaterThan(afterGenerating);
+    // And while it is paused: the text changes (a new seed), and Resume goes on.
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(() => page.getByTestId('generated-text').getAttribute('data-complete'), { timeout: 30_000 }).toBe('true');
+    await expect.poll(() => generated.textContent(), { timeout: 30_000 }).not.toBe(whileRunning);
+    await expect.poll(() => generated.getAttribute('data-complete'), { timeout: 30_000 }).toBe('true');
     expect(await status(page)).toBe('running');
     await page.getByRole('button', { name: 'Resume' }).click();
     const before = await steps(page);

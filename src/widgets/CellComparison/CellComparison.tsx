@@ -1,3 +1,8 @@
+/**
+ * CellComparison: the reader picks an input pattern, hidden_size, T and a seed; nn.RNN, nn.LSTM and
+ * nn.GRU get the same input, and the figure shows their parameter counts, their hidden states on one
+ * colour scale and ‖hₜ‖ over time — `compareCells` in src/core/figures/cellComparison.ts.
+ */
 import { useMemo } from 'react';
 import { LineChartCard } from '../../components/Charts';
 import { divergingScale } from '../../components/colorScale';

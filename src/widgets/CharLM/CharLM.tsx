@@ -1,17 +1,23 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { LineChartCard, SERIES_COLORS } from '../../components/Charts';
+/**
+ * CharLM: the reader picks a text (the built-in one, pasted or uploaded) and how it is cut into characters,
+ * sets the model (cell, hidden size, layers, embedding) and its training (sequence length, batch, sampling,
+ * optimiser, learning rate, clipping, epochs), presses Train or a comparison and watches perplexity fall as
+ * samples appear; Generate writes from a prefix at any moment, training or not, and the weights go to and
+ * from PyTorch as a state_dict file. The engine runs in a worker (src/workers/charLm.worker.ts):
+ * `trainCharLm` in src/core/train/charLm.ts and `generateText` in src/core/model/generate.ts.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LineChartCard } from '../../components/Charts';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { CELL_KINDS, type CellKind } from '../../core/cells/types';
-import { minibatchesPerEpoch } from '../../core/data/minibatches';
-import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures/charLmCost';
-import { CHAR_LM_DEFAULTS, recentPerplexity, type CharLmOptions } from '../../core/train/charLm';
-import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
+import { CHAR_LM_DEFAULTS, type CharLmOptions } from '../../core/train/charLm';
+import { announceWorkerBackend, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
 import './CharLM.css';
 import { CHAR_LM_OPTIONS_SCHEMA, COMPARE_STEPS_DEFAULT, CORPUS_DEFAULTS, CORPUS_SCHEMA } from '../../workers/charLmSettings';
+import { comparedRuns, comparisonGoesOn, generateUnavailable, latestStep, perplexitySeries, plannedSteps, progressStatus, runResults, workerBackendLine } from './charLmView';
 import { CompareStepsInput } from './CompareStepsInput';
 import { CorpusPanel, type Corpus } from './CorpusPanel';
 import { FilePanel } from './FilePanel';
@@ -20,15 +26,8 @@ import { formatPerplexity } from './formatPerplexity';
 import { ResetButton } from './ResetButton';
 import { SettingsPanel } from './SettingsPanel';
 import { useCharLmWorker } from './useCharLmWorker';
+import { useEmbeddingSwitch } from './useEmbeddingSwitch';
 import { VocabularyCost } from './VocabularyCost';
-
-/** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
-const CHART_POINTS = 120;
-
-/** Steps whose mean loss the results line compares runs by: one minibatch alone is too noisy. */
-const RESULT_WINDOW = 50;
-
-const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
 /**
  * Chapter 9: train a character language model on a text in a background thread, watch it learn, make it
@@ -53,69 +52,30 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
 
   const running = lm.training !== null;
   const canTrain = !!corpus.text && !!lm.backend && !running;
-  const runs = Object.entries(lm.runs);
-  const latest = runs.length ? runs[runs.length - 1][1].at(-1) : undefined;
+  const latest = latestStep(lm.runs);
   // Redrawing the chart is the costliest thing on the page: once a second is plenty while training.
   const chartRuns = useThrottled(lm.runs, 1000);
-  // A curve for the chosen cell and for every cell trained so far, each in its own colour, and the perplexity
-  // V of a uniform guess as a dashed reference (over the planned run until a run starts, then over the steps
-  // so far). The chart is drawn from the moment the text is known, so a run changes its data, not its shape:
+  // The chart is drawn from the moment the text is known, so a run changes its data, not its shape:
   // reshaping a chart mid-run would stall the page for a moment.
   const vocabularySize = corpus.vocabulary?.tokens.length ?? 0;
-  const series = useMemo(() => {
-    // Before any run, an empty curve for the chosen cell; then one per run, cells and minibatch schemes alike.
-    const labels = Object.keys(chartRuns).length ? Object.keys(chartRuns) : [options.kind];
-    const curves = labels.map((label, k) => ({
-      name: label,
-      color: SERIES_COLORS[(CELL_KINDS as readonly string[]).includes(label) ? CELL_KINDS.indexOf(label as CellKind) : k % SERIES_COLORS.length],
-      // A log axis cannot place Infinity; the progress line says how big it got.
-      points: thin((chartRuns[label] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
-    }));
-    const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
-    const planned = corpus.text ? options.epochs * minibatchesPerEpoch(corpus.characters, options.sampling, options.batch, options.steps) : 0;
-    const end = trained > 0 ? trained : Math.max(1, planned);
-    const uniform = { name: `uniform guess (V = ${vocabularySize})`, points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
-    return vocabularySize > 1 ? [...curves, uniform] : curves;
-  }, [chartRuns, corpus.text, corpus.characters, vocabularySize, options.kind, options.epochs, options.sampling, options.batch, options.steps]);
+  const planned = plannedSteps(corpus.text ? corpus.characters : null, options);
+  const series = useMemo(
+    () => perplexitySeries({ runs: chartRuns, chosenKind: options.kind, vocabularySize, planned }),
+    [chartRuns, options.kind, vocabularySize, planned],
+  );
 
   const trainOne = () => corpus.text && lm.train(options.kind, corpus.text, choice.preprocessing, options);
-  // Stop, Reset or a failure ends the whole comparison, not just the cell in training.
-  const compare = async () => {
+  // Stop, Reset or a failure ends the whole comparison, not just the model in training.
+  const compare = async (compared: 'cells' | 'sampling') => {
     if (!corpus.text) return;
     lm.reset();
-    for (const kind of CELL_KINDS) {
-      const outcome = await lm.train(kind, corpus.text, choice.preprocessing, { ...options, kind, epochs: 50 }, compareSteps);
-      if (outcome.reason !== 'finished' && !(outcome.reason === 'aborted' && outcome.steps >= compareSteps)) break;
+    for (const run of comparedRuns(compared, options)) {
+      const outcome = await lm.train(run.label, corpus.text, choice.preprocessing, run.options, compareSteps);
+      if (!comparisonGoesOn(outcome, compareSteps)) break;
     }
   };
-  // The same cell, settings and seed twice, once per minibatch scheme: the two curves differ only by it.
-  const compareSampling = async () => {
-    if (!corpus.text) return;
-    lm.reset();
-    for (const sampling of ['sequential', 'random'] as const) {
-      const outcome = await lm.train(`${options.kind} · ${sampling}`, corpus.text, choice.preprocessing, { ...options, sampling, epochs: 50 }, compareSteps);
-      if (outcome.reason !== 'finished' && !(outcome.reason === 'aborted' && outcome.steps >= compareSteps)) break;
-    }
-  };
-  // A large vocabulary switches one-hot input to an embedding once, when the text's vocabulary grows
-  // past the threshold; a reader who then sets 0 again keeps one-hot.
-  const [embeddingNote, setEmbeddingNote] = useState<string | null>(null);
-  const wasLarge = useRef(false);
-  useEffect(() => {
-    const large = vocabularySize > LARGE_VOCABULARY;
-    if (large && !wasLarge.current && options.embeddingSize === 0 && !running) {
-      setOptions({ ...options, embeddingSize: LARGE_VOCABULARY_EMBEDDING });
-      setEmbeddingNote(`With ${vocabularySize.toLocaleString('en')} tokens, one-hot vectors would be ${vocabularySize.toLocaleString('en')} wide: the input is now an embedding of ${LARGE_VOCABULARY_EMBEDDING} (set the embedding size to 0 for one-hot).`);
-    }
-    if (!large) setEmbeddingNote(null);
-    wasLarge.current = large;
-  }, [vocabularySize, options, setOptions, running]);
-  const results = runs.filter(([, steps]) => steps.length > 0).map(([label, steps]) => ({ label, steps: steps.at(-1)!.step, perplexity: recentPerplexity(steps, RESULT_WINDOW) }));
-  const generateUnavailable = !lm.model
-    ? 'Train a model or import one to write with it.'
-    : running && !lm.paused
-      ? 'Pause training to write with the model as it is now.'
-      : null;
+  const shownEmbeddingNote = useEmbeddingSwitch(vocabularySize, options, setOptions, running);
+  const results = runResults(lm.runs);
 
   const controls = (
     <>
@@ -124,8 +84,8 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
         {lm.paused ? 'Resume' : 'Pause'}
       </button>
       <button type="button" onClick={lm.stop} disabled={!running}>Stop</button>
-      <button type="button" onClick={compare} disabled={!canTrain}>Compare RNN · LSTM · GRU</button>
-      <button type="button" onClick={compareSampling} disabled={!canTrain}>Compare sequential · random</button>
+      <button type="button" onClick={() => compare('cells')} disabled={!canTrain}>Compare RNN · LSTM · GRU</button>
+      <button type="button" onClick={() => compare('sampling')} disabled={!canTrain}>Compare sequential · random</button>
       <ResetButton modelHeld={lm.model} onReset={() => { lm.reset(); resetOptions(); }} />
     </>
   );
@@ -133,23 +93,23 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
   return (
     <WidgetFrame title="A character language model" engine={engine} error={lm.error ?? (lm.outcome?.reason === 'diverged' ? lm.outcome.message : null)} controls={controls}>
       <p className="charlm-backend" data-testid="charlm-backend" data-backend={lm.backend?.name ?? ''}>
-        {lm.backend ? `Training runs in a background thread on ${BACKEND_LABELS[lm.backend.name]}${lm.backend.fallbackReason ? ` (${lm.backend.fallbackReason})` : ''}.` : 'Starting the training thread…'}
+        {workerBackendLine(lm.backend)}
       </p>
       {lm.notice && <p className="charlm-notice" role="status" data-testid="charlm-notice">{lm.notice}</p>}
       <h5>Text</h5>
       <CorpusPanel choice={choice} onChoice={setChoice} ownText={ownText} onOwnText={setOwnText} onCorpus={onCorpus} />
       <h5>Model and training</h5>
       <SettingsPanel options={options} onChange={setOptions} disabled={running} />
-      {embeddingNote && <p className="charlm-notice" role="status" data-testid="embedding-note">{embeddingNote}</p>}
+      {shownEmbeddingNote && <p className="charlm-notice" role="status" data-testid="embedding-note">{shownEmbeddingNote}</p>}
       <VocabularyCost vocabularySize={vocabularySize} options={options} />
       <CompareStepsInput value={compareSteps} onChange={setCompareSteps} disabled={running} />
-      <div className="charlm-progress" data-testid="charlm-progress" data-status={running ? 'running' : lm.outcome?.reason ?? 'idle'} data-steps={latest?.step ?? 0} data-perplexity={latest?.perplexity ?? ''}>
-        <progress max={1} value={latest?.progress ?? 0} aria-label="Training progress" />
+      <div className="charlm-progress" data-testid="charlm-progress" data-status={progressStatus(running, lm.outcome)} data-steps={latest?.step.step ?? 0} data-perplexity={latest?.step.perplexity ?? ''}>
+        <progress max={1} value={latest?.step.progress ?? 0} aria-label="Training progress" />
         {latest ? (
           <span>
-            {lm.training ?? runs[runs.length - 1][0]}: step {latest.step}, epoch {latest.epoch + 1}, perplexity{' '}
-            <strong title={`loss ${formatNumber(latest.loss, 3)} nats`}>{formatPerplexity(latest.perplexity)}</strong>,{' '}
-            {Math.round(latest.tokensPerSecond).toLocaleString('en')} characters/s{latest.clipped ? ', clipped' : ''}
+            {lm.training ?? latest.label}: step {latest.step.step}, epoch {latest.step.epoch + 1}, perplexity{' '}
+            <strong title={`loss ${formatNumber(latest.step.loss, 3)} nats`}>{formatPerplexity(latest.step.perplexity)}</strong>,{' '}
+            {Math.round(latest.step.tokensPerSecond).toLocaleString('en')} characters/s{latest.step.clipped ? ', clipped' : ''}
             {lm.outcome && !running ? ` — ${lm.outcome.message}` : ''}
           </span>
         ) : (
@@ -162,7 +122,7 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
         <ul className="charlm-results" data-testid="charlm-results" aria-label="Perplexity of each run">
           {results.map((r) => (
             <li key={r.label} data-label={r.label} data-perplexity={r.perplexity}>
-              {r.label}: perplexity <strong>{formatPerplexity(r.perplexity)}</strong> over steps {Math.max(1, r.steps - RESULT_WINDOW + 1)}–{r.steps}
+              {r.label}: perplexity <strong>{formatPerplexity(r.perplexity)}</strong> over steps {r.first}–{r.steps}
             </li>
           ))}
         </ul>
@@ -180,7 +140,7 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
         </details>
       )}
       <h5>Write with it</h5>
-      <GeneratePanel generate={lm.generate} cancel={lm.cancelGeneration} unavailable={generateUnavailable} />
+      <GeneratePanel generate={lm.generate} cancel={lm.cancelGeneration} unavailable={generateUnavailable(lm.model)} />
       <h5>Take it to PyTorch, and back</h5>
       <FilePanel exportFile={lm.exportFile} importFile={lm.importFile} disabled={running} canExport={!!lm.model} />
     </WidgetFrame>

@@ -7,28 +7,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendInfo } from '../../core/runtime/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
-import type { TrainOutcome } from '../../core/train/trainer';
 import type { FromWorker, ModelHeld, ToWorker } from '../../workers/charLmProtocol';
+import { appendSample, appendSteps, failedRun, PendingRequests, rebuiltNotice, RESET_OUTCOME, type Reply, type RunOutcome, type Sample } from './charLmWorkerState';
 
-type Reply = Extract<FromWorker, { type: 'generated' | 'exported' | 'imported' | 'memory' }>;
-type Request = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
-
-/** How a run ended: the trainer's outcome, or `failed` when the worker could not run it at all. */
-export type RunOutcome = Omit<TrainOutcome, 'reason'> & { reason: TrainOutcome['reason'] | 'failed' };
+export type { RunOutcome, Sample };
 export type Generated = Extract<Reply, { type: 'generated' }>;
-
-export interface Sample {
-  label: string;
-  step: number;
-  text: string;
-}
-
-const RESET_OUTCOME: RunOutcome = { reason: 'aborted', message: 'Reset.', steps: 0 };
+type Request = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
 
 export function useCharLmWorker() {
   const worker = useRef<Worker | null>(null);
   const nextId = useRef(1);
-  const pending = useRef(new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>());
+  const pending = useRef(new PendingRequests());
   /** Runs not yet stopped, by the id of their `train` request. */
   const finishing = useRef(new Map<number, (outcome: RunOutcome) => void>());
   /** The run whose progress the figure shows; progress of any other is stale and dropped. */
@@ -68,36 +57,31 @@ export function useCharLmWorker() {
         case 'backend-changed':
           setBackend(data.backend);
           setModel(data.kept?.model ?? null);
-          setNotice(data.kept ? `The model (${data.kept.model}) was rebuilt there from ${data.kept.step === null ? 'the imported weights' : `its weights of step ${data.kept.step}`}.` : null);
+          setNotice(rebuiltNotice(data.kept));
           return;
         case 'steps':
-          if (data.id === activeRun.current) setRuns((all) => ({ ...all, [data.label]: [...(all[data.label] ?? []), ...data.steps] }));
+          if (data.id === activeRun.current) setRuns((all) => appendSteps(all, data.label, data.steps));
           return;
         case 'sample':
-          if (data.id === activeRun.current) setSamples((all) => [...all.slice(-19), { label: data.label, step: data.step, text: data.text }]);
+          if (data.id === activeRun.current) setSamples((all) => appendSample(all, { label: data.label, step: data.step, text: data.text }));
           return;
         case 'stopped':
           return endRun(data.id, data.outcome);
-        case 'error': {
-          const waiting = pending.current.get(data.id);
-          pending.current.delete(data.id);
-          if (waiting) waiting.reject(new Error(data.message));
-          else if (finishing.current.has(data.id)) endRun(data.id, { reason: 'failed', message: `Training could not run: ${data.message}`, steps: 0 });
+        case 'error':
+          // A request's error goes to its caller, a run's to the run; anything else to the figure.
+          if (pending.current.reject(data.id, data.message)) return;
+          if (finishing.current.has(data.id)) endRun(data.id, failedRun(`Training could not run: ${data.message}`));
           else setError(data.message);
           return;
-        }
-        default: {
-          pending.current.get(data.id)?.resolve(data);
-          pending.current.delete(data.id);
-        }
+        default:
+          pending.current.resolve(data);
       }
     };
     thread.onerror = (event) => {
       const message = `The training thread failed: ${event.message}`;
       setError(message);
-      pending.current.forEach(({ reject }) => reject(new Error(message)));
-      pending.current.clear();
-      [...finishing.current.keys()].forEach((id) => endRun(id, { reason: 'failed', message, steps: 0 }));
+      pending.current.rejectAll(message);
+      [...finishing.current.keys()].forEach((id) => endRun(id, failedRun(message)));
     };
     const init: ToWorker = { type: 'init', id: 0, backend: new URLSearchParams(location.search).get('backend') };
     thread.postMessage(init);
@@ -116,7 +100,7 @@ export function useCharLmWorker() {
       new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
         const id = send(message);
         onId?.(id);
-        pending.current.set(id, { resolve: resolve as (reply: Reply) => void, reject });
+        pending.current.add(id, resolve as (reply: Reply) => void, reject);
       }),
     [send],
   );

@@ -1,3 +1,8 @@
+/**
+ * ConcatIdentity: the reader re-rolls four random matrices and switches between ReLU and tanh, and sees
+ * φ(X W_xh + H W_hh + b_h) come out equal to φ([X, H] [W_xh; W_hh] + b_h), with the largest difference
+ * between the two — `concatIdentity` in src/core/figures/concatIdentity.ts.
+ */
 import { Matrix } from '../../components/Matrix';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { concatIdentity, type Activation } from '../../core/figures/concatIdentity';

@@ -1,3 +1,9 @@
+/**
+ * GateInspector: for the chapter's LSTM or GRU, the reader picks an input pattern, hidden_size, T and a
+ * seed, and may switch on the usual bug (one shared linear layer for every gate); each gate and the state
+ * it writes appear as time × unit heatmaps, with how far the gates differ and how many parameters are
+ * free — `traceGates` with `sharedGates` in src/core/figures/gateTrace.ts.
+ */
 import { useMemo } from 'react';
 import { scaleForRange } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';

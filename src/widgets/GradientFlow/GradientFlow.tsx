@@ -1,3 +1,9 @@
+/**
+ * GradientFlow: the reader picks W_hh (ρ·Q, normal, or a fixed non-normal matrix), its spectral radius ρ,
+ * the sequence length T and a clipping threshold θ, and reads ‖∂L/∂h‖ by steps back from the loss on a
+ * log chart beside ‖W_hhᵏ‖ and the product with tanh′ held fixed, and what clipping does to the weight
+ * gradient — `gradientFlow` in src/core/figures/gradientFlow.ts.
+ */
 import { LineChartCard } from '../../components/Charts';
 import { ExactNumber } from '../../components/ExactNumber';
 import { SegmentedChoice } from '../../components/Choices';

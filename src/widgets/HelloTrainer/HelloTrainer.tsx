@@ -1,18 +1,22 @@
-import { useState } from 'react';
-import { LineChartCard } from '../../components/Charts';
+/**
+ * HelloTrainer: the reader sets learning rate, epochs, hidden size and seed, presses Train (or steps one
+ * epoch at a time) and watches the loss fall and the prediction for "hello" turn into "ohlol"; one epoch
+ * cursor shows any epoch's prediction, hidden state and, with embeddings, the embedding — `trainHello` in
+ * src/core/train/hello.ts, driven by src/hooks/useTrainingRun.ts.
+ */
 import { formatNumber } from '../../components/format';
-import { Heatmap } from '../../components/Heatmap';
 import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { HELLO_CHARS, helloDefaults, trainHello, type HelloEpoch, type HelloOptions, type HelloVariant } from '../../core/train/hello';
+import { helloDefaults, trainHello, type HelloEpoch, type HelloOptions, type HelloVariant } from '../../core/train/hello';
 import { useEngine } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, fitField, integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
 import { useTrainingRun } from '../../hooks/useTrainingRun';
+import { EpochPanels } from './EpochPanels';
 import './HelloTrainer.css';
+import { Prediction, TARGET } from './Prediction';
 
-const TARGET = 'ohlol';
 const TITLES: Record<HelloVariant, string> = {
   cell: 'Training an RNNCell loop on hello → ohlol',
   rnn: 'Training nn.RNN on hello → ohlol',
@@ -29,19 +33,6 @@ const SCHEMA: SettingsSchema<HelloOptions> = {
   seed: integer(0, 99),
 };
 
-/** A predicted string with each letter marked right or wrong against "ohlol". */
-function Prediction({ text }: { text: string }) {
-  return (
-    <span className="hello-prediction" aria-label={`${text}, ${[...text].filter((c, k) => c === TARGET[k]).length} of 5 right`}>
-      {[...text].map((char, k) => (
-        <span key={k} className={char === TARGET[k] ? 'right' : 'wrong'} aria-hidden="true">
-          {char}
-        </span>
-      ))}
-    </span>
-  );
-}
-
 /** Chapters 3 and 8: train "hello" → "ohlol" in the page, one epoch at a time or to the end. */
 export default function HelloTrainer(props: { variant?: HelloVariant }) {
   const variant = fitField<HelloVariant>(SCHEMA.variant, props.variant, 'cell');
@@ -54,8 +45,6 @@ export default function HelloTrainer(props: { variant?: HelloVariant }) {
   // Each run builds its model from the settings (same seed, same initial weights) and disposes it itself.
   const run = useTrainingRun<HelloEpoch>((control) => trainHello(options, control), JSON.stringify(options));
   const last = run.events.at(-1);
-  const [picked, setPicked] = useState<number | null>(null);
-  const shown = run.events.find((e) => e.epoch === picked) ?? last;
   const ready = engine.status === 'ready';
   const running = run.status === 'running';
   const done = run.status === 'finished' || run.status === 'stopped';
@@ -92,32 +81,7 @@ export default function HelloTrainer(props: { variant?: HelloVariant }) {
           <>Input <code>hello</code>, target <code>ohlol</code>. Press Train, or step one epoch at a time.</>
         )}
       </p>
-      {run.events.length > 0 && (
-        <div className="hello-panels">
-          <LineChartCard title="Loss per epoch" xLabel="epoch" yLabel="loss" series={[{ name: variant === 'cell' ? 'Σ step losses' : 'mean loss', points: run.events.map((e) => ({ x: e.epoch, y: e.loss })) }]} />
-          <ol className="hello-epochs" aria-label="Prediction per epoch">
-            {run.events.map((e) => (
-              <li key={e.epoch}>
-                <button type="button" className="hello-epoch-button" aria-pressed={e.epoch === shown?.epoch} aria-label={`Show epoch ${e.epoch}`} onClick={() => setPicked(e.epoch)}>
-                  <span className="hello-epoch">{e.epoch}</span> <Prediction text={e.prediction} />
-                </button>
-              </li>
-            ))}
-          </ol>
-          {shown && (
-            <div>
-              <p className="hello-caption">Hidden state in epoch {shown.epoch} (rows: h, e, l, l, o; pick an epoch on the left)</p>
-              <Heatmap name="h" values={shown.hidden} rowLabel="t" colLabel="unit" cellSize={22} />
-              {shown.embedding && (
-                <>
-                  <p className="hello-caption">Learned embedding after epoch {shown.epoch} (rows: {HELLO_CHARS.join(', ')})</p>
-                  <Heatmap name="embedding" values={shown.embedding} rowLabel="char" colLabel="dim" cellSize={18} />
-                </>
-              )}
-            </div>
-          )}
-        </div>
-      )}
+      <EpochPanels events={run.events} lossName={variant === 'cell' ? 'Σ step losses' : 'mean loss'} />
     </WidgetFrame>
   );
 }

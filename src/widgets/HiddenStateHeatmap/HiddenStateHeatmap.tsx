@@ -1,3 +1,9 @@
+/**
+ * HiddenStateHeatmap: the reader picks a cell (RNN, LSTM, GRU), what to show (h, the cell state, a gate, or
+ * the gradient ∂L/∂h, on a log colour scale if asked), an input pattern, hidden_size, T and a seed, and
+ * sees it as one time × unit heatmap beside the input, with the norms that say how much survives —
+ * `traceGates` in src/core/figures/gateTrace.ts, on inputs from `makeInputs` in inputPatterns.ts there.
+ */
 import { useMemo } from 'react';
 import { SegmentedChoice, SelectChoice } from '../../components/Choices';
 import { divergingScale, scaleForRange } from '../../components/colorScale';

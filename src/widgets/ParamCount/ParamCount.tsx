@@ -1,3 +1,8 @@
+/**
+ * ParamCount: nothing to set; a chapter writes a layer's arguments as props in its prose, and the reader
+ * sees that layer's parameter count, counted on a layer the engine builds rather than typed by hand —
+ * `exploreShapes(config, 1, 1).total` in src/core/figures/shapes.ts.
+ */
 import { useMemo } from 'react';
 import { CELL_KINDS } from '../../core/cells/types';
 import type { LayerConfig } from '../../core/layer/layerConfig';

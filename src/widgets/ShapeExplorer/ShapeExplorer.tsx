@@ -1,3 +1,9 @@
+/**
+ * ShapeExplorer: the reader sets the arguments of nn.RNN, nn.LSTM or nn.GRU (input_size, hidden_size,
+ * num_layers, bias, batch_first, bidirectional, nonlinearity) and a sequence length and batch size, and
+ * reads the constructor call, the shapes of input, h_0 (c_0), output and h_n (c_n), and every parameter's
+ * shape and count — `exploreShapes` in src/core/figures/shapes.ts, on a layer the engine builds.
+ */
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { CellKind } from '../../core/cells/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTicks, logTicks } from '../../../src/components/axisTicks';
+import { indexTicks, linearTicks, logTicks } from '../../../src/components/axisTicks';
 
 describe('axis ticks', () => {
   it('labels every index while there is room, then every nice step', () => {
@@ -24,5 +24,20 @@ describe('axis ticks', () => {
     expect(wide[0]).toBeLessThanOrEqual(1e-35);
     expect(wide.at(-1)).toBeGreaterThanOrEqual(1);
     expect(logTicks(3, 3)).toEqual([1, 10]);
+  });
+
+  it('labels both ends of a linear axis and nice steps between, never two labels crowded together', () => {
+    expect(linearTicks(1, 15)).toEqual([1, 5, 10, 15]);
+    expect(linearTicks(0, 83)).toEqual([0, 20, 40, 60, 83]);
+    expect(linearTicks(1, 1)).toEqual([1]);
+    expect(linearTicks(0, 0.3)).toEqual([0, 0.1, 0.2, 0.3]);
+    for (let max = 2; max <= 5000; max += 7) {
+      const ticks = linearTicks(1, max);
+      expect(ticks[0]).toBe(1);
+      expect(ticks.at(-1)).toBe(max);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      // No two neighbours closer than an eighth of the axis: room for their labels on a phone-width chart.
+      ticks.slice(1).forEach((t, k) => expect(t - ticks[k]).toBeGreaterThanOrEqual((max - 1) / 8 - 1e-9));
+    }
   });
 });

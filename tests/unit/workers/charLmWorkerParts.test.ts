@@ -61,6 +61,32 @@ describe('work between training steps while paused', () => {
   });
 });
 
+describe('work between training steps while running', () => {
+  it('runs a job before the next step, with the weights as they are, and the run goes on', async () => {
+    const before = tf.memory().numTensors;
+    const model = createCharLmModel(options, vocabulary.tokens.length);
+    const control = new GatedControl();
+    const run = trainCharLm(model, encode(vocabulary, text), options, control);
+    expect((await run.next()).value).toMatchObject({ step: 1 });
+    const weightsAfterStep1 = await model.toStateDict();
+    const order: string[] = [];
+    const written = control.runBetweenSteps(async () => {
+      order.push('job');
+      expect(await model.toStateDict()).toEqual(weightsAfterStep1);
+      return generate(model, vocabulary, 'the', { length: 10, temperature: 0 });
+    });
+    const step2 = await run.next();
+    order.push('step 2');
+    expect(order).toEqual(['job', 'step 2']);
+    expect(step2.value).toMatchObject({ step: 2 });
+    expect(await written).toHaveLength(13);
+    control.abort();
+    for (let next = await run.next(); !next.done; next = await run.next());
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('generation', () => {
   it('stops on its signal with what it has, and keeps an emoji prefix whole', async () => {
     const emoji = buildVocabulary('😀 ab😀ba');

@@ -1,0 +1,142 @@
+/**
+ * What the character-model figure shows, computed from what the worker reported: the perplexity chart's
+ * series, the results line, the progress line's status and the hints. Pure functions, so that the figure
+ * only lays them out and each rule can be tested on its own.
+ */
+import { SERIES_COLORS, type Series } from '../../components/chartSeries';
+import { CELL_KINDS, type CellKind } from '../../core/cells/types';
+import { minibatchesPerEpoch } from '../../core/data/minibatches';
+import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures/charLmCost';
+import { recentPerplexity, type CharLmOptions, type CharLmStep } from '../../core/train/charLm';
+import type { BackendInfo } from '../../core/runtime/backend';
+import { BACKEND_LABELS } from '../../hooks/useEngine';
+import type { ModelHeld } from '../../workers/charLmProtocol';
+import type { RunOutcome } from './charLmWorkerState';
+
+/** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
+export const CHART_POINTS = 120;
+
+/** Steps whose mean loss the results line compares runs by: one minibatch alone is too noisy. */
+export const RESULT_WINDOW = 50;
+
+/** Training runs by label ("LSTM", "GRU · random"), each with its steps so far, in the order they ran. */
+export type Runs = Record<string, CharLmStep[]>;
+
+/** At most `maxPoints` of `items`, evenly spaced, always keeping the last (the newest step). */
+export function thinPoints<T>(items: readonly T[], maxPoints = CHART_POINTS): T[] {
+  if (items.length <= maxPoints) return [...items];
+  const stride = Math.ceil(items.length / maxPoints);
+  return items.filter((_, k) => k % stride === 0 || k === items.length - 1);
+}
+
+/** A cell's curve keeps its cell's colour in every comparison; any other run takes the colour of its place. */
+export function seriesColor(label: string, index: number): string {
+  const cell = (CELL_KINDS as readonly string[]).indexOf(label);
+  return SERIES_COLORS[cell >= 0 ? cell : index % SERIES_COLORS.length];
+}
+
+/** Minibatches the settings plan for a text of `characters` characters (0 while there is no text). */
+export function plannedSteps(characters: number | null, options: Pick<CharLmOptions, 'epochs' | 'sampling' | 'batch' | 'steps'>): number {
+  return characters ? options.epochs * minibatchesPerEpoch(characters, options.sampling, options.batch, options.steps) : 0;
+}
+
+/**
+ * The perplexity chart: a curve per run (before any run, an empty one for the chosen cell, so that a run
+ * changes the chart's data, not its shape), and the perplexity V of a uniform guess as a dashed
+ * reference, over the planned run until a run starts, then over the steps so far.
+ */
+export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: { runs: Runs; chosenKind: CellKind; vocabularySize: number; planned: number }): Series[] {
+  const labels = Object.keys(runs).length ? Object.keys(runs) : [chosenKind];
+  const curves: Series[] = labels.map((label, k) => ({
+    name: label,
+    color: seriesColor(label, k),
+    // A log axis cannot place Infinity; the progress line says how big it got.
+    points: thinPoints((runs[label] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
+  }));
+  if (vocabularySize <= 1) return curves;
+  const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
+  const end = trained > 0 ? trained : Math.max(1, planned);
+  const uniform = { name: `uniform guess (V = ${vocabularySize})`, points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
+  return [...curves, uniform];
+}
+
+/** The newest step of the newest run, with that run's label, or undefined before any step. */
+export function latestStep(runs: Runs): { label: string; step: CharLmStep } | undefined {
+  const entries = Object.entries(runs);
+  const [label, steps] = entries.at(-1) ?? ['', []];
+  const step = steps.at(-1);
+  return step && { label, step };
+}
+
+export interface RunResult {
+  label: string;
+  /** Steps the run took. */
+  steps: number;
+  /** Perplexity over its last `RESULT_WINDOW` steps (see `recentPerplexity`). */
+  perplexity: number;
+  /** The steps that perplexity covers, 1-based: `first`…`steps`. */
+  first: number;
+}
+
+/** One line per run that took a step, to compare runs by. */
+export function runResults(runs: Runs, window = RESULT_WINDOW): RunResult[] {
+  return Object.entries(runs)
+    .filter(([, steps]) => steps.length > 0)
+    .map(([label, steps]) => {
+      const last = steps[steps.length - 1].step;
+      return { label, steps: last, perplexity: recentPerplexity(steps, window), first: Math.max(1, last - window + 1) };
+    });
+}
+
+/** One model of a comparison: the label its curve goes by, and the settings it trains with. */
+export interface ComparedRun {
+  label: string;
+  options: CharLmOptions;
+}
+
+/**
+ * The runs of a comparison, trained one after another for the comparison's step budget (enough epochs
+ * never to end first): RNN, LSTM and GRU with the reader's settings, or the reader's cell once per
+ * minibatch scheme, same settings and seed, so that the curves differ only by what is compared.
+ */
+export function comparedRuns(compared: 'cells' | 'sampling', options: CharLmOptions): ComparedRun[] {
+  const long = { ...options, epochs: 50 };
+  return compared === 'cells'
+    ? CELL_KINDS.map((kind) => ({ label: kind, options: { ...long, kind } }))
+    : (['sequential', 'random'] as const).map((sampling) => ({ label: `${options.kind} · ${sampling}`, options: { ...long, sampling } }));
+}
+
+/** A comparison trains its next model only when this one ran its planned steps: Stop, Reset or a failure ends it. */
+export function comparisonGoesOn(outcome: RunOutcome, compareSteps: number): boolean {
+  return outcome.reason === 'finished' || (outcome.reason === 'aborted' && outcome.steps >= compareSteps);
+}
+
+/** The progress line's state, as the tests and styles read it: running, idle, or how the last run ended. */
+export function progressStatus(running: boolean, outcome: RunOutcome | null): string {
+  return running ? 'running' : (outcome?.reason ?? 'idle');
+}
+
+/** Why Generate cannot run now, or null when it can: whenever the worker holds a model, training or not. */
+export function generateUnavailable(model: ModelHeld): string | null {
+  return model ? null : 'Train a model or import one to write with it.';
+}
+
+/**
+ * Whether a vocabulary that just grew past `LARGE_VOCABULARY` should switch one-hot input to an embedding:
+ * only on the way up (a reader who then sets 0 again keeps one-hot), and never mid-run.
+ */
+export function switchesToEmbedding({ vocabularySize, wasLarge, embeddingSize, running }: { vocabularySize: number; wasLarge: boolean; embeddingSize: number; running: boolean }): boolean {
+  return vocabularySize > LARGE_VOCABULARY && !wasLarge && embeddingSize === 0 && !running;
+}
+
+/** What the figure says when it switched to an embedding, in the reader's terms. */
+export function embeddingNote(vocabularySize: number): string {
+  const tokens = vocabularySize.toLocaleString('en');
+  return `With ${tokens} tokens, one-hot vectors would be ${tokens} wide: the input is now an embedding of ${LARGE_VOCABULARY_EMBEDDING} (set the embedding size to 0 for one-hot).`;
+}
+
+/** Where the worker trains, and why there when it fell back from a faster backend. */
+export function workerBackendLine(backend: BackendInfo | null): string {
+  if (!backend) return 'Starting the training thread…';
+  return `Training runs in a background thread on ${BACKEND_LABELS[backend.name]}${backend.fallbackReason ? ` (${backend.fallbackReason})` : ''}.`;
+}
