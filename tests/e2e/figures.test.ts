@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { widgets } from '../../src/mdx/components';
+import { figurePath, type FigureName } from '../../src/mdx/figureCatalogue';
 import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
-
-/** Query strings for figures that need props to make sense on their own page. */
-const PROPS: Record<string, string> = { ParamCount: '?kind=LSTM&inputSize=10&hiddenSize=20' };
 
 const browser = useBrowser();
 
@@ -16,13 +14,23 @@ describe('every figure on its own page', () => {
     await page.context().close();
   });
 
-  it.each(Object.keys(widgets).map((name) => [name]))('%s renders on WebGPU, accessibly', async (name) => {
-    const { page, errors } = await openPage(browser(), `/figures/${name}${PROPS[name] ?? ''}`);
+  // One load per figure: light, then dark (the system's scheme, which the book follows until the reader
+  // picks one), then a 375 px phone, each checked and photographed on the same page.
+  it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders on WebGPU, accessibly, light, dark and at 375 px', async (name) => {
+    const { page, errors } = await openPage(browser(), figurePath(name));
     await page.locator('h1').waitFor();
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/figure-${name}.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('html[data-theme="dark"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/figure-${name}-dark.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await widgetsReady(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: `${ARTIFACTS}/figure-${name}-375.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });
