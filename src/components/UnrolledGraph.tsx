@@ -65,6 +65,8 @@ function WireReadout({ wire }: { wire: GraphWire }) {
 /** Pointer and focus on a wire: show it in the readout and light the term it stands for. */
 interface WireEvents {
   onShow: (wire: GraphWire | null) => void;
+  /** the wire took the focus (pointer, Tab or ↑ / ↓): ↑ / ↓ go on from it */
+  onSelect: (id: string) => void;
 }
 
 interface FocusableWireProps extends WireEvents {
@@ -76,7 +78,7 @@ interface FocusableWireProps extends WireEvents {
 }
 
 /** A focusable vector: its drawing, the frame for hover and focus, and its full description. */
-function FocusableWire({ wire, tabbable, lit, className, onShow, children }: FocusableWireProps) {
+function FocusableWire({ wire, tabbable, lit, className, onShow, onSelect, children }: FocusableWireProps) {
   return (
     <g
       className={`${className}${lit ? ' lit' : ''}`}
@@ -87,7 +89,10 @@ function FocusableWire({ wire, tabbable, lit, className, onShow, children }: Foc
       aria-label={describeWire(wire)}
       onMouseEnter={() => onShow(wire)}
       onMouseLeave={() => onShow(null)}
-      onFocus={() => onShow(wire)}
+      onFocus={() => {
+        onShow(wire);
+        onSelect(wire.id);
+      }}
       onBlur={() => onShow(null)}
     >
       {children}
@@ -103,13 +108,13 @@ interface ChipProps extends WireEvents {
 }
 
 /** A wire between places: chip, label and arrow. Memoised: a step redraws only the wires that changed. */
-const PlacedChip = memo(function PlacedChip({ placed, limit, tabbable, lit, onShow, markerId }: ChipProps & { markerId: string }) {
+const PlacedChip = memo(function PlacedChip({ placed, limit, tabbable, lit, onShow, onSelect, markerId }: ChipProps & { markerId: string }) {
   const { wire, chip, label, cutMark } = placed;
   return (
     <g className={lit ? 'lit' : undefined}>
       <WireLine line={placed.line} wire={wire} markerId={markerId} />
       {cutMark && <text className="wire-label" x={cutMark.x} y={cutMark.y} textAnchor="middle">✂</text>}
-      <FocusableWire wire={wire} tabbable={tabbable} lit={lit} className="wire" onShow={onShow}>
+      <FocusableWire wire={wire} tabbable={tabbable} lit={lit} className="wire" onShow={onShow} onSelect={onSelect}>
         <VectorChip values={wire.values} size={wire.size} x={chip.x} y={chip.y} limit={limit} />
       </FocusableWire>
       <text className="wire-label" x={label.x} y={label.y} textAnchor={label.anchor}>{wire.label}</text>
@@ -175,7 +180,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
   };
 
   const chip = (placed: PlacedWire) => (
-    <PlacedChip key={placed.wire.id} placed={placed} limit={limit} tabbable={placed.wire.id === focusable} lit={isLit(placed.wire, highlight)} onShow={onShow} markerId={markerId} />
+    <PlacedChip key={placed.wire.id} placed={placed} limit={limit} tabbable={placed.wire.id === focusable} lit={isLit(placed.wire, highlight)} onShow={onShow} onSelect={setSelected} markerId={markerId} />
   );
 
   return (
@@ -207,7 +212,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
                 <rect className="cell" {...cell} rx={6} />
                 <text className="wire-label" x={column.cellLabel.x} y={column.cellLabel.y} textAnchor="middle">{cellLabel}</text>
                 {column.inner.map(({ wire, frame, label, strip }) => (
-                  <FocusableWire key={wire.id} wire={wire} tabbable={wire.id === focusable} lit={isLit(wire, highlight)} className="wire inner" onShow={onShow}>
+                  <FocusableWire key={wire.id} wire={wire} tabbable={wire.id === focusable} lit={isLit(wire, highlight)} className="wire inner" onShow={onShow} onSelect={setSelected}>
                     <rect className="chip-frame" {...frame} rx={2} />
                     <text className="wire-label" x={label.x} y={label.y}>{wire.label}</text>
                     <VectorStrip values={wire.values} size={wire.size} x={strip.x} y={strip.y} width={strip.width} limit={limit} gate={wire.gate} />

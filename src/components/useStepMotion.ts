@@ -8,7 +8,7 @@ import { movesWithFlow, stepMotion, type MotionPart } from './stepMotion';
 import type { Direction, UnrolledLayout } from './unrolledLayout';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const PULSE_RADIUS = 4;
+const PULSE_RADIUS = 5;
 
 export const prefersReducedMotion = (): boolean =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -76,7 +76,8 @@ export default function WorkedExample() {
             ))}
             {!record && <p className="placeholder">Step forward to compute step 1.</p>}
           </section>
-          <table className="notes-table" data-testid="notes-table">
+          {/* Focusable: on a phone the table scrolls sideways, and the keyboard must be able to scroll it. */}
+          <table className="notes-table" data-testid="notes-table" tabIndex={0}>
             <caption>The notes’ numbers beside the engine’s{edited ? ' (weights edited: the notes’ numbers belong to the original weights)' : ''}</caption>
             <thead>
               <tr>
