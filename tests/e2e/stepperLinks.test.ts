@@ -233,7 +233,8 @@ describe('looks', () => {
 
   it.each(FIGURES)('%s stepper: axe finds nothing serious in light, dark and at 375 px, with a term lit', async (name, path, testId, term) => {
     for (const [view, width, dark] of VIEWS) {
-      const { page, errors } = await openPage(browser(), path, { width, height: 900 });
+      // Tall enough that nothing scrolls: the pointer stays on the lit term for the screenshot.
+      const { page, errors } = await openPage(browser(), path, { width, height: 2600 });
       await widgetsReady(page);
       if (dark) await page.getByRole('button', { name: /theme|dark/i }).click();
       await stepForward(page, 2);
@@ -241,7 +242,6 @@ describe('looks', () => {
       await hoverTerm(page, testId, term);
       expect(await page.locator('.unrolled .lit').count(), `${term} lights a wire`).toBeGreaterThan(0);
       expect(await seriousViolations(page), `${name} ${view}`).toEqual([]);
-      // The figure alone: a full-page shot of a scrolled page draws the sticky header across it.
       await page.locator('.widget').screenshot({ path: `${ARTIFACTS}/steppers-${name}-${view}.png` });
       expect(errors).toEqual([]);
       await page.context().close();
