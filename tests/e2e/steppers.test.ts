@@ -139,7 +139,7 @@ describe('bptt stepper', () => {
       }
       // The matrices follow the picture a moment later (a deferred render): wait for them to catch up.
       const want = (gradients.weight_hh_l0 as number[][]).flat();
-      const sums = page.getByRole('cell', { name: /^running sum of ∂L\/∂weight_hh_l0/ });
+      const sums = page.getByRole('cell', { name: /^running sum of ∂L\/∂W_hh/ });
       const read = () => sums.evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('aria-label')!.split(' = ')[1])));
       await expect.poll(async () => (await read()).every((v, k) => Math.abs(v - want[k]) <= 1e-4 * Math.abs(want[k]) + 1e-6)).toBe(true);
       expectClose(await read(), want, 'running sum of dL/dW_hh');

@@ -1,6 +1,13 @@
+/**
+ * The BPTT stepper: after the forward pass, the reader steps backpropagation through time one step at a
+ * time, from t = T back to h₀, and watches ∂L/∂h_t gather from the output and from step t + 1, split into
+ * ∂L/∂x_t and ∂L/∂h_{t−1}, and each step add its share to the weight gradients; truncation and clipping
+ * change it, and a finite difference checks one entry. It shows `createStepperRecorder` (core/figures) with a
+ * loss → the recorder's backward pass (`recorder.seek()` / `snapshot()` past the forward positions), and
+ * `checkGradientEntry` for the check.
+ */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { BarChartCard } from '../../components/Charts';
-import { symmetricLimit } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Slider } from '../../components/Slider';
 import { StepperBar } from '../../components/StepperBar';
@@ -16,15 +23,15 @@ import { choice, fitSettings, integer, number, rangeOf } from '../../hooks/setti
 import { Equation } from '../StepperKit/Equation';
 import { stepNumber } from '../StepperKit/labels';
 import type { StepperProps } from '../StepperKit/stepperProps';
+import { TermProvider, useTermState } from '../StepperKit/termHighlight';
 import { useRecorderCursor } from '../StepperKit/useRecorderCursor';
+import { activeRecord, backwardActive, DEFAULT_PARAMETER, gradientShape, normBars, passColourLimit, shownParameter } from './bpttView';
 import { backwardGraph } from './backwardGraph';
 import { substitutedBackward, symbolicBackward } from './backwardEquations';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { GradientPanel } from './GradientPanel';
 import '../StepperKit/StepperKit.css';
 import './BpttStepper.css';
-
-/** The same problem as the cell stepper's, run backward. */
 
 /** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */
 const afterForward = (recorder: UnrollRecorder) => recorder.length;
@@ -71,84 +78,87 @@ export default function BpttStepper(props: StepperProps) {
   }, [key]);
   const fresh = result?.key === key ? result : null;
   const { snapshot, bar, onKeyDown } = useRecorderCursor(fresh?.recorder ?? null, describe, afterForward);
-  const [param, setParam] = useState('weight_hh_l0');
+  const [param, setParam] = useState(DEFAULT_PARAMETER);
+  const highlight = useTermState();
 
+  const active = backwardActive(snapshot);
   const graph = useMemo(
-    () => backwardGraph({ kind, hiddenSize: setup.hiddenSize, inputSize, seqLength: setup.seqLength, truncation: setup.truncation, snapshot }),
-    [kind, setup, inputSize, snapshot],
+    () => backwardGraph({ kind, hiddenSize: setup.hiddenSize, inputSize, seqLength: setup.seqLength, truncation: setup.truncation, snapshot, active }),
+    [kind, setup, inputSize, snapshot, active],
   );
-  // One colour scale for the whole pass, so colours do not shift as gradients arrive.
-  const limit = useMemo(() => (fresh ? symmetricLimit(fresh.complete.backward.flatMap((b) => (b ? [b.dh, b.dhFromOutput, b.dx] : []))) : 1), [fresh]);
-  const active = snapshot !== null && snapshot.backwardCursor > 0 ? snapshot.activeStep : null;
+  const limit = useMemo(() => passColourLimit(fresh?.complete ?? null), [fresh]);
   // The picture updates at once; equations, chart and matrices follow without holding up a step.
   const later = useDeferredValue(snapshot);
-  const laterActive = later !== null && later.backwardCursor > 0 ? later.activeStep : null;
-  const record = laterActive !== null ? later?.backward[laterActive] : null;
+  const laterActive = backwardActive(later);
+  const record = activeRecord(later);
   const names = fresh ? Object.keys(fresh.complete.gradients) : [];
-  const shown = names.includes(param) ? param : 'weight_hh_l0';
+  const shown = shownParameter(names, param);
   const finalGradient = fresh?.complete.gradients[shown];
-  const shape = finalGradient ? (Array.isArray(finalGradient[0]) ? [finalGradient.length, (finalGradient[0] as number[]).length] : [finalGradient.length]) : [];
-  // One bar per step, numbered t = 1 … T like the picture (gradNorms[k] belongs to step k + 1).
-  const bars = (later?.gradNorms ?? []).flatMap((y, k) => (y === null ? [] : [{ x: stepNumber(k), y }]));
   const clipping = snapshot?.clipping ?? null;
 
   return (
     <WidgetFrame title={`Backpropagation through time (${kind})`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={resetSettings}>Reset settings</button>}>
-      <div className="stepper-widget" onKeyDown={onKeyDown}>
-        <div className="control-grid">
-          <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
-          <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
-          <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
-          <Slider label="truncate every τ steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
-          <Slider label="clipping threshold θ" value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
-        </div>
-        <StepperBar {...bar} />
-        <UnrolledGraph
-          title={`BPTT through the ${kind} over ${setup.seqLength} steps, hidden size ${setup.hiddenSize}`}
-          cellLabel={kind}
-          columns={graph.columns}
-          initial={graph.initial}
-          activeStep={active}
-          direction="backward"
-          limit={limit}
-          featured={active !== null ? `dh-${active}` : undefined}
-        />
-        <p className="widget-readout" data-testid="bptt-summary">
-          Loss L = Σ<sub>t</sub> cross-entropy = <strong>{snapshot?.loss != null ? <ExactNumber value={snapshot.loss} /> : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
-          <strong>{snapshot ? <ExactNumber value={snapshot.globalGradNorm} /> : '…'}</strong>.{' '}
-          {clipping
-            ? clipping.scale < 1
-              ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong><ExactNumber value={clipping.scale} /></strong>.</>
-              : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
-            : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
-        </p>
-        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${stepNumber(record.t)}` : 'BPTT equations'} data-testid="bptt-equations">
-          {(record ? substitutedBackward(kind, record, setup.seqLength) : symbolicBackward(kind)).map((eq) => (
-            <Equation key={eq.label} tex={eq.tex} label={eq.label} />
-          ))}
-        </section>
-        <div className="bptt-panels">
-          <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={bars} highlight={laterActive === null ? undefined : stepNumber(laterActive)} />
-          <GradientPanel
-            names={names}
-            param={shown}
-            onParam={setParam}
-            contribution={record ? record.contributions[shown] : null}
-            accumulated={later?.gradients[shown] ?? []}
-            step={laterActive}
+      <TermProvider value={highlight}>
+        <div className="stepper-widget" onKeyDown={onKeyDown}>
+          <div className="control-grid">
+            <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
+            <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
+            <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
+            <Slider label="truncate every τ steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
+            <Slider label="clipping threshold θ" value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
+          </div>
+          <StepperBar {...bar} />
+          <UnrolledGraph
+            title={`BPTT through the ${kind} over ${setup.seqLength} steps, hidden size ${setup.hiddenSize}`}
+            cellLabel={kind}
+            columns={graph.columns}
+            initial={graph.initial}
+            activeStep={active}
+            direction="backward"
+            limit={limit}
+            featured={active !== null ? `dh-${active}` : undefined}
+            highlight={highlight.term}
+            onHighlight={highlight.show}
           />
+          <p className="widget-readout" data-testid="bptt-summary">
+            Loss L = Σ<sub>t</sub> cross-entropy = <strong>{snapshot?.loss != null ? <ExactNumber value={snapshot.loss} /> : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
+            <strong>{snapshot ? <ExactNumber value={snapshot.globalGradNorm} /> : '…'}</strong>.{' '}
+            {clipping
+              ? clipping.scale < 1
+                ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong><ExactNumber value={clipping.scale} /></strong>.</>
+                : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
+              : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
+          </p>
+          <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${stepNumber(record.t)}` : 'BPTT equations'} data-testid="bptt-equations">
+            {(record ? substitutedBackward(kind, record, setup.seqLength) : symbolicBackward(kind)).map((eq) => (
+              <Equation key={eq.label} tex={eq.tex} label={eq.label} />
+            ))}
+          </section>
+          <div className="bptt-panels">
+            <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={normBars(later?.gradNorms ?? [])} highlight={laterActive === null ? undefined : stepNumber(laterActive)} />
+            <GradientPanel
+              kind={kind}
+              hiddenSize={setup.hiddenSize}
+              names={names}
+              param={shown}
+              onParam={setParam}
+              contribution={record ? record.contributions[shown] : null}
+              accumulated={later?.gradients[shown] ?? []}
+              step={laterActive}
+            />
+          </div>
+          {fresh && finalGradient && (
+            <GradientCheckPanel
+              key={`${key}/${shown}`}
+              options={stepperOptions(setup)}
+              param={shown}
+              shape={gradientShape(finalGradient)}
+              defaultIndex={largestEntry(finalGradient)}
+              ready={engine.status === 'ready'}
+            />
+          )}
         </div>
-        {fresh && finalGradient && (
-          <GradientCheckPanel
-            key={`${key}/${shown}`}
-            options={stepperOptions(setup)}
-            param={shown}
-            shape={shape}
-            defaultIndex={largestEntry(finalGradient)}
-            ready={engine.status === 'ready'}
-          />
-        )}
-      </div>
+      </TermProvider>
     </WidgetFrame>
   );
 }

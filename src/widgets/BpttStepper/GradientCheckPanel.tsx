@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ExactNumber } from '../../components/ExactNumber';
 import { checkGradientEntry, type GradientCheck } from '../../core/figures/finiteDifference';
 import type { UnrollOptions } from '../../core/unroll/unroll';
+import { readerName } from './parameterNames';
 
 /** Relative differences below this count as agreement (float32 gradients against float64 differences). */
 const AGREEMENT = 1e-3;
@@ -45,22 +46,25 @@ export function GradientCheckPanel({ options, param, shape, defaultIndex, ready 
     setIndex(index.map((k, a) => (a === axis ? v : k)));
     setCheck(null);
   };
+  const symbol = readerName(param);
+  const entry = `∂L/∂${symbol}[${index.join(', ')}]`;
   const run = async () => {
     setRunning(true);
     setProblem(null);
     try {
       setCheck(await checkGradientEntry(options, param, index));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      // The engine's message names its parameter key; the reader knows the symbol.
+      const message = error instanceof Error ? error.message : String(error);
+      setProblem(`The check of ${entry} failed: ${message.replaceAll(param, symbol)}`);
     } finally {
       setRunning(false);
     }
   };
-  const entry = `∂L/∂${param}[${index.join(', ')}]`;
   return (
     <section className="gradient-check" aria-label="Gradient check">
       <div className="check-controls">
-        <span>Entry of <code>{param}</code>:</span>
+        <span>Entry of <code>{symbol}</code>:</span>
         {shape.length === 2 ? (
           <>
             <IndexPicker label="row" count={shape[0]} value={index[0]} onChange={pick(0)} />

@@ -1,3 +1,10 @@
+/**
+ * The cell stepper: the reader steps one sequence through an RNN, LSTM or GRU cell, a time step at a time,
+ * watching x_t and h_{t−1} flow into the cell, its gates, and h_t leave, with the equations' numbers beside
+ * the picture; pointing at a term of an equation lights its wire and the other way round. It shows
+ * `createStepperRecorder` (core/figures) → the recorder's forward pass, read through `recorder.seek()` /
+ * `snapshot()` one position at a time.
+ */
 import { useDeferredValue, useMemo } from 'react';
 import { DIVERGING_GRADIENT, GATE_SCALE } from '../../components/colorScale';
 import { Slider } from '../../components/Slider';
@@ -15,6 +22,7 @@ import { stepNumber } from '../StepperKit/labels';
 import { forwardGraph } from './forwardGraph';
 import { substitutedEquations, symbolicEquations } from './forwardEquations';
 import type { StepperProps } from '../StepperKit/stepperProps';
+import { TermProvider, useTermState } from '../StepperKit/termHighlight';
 import { useRecorderCursor } from '../StepperKit/useRecorderCursor';
 import '../StepperKit/StepperKit.css';
 
@@ -29,7 +37,7 @@ function describe(snapshot: UnrollSnapshot | null): string {
   return `step t = ${stepNumber(snapshot.activeStep)} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
 }
 
-/** Chapters 2, 6 and 7: one sequence through an RNN, LSTM or GRU cell, a time step at a time. */
+/** Chapters 2, 6 and 7. */
 export default function CellStepper(props: StepperProps) {
   const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
@@ -45,11 +53,12 @@ export default function CellStepper(props: StepperProps) {
   const inputs = useMemo(() => stepperData(setup).inputs, [setup]);
   const { h0, c0 } = useMemo(() => stepperInitialState(setup), [setup]);
   const current = snapshot;
-  const graph = useMemo(
-    () => forwardGraph({ kind, hiddenSize: setup.hiddenSize, inputs, h0, c0, forward: current?.forward ?? [] }),
-    [kind, setup.hiddenSize, inputs, h0, c0, current?.forward],
-  );
   const active = current?.activeStep ?? null;
+  const graph = useMemo(
+    () => forwardGraph({ kind, hiddenSize: setup.hiddenSize, inputs, h0, c0, forward: current?.forward ?? [], active }),
+    [kind, setup.hiddenSize, inputs, h0, c0, current?.forward, active],
+  );
+  const highlight = useTermState();
   // The picture updates at once; the typeset equations follow a moment later without holding up a step.
   const record = useDeferredValue(active !== null ? current?.forward[active] : undefined);
   const equations = useMemo(() => (record ? substitutedEquations(kind, record) : symbolicEquations(kind)), [kind, record]);
@@ -62,43 +71,47 @@ export default function CellStepper(props: StepperProps) {
       error={error}
       controls={<button type="button" onClick={resetSettings}>Reset settings</button>}
     >
-      <div className="stepper-widget" onKeyDown={onKeyDown}>
-        <div className="control-grid">
-          <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
-          <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
-          <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
+      <TermProvider value={highlight}>
+        <div className="stepper-widget" onKeyDown={onKeyDown}>
+          <div className="control-grid">
+            <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+            <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
+            <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
+          </div>
+          <StepperBar {...bar} />
+          <UnrolledGraph
+            title={`The ${kind} unrolled over ${setup.seqLength} steps, input size ${inputSize}, hidden size ${setup.hiddenSize}`}
+            cellLabel={kind}
+            columns={graph.columns}
+            initial={graph.initial}
+            activeStep={active}
+            direction="forward"
+            limit={1}
+            featured={active !== null ? `h-${active}` : 'h-init'}
+            highlight={highlight.term}
+            onHighlight={highlight.show}
+          />
+          <p className="stepper-legend">
+            <span>values: −1</span>
+            <span className="stepper-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
+            <span>+1</span>
+            {kind !== 'RNN' && (
+              <>
+                <span>sigmoid gates: 0</span>
+                <span className="stepper-gradient" style={{ background: GATE_SCALE.gradient }} aria-hidden="true" />
+                <span>1</span>
+              </>
+            )}
+            <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
+          </p>
+          <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${stepNumber(record.t)} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
+            {equations.map((eq) => (
+              <Equation key={eq.label} tex={eq.tex} label={eq.label} />
+            ))}
+            {!record && <p className="placeholder">Step forward to see them with the numbers of each step.</p>}
+          </section>
         </div>
-        <StepperBar {...bar} />
-        <UnrolledGraph
-          title={`The ${kind} unrolled over ${setup.seqLength} steps, input size ${inputSize}, hidden size ${setup.hiddenSize}`}
-          cellLabel={kind}
-          columns={graph.columns}
-          initial={graph.initial}
-          activeStep={active}
-          direction="forward"
-          limit={1}
-          featured={active !== null ? `h-${active}` : 'h-init'}
-        />
-        <p className="stepper-legend">
-          <span>values: −1</span>
-          <span className="stepper-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
-          <span>+1</span>
-          {kind !== 'RNN' && (
-            <>
-              <span>sigmoid gates: 0</span>
-              <span className="stepper-gradient" style={{ background: GATE_SCALE.gradient }} aria-hidden="true" />
-              <span>1</span>
-            </>
-          )}
-          <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
-        </p>
-        <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${stepNumber(record.t)} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
-          {equations.map((eq) => (
-            <Equation key={eq.label} tex={eq.tex} label={eq.label} />
-          ))}
-          {!record && <p className="placeholder">Step forward to see them with the numbers of each step.</p>}
-        </section>
-      </div>
+      </TermProvider>
     </WidgetFrame>
   );
 }

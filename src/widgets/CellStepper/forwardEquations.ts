@@ -6,20 +6,41 @@ import type { CellKind } from '../../core/cells/types';
 import type { ForwardStepRecord } from '../../core/unroll/unroll';
 import type { ShownEquation } from '../StepperKit/Equation';
 import { stepNumber } from '../StepperKit/labels';
-import { texRow } from '../StepperKit/tex';
+import { texRow, texTerm } from '../StepperKit/tex';
+
+/** Marked symbols: `T.x('t')` is x_t standing for the term "x", lit with its wire. */
+const T = {
+  x: (t: string) => texTerm('x', `x_{${t}}`),
+  hPrev: (t: string) => texTerm('h_prev', `h_{${t}}`),
+  h: (t: string) => texTerm('h', `h_{${t}}`),
+  cPrev: (t: string) => texTerm('c_prev', `c_{${t}}`),
+  c: (t: string) => texTerm('c', `c_{${t}}`),
+  gate: (name: string, t: string) => texTerm(name, `${name}_{${t}}`),
+  Wih: (gate = '') => texTerm('W_ih', `W_{i${gate || 'h'}}^\\top`),
+  Whh: (gate = '') => texTerm('W_hh', `W_{h${gate || 'h'}}^\\top`),
+};
 
 const SYMBOLS: Record<CellKind, ShownEquation[]> = {
   RNN: [
-    { tex: 'a_t = x_t W_{ih}^\\top + b_{ih} + h_{t-1} W_{hh}^\\top + b_{hh}', label: 'pre-activation' },
-    { tex: 'h_t = \\tanh(a_t)', label: 'new hidden state' },
+    { tex: `${T.gate('a', 't')} = ${T.x('t')} ${T.Wih()} + b_{ih} + ${T.hPrev('t-1')} ${T.Whh()} + b_{hh}`, label: 'pre-activation' },
+    { tex: `${T.h('t')} = \\tanh(${T.gate('a', 't')})`, label: 'new hidden state' },
   ],
   LSTM: [
-    { tex: '\\begin{bmatrix} i_t & f_t & g_t & o_t \\end{bmatrix} = \\begin{bmatrix} \\sigma & \\sigma & \\tanh & \\sigma \\end{bmatrix}\\!\\left(x_t W_{ih}^\\top + b_{ih} + h_{t-1} W_{hh}^\\top + b_{hh}\\right)', label: 'gates' },
-    { tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t, \\qquad h_t = o_t \\odot \\tanh(c_t)', label: 'cell state and hidden state' },
+    {
+      tex: `\\begin{bmatrix} ${['i', 'f', 'g', 'o'].map((g) => T.gate(g, 't')).join(' & ')} \\end{bmatrix} = \\begin{bmatrix} \\sigma & \\sigma & \\tanh & \\sigma \\end{bmatrix}\\!\\left(${T.x('t')} ${T.Wih()} + b_{ih} + ${T.hPrev('t-1')} ${T.Whh()} + b_{hh}\\right)`,
+      label: 'gates',
+    },
+    { tex: `${T.c('t')} = ${T.gate('f', 't')} \\odot ${T.cPrev('t-1')} + ${T.gate('i', 't')} \\odot ${T.gate('g', 't')}, \\qquad ${T.h('t')} = ${T.gate('o', 't')} \\odot \\tanh(${T.c('t')})`, label: 'cell state and hidden state' },
   ],
   GRU: [
-    { tex: 'r_t = \\sigma(x_t W_{ir}^\\top + b_{ir} + h_{t-1} W_{hr}^\\top + b_{hr}), \\quad z_t = \\sigma(x_t W_{iz}^\\top + b_{iz} + h_{t-1} W_{hz}^\\top + b_{hz})', label: 'gates' },
-    { tex: 'n_t = \\tanh\\!\\left(x_t W_{in}^\\top + b_{in} + r_t \\odot (h_{t-1} W_{hn}^\\top + b_{hn})\\right), \\quad h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', label: 'candidate and hidden state' },
+    {
+      tex: ['r', 'z'].map((g) => `${T.gate(g, 't')} = \\sigma(${T.x('t')} ${T.Wih(g)} + b_{i${g}} + ${T.hPrev('t-1')} ${T.Whh(g)} + b_{h${g}})`).join(', \\quad '),
+      label: 'gates',
+    },
+    {
+      tex: `${T.gate('n', 't')} = \\tanh\\!\\left(${T.x('t')} ${T.Wih('n')} + b_{in} + ${T.gate('r', 't')} \\odot (${T.hPrev('t-1')} ${T.Whh('n')} + b_{hn})\\right), \\quad ${T.h('t')} = (1 - ${T.gate('z', 't')}) \\odot ${T.gate('n', 't')} + ${T.gate('z', 't')} \\odot ${T.hPrev('t-1')}`,
+      label: 'candidate and hidden state',
+    },
   ],
 };
 
@@ -33,39 +54,48 @@ const block = (values: number[], k: number, H: number) => values.slice(k * H, (k
 
 /** The equations of the step at array index `record.t` (printed as step t = record.t + 1) with its numbers in place. */
 export function substitutedEquations(kind: CellKind, record: ForwardStepRecord): ShownEquation[] {
-  const t = stepNumber(record.t);
-  const prev = `{${t - 1}}`;
+  const t = String(stepNumber(record.t));
+  const prev = String(stepNumber(record.t) - 1);
   const v = record.values;
   const H = v.h.length;
-  const row = texRow;
+  // A row of numbers marked as the term it is the value of: pointing at it lights the same numbers on the wire.
+  const row = (term: string | null, values: number[]) => (term ? texTerm(term, texRow(values)) : texRow(values));
+  const gateRow = (name: string) => row(name, v[name]);
+  const xRow = row('x', record.x);
+  const hPrevRow = row('h_prev', record.hPrev);
+  const hRow = row('h', v.h);
+  const hLabel = `hidden state after step ${t} (PyTorch’s output[${record.t}])`;
   if (kind === 'RNN') {
     return [
-      { tex: `\\begin{aligned} a_{${t}} &= x_{${t}} W_{ih}^\\top + b_{ih} + h_${prev} W_{hh}^\\top + b_{hh} \\\\ &= ${row(record.x)} W_{ih}^\\top + b_{ih} + ${row(record.hPrev)} W_{hh}^\\top + b_{hh} \\\\ &= ${row(v.a)} \\end{aligned}`, label: `pre-activation at step ${t}` },
-      { tex: `h_{${t}} = \\tanh(a_{${t}}) = \\tanh ${row(v.a)} = ${row(v.h)}`, label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])` },
+      {
+        tex: `\\begin{aligned} ${T.gate('a', t)} &= ${T.x(t)} ${T.Wih()} + b_{ih} + ${T.hPrev(prev)} ${T.Whh()} + b_{hh} \\\\ &= ${xRow} ${T.Wih()} + b_{ih} + ${hPrevRow} ${T.Whh()} + b_{hh} \\\\ &= ${gateRow('a')} \\end{aligned}`,
+        label: `pre-activation at step ${t}`,
+      },
+      { tex: `${T.h(t)} = \\tanh(${T.gate('a', t)}) = \\tanh ${gateRow('a')} = ${hRow}`, label: hLabel },
     ];
   }
   if (kind === 'LSTM') {
-    const gate = (name: string, fn: string, k: number) => `${name}_{${t}} &= ${fn}${row(block(v.a, k, H))} = ${row(v[name])}`;
+    const gate = (name: string, fn: string, k: number) => `${T.gate(name, t)} &= ${fn}${row(null, block(v.a, k, H))} = ${gateRow(name)}`;
     return [
       { tex: `\\begin{aligned} ${gate('i', '\\sigma', 0)} \\\\ ${gate('f', '\\sigma', 1)} \\\\ ${gate('g', '\\tanh', 2)} \\\\ ${gate('o', '\\sigma', 3)} \\end{aligned}`, label: `gates at step ${t}` },
       {
-        tex: `\\begin{aligned} c_{${t}} &= f_{${t}} \\odot c_${prev} + i_{${t}} \\odot g_{${t}} \\\\ &= ${row(v.f)} \\odot ${row(record.cPrev ?? [])} \\\\ &\\quad + ${row(v.i)} \\odot ${row(v.g)} \\\\ &= ${row(v.c)} \\end{aligned}`,
+        tex: `\\begin{aligned} ${T.c(t)} &= ${T.gate('f', t)} \\odot ${T.cPrev(prev)} + ${T.gate('i', t)} \\odot ${T.gate('g', t)} \\\\ &= ${gateRow('f')} \\odot ${row('c_prev', record.cPrev ?? [])} \\\\ &\\quad + ${gateRow('i')} \\odot ${gateRow('g')} \\\\ &= ${row('c', v.c)} \\end{aligned}`,
         label: `cell state after step ${t}`,
       },
-      { tex: `\\begin{aligned} h_{${t}} &= o_{${t}} \\odot \\tanh(c_{${t}}) \\\\ &= ${row(v.o)} \\odot ${row(v.tanhC)} \\\\ &= ${row(v.h)} \\end{aligned}`, label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])` },
+      { tex: `\\begin{aligned} ${T.h(t)} &= ${T.gate('o', t)} \\odot \\tanh(${T.c(t)}) \\\\ &= ${gateRow('o')} \\odot ${row(null, v.tanhC)} \\\\ &= ${hRow} \\end{aligned}`, label: hLabel },
     ];
   }
   const gate = (name: string, k: number) =>
-    `${name}_{${t}} &= \\sigma\\big(x_{${t}} W_{i${name}}^\\top + b_{i${name}} + h_${prev} W_{h${name}}^\\top + b_{h${name}}\\big) \\\\ &= \\sigma\\big(${row(block(v.gx, k, H))} + ${row(block(v.gh, k, H))}\\big) \\\\ &= ${row(v[name])}`;
+    `${T.gate(name, t)} &= \\sigma\\big(${T.x(t)} ${T.Wih(name)} + b_{i${name}} + ${T.hPrev(prev)} ${T.Whh(name)} + b_{h${name}}\\big) \\\\ &= \\sigma\\big(${row(null, block(v.gx, k, H))} + ${row(null, block(v.gh, k, H))}\\big) \\\\ &= ${gateRow(name)}`;
   return [
     { tex: `\\begin{aligned} ${gate('r', 0)} \\\\ ${gate('z', 1)} \\end{aligned}`, label: `gates at step ${t}: input part plus hidden part` },
     {
-      tex: `\\begin{aligned} n_{${t}} &= \\tanh\\big(x_{${t}} W_{in}^\\top + b_{in} + r_{${t}} \\odot (h_${prev} W_{hn}^\\top + b_{hn})\\big) \\\\ &= \\tanh\\big(${row(block(v.gx, 2, H))} + ${row(v.r)} \\odot ${row(v.hn)}\\big) \\\\ &= ${row(v.n)} \\end{aligned}`,
+      tex: `\\begin{aligned} ${T.gate('n', t)} &= \\tanh\\big(${T.x(t)} ${T.Wih('n')} + b_{in} + ${T.gate('r', t)} \\odot (${T.hPrev(prev)} ${T.Whh('n')} + b_{hn})\\big) \\\\ &= \\tanh\\big(${row(null, block(v.gx, 2, H))} + ${gateRow('r')} \\odot ${row(null, v.hn)}\\big) \\\\ &= ${gateRow('n')} \\end{aligned}`,
       label: `candidate at step ${t}`,
     },
     {
-      tex: `\\begin{aligned} h_{${t}} &= (1 - z_{${t}}) \\odot n_{${t}} + z_{${t}} \\odot h_${prev} \\\\ &= (1 - ${row(v.z)}) \\odot ${row(v.n)} \\\\ &\\quad + ${row(v.z)} \\odot ${row(record.hPrev)} \\\\ &= ${row(v.h)} \\end{aligned}`,
-      label: `hidden state after step ${t} (PyTorch’s output[${t - 1}])`,
+      tex: `\\begin{aligned} ${T.h(t)} &= (1 - ${T.gate('z', t)}) \\odot ${T.gate('n', t)} + ${T.gate('z', t)} \\odot ${T.hPrev(prev)} \\\\ &= (1 - ${gateRow('z')}) \\odot ${gateRow('n')} \\\\ &\\quad + ${gateRow('z')} \\odot ${hPrevRow} \\\\ &= ${hRow} \\end{aligned}`,
+      label: hLabel,
     },
   ];
 }

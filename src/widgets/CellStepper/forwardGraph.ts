@@ -29,22 +29,48 @@ export interface ForwardGraphInput {
   c0?: number[];
   /** the steps computed so far */
   forward: ForwardStepRecord[];
+  /** the active step's array index: its wires (and the state entering it) stand for the equations' terms */
+  active: number | null;
 }
 
+/**
+ * The equation terms each wire stands for while step `active` is on show: x_t, the gates and h_t of the
+ * active column, and h_{t−1} (c_{t−1}) on the wires entering it, whose link also stands for W_hh.
+ */
+function termsAt(id: string, active: number | null): string[] | undefined {
+  if (active === null) return undefined;
+  const [name, ...rest] = id.split('-');
+  const at = rest.at(-1) === 'init' ? -1 : Number(rest.at(-1));
+  const link = rest[0] === 'link';
+  if (at === active) {
+    if (name === 'x') return ['x', 'W_ih'];
+    return [name];
+  }
+  if (at !== active - 1) return undefined;
+  if (name === 'h') return link || at === -1 ? ['h_prev', 'W_hh'] : ['h_prev'];
+  if (name === 'c') return ['c_prev'];
+  return undefined;
+}
+
+const withTerms = <W extends GraphWire>(wire: W, active: number | null): W => {
+  const terms = termsAt(wire.id, active);
+  return terms ? { ...wire, terms } : wire;
+};
+
 /** Columns and initial wires for `UnrolledGraph` in the forward direction. */
-export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward }: ForwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
+export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward, active }: ForwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
   const H = hiddenSize;
   const lstm = kind === 'LSTM';
   const initial: GraphWire[] = [
     ...(lstm ? [{ id: 'c-init', label: `c${sub(0)}`, name: `c_0, ${INITIAL_CELL_NOTE}`, values: c0 ?? null, size: H }] : []),
     { id: 'h-init', label: `h${sub(0)}`, name: `h_0, ${INITIAL_NOTE}`, values: h0, size: H },
-  ];
+  ].map((wire) => withTerms(wire, active));
   // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
   const columns = inputs.map((x, t): GraphColumn => {
     const record = forward[t];
     const n = stepNumber(t);
     const h: GraphWire = { id: `h-${t}`, label: `h${sub(n)}`, name: `h_${n}, the hidden state after step ${n} (output[${t}])`, values: record?.values.h ?? null, size: H };
-    return {
+    const column: GraphColumn = {
       bottom: { id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n}`, values: x, size: x.length },
       top: h,
       inner: INNER_VALUES[kind].map(({ key, label, name, gate }) => ({
@@ -60,6 +86,8 @@ export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward }: Forw
         { ...h, id: `h-link-${t}` },
       ],
     };
+    if (active === null || (t !== active && t !== active - 1)) return column;
+    return { top: withTerms(column.top, active), bottom: withTerms(column.bottom, active), inner: column.inner.map((w) => withTerms(w, active)), links: column.links.map((w) => withTerms(w, active)) };
   });
   return { columns, initial };
 }

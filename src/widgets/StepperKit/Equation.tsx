@@ -1,5 +1,6 @@
 import katex from 'katex';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { standsFor, useTerm } from './termHighlight';
 
 /** An equation as a stepper shows it: its TeX and what it says in words. */
 export interface ShownEquation {
@@ -28,8 +29,31 @@ function render(tex: string): string {
   return titled;
 }
 
-/** One displayed equation; `label` is what it says in words, for readers who cannot see it. */
+/**
+ * One displayed equation; `label` is what it says in words, for readers who cannot see it. Terms marked
+ * `\htmlData{term=…}` light with the figure's highlight and light it when pointed at.
+ */
 export function Equation({ tex, label }: { tex: string; label?: string }) {
   const html = useMemo(() => render(tex), [tex]);
-  return <div className="equation" role={label ? 'group' : undefined} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  const { term, show } = useTerm();
+  const root = useRef<HTMLDivElement>(null);
+  // KaTeX's markup is not React's: mark the lit terms on it directly, again whenever it is replaced.
+  useLayoutEffect(() => {
+    for (const element of root.current?.querySelectorAll<HTMLElement>('[data-term]') ?? []) element.classList.toggle('term-lit', standsFor(element.dataset.term, term));
+  }, [html, term]);
+  const point = (event: MouseEvent) => {
+    const marked = (event.target as Element).closest<HTMLElement>('[data-term]');
+    show(marked?.dataset.term?.split(' ')[0] ?? null);
+  };
+  return (
+    <div
+      ref={root}
+      className="equation"
+      role={label ? 'group' : undefined}
+      aria-label={label}
+      onMouseOver={point}
+      onMouseLeave={() => show(null)}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

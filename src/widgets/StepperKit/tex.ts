@@ -35,3 +35,11 @@ export function texGiven(value: number): string {
 export function texGivenMatrix(values: readonly (readonly number[])[]): string {
   return `\\begin{bmatrix}${values.map((row) => row.map(texGiven).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
 }
+
+/**
+ * `tex` marked as the term `term` (e.g. "h_prev"), so pointing at it lights the wires and boxes that show
+ * the same term, and the other way round. Terms never span an alignment `&`.
+ */
+export function texTerm(term: string, tex: string): string {
+  return `\\htmlData{term=${term}}{${tex}}`;
+}

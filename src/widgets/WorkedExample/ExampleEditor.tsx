@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import type { WorkedExample } from '../../core/figures/workedExample';
+import { TermBox } from '../StepperKit/termHighlight';
 
-/** The example's editable parts, each as a small matrix (vectors as one row, PyTorch's row layout). */
+/**
+ * The example's editable parts, each as a small matrix (vectors as one row, PyTorch's row layout), with the
+ * equation term a group stands for at every step (the inputs and h₀ change meaning from step to step).
+ */
 const GROUPS = [
-  { key: 'inputs', name: 'X', caption: 'inputs X (one row per step: row 0 is x₁)' },
-  { key: 'h0', name: 'h₀', caption: 'initial state h₀' },
-  { key: 'cellWeight', name: 'W', caption: 'cell weights W on [state, x]' },
-  { key: 'cellBias', name: 'b', caption: 'cell bias b' },
-  { key: 'outputWeight', name: 'W_o', caption: 'output weights W_o' },
-  { key: 'outputBias', name: 'b_o', caption: 'output bias b_o' },
+  { key: 'inputs', name: 'X', caption: 'inputs X (one row per step: row 0 is x₁)', term: null },
+  { key: 'h0', name: 'h₀', caption: 'initial state h₀', term: null },
+  { key: 'cellWeight', name: 'W', caption: 'cell weights W on [state, x]', term: 'W' },
+  { key: 'cellBias', name: 'b', caption: 'cell bias b', term: 'b' },
+  { key: 'outputWeight', name: 'W_o', caption: 'output weights W_o', term: 'W_o' },
+  { key: 'outputBias', name: 'b_o', caption: 'output bias b_o', term: 'b_o' },
 ] as const;
 
 type GroupKey = (typeof GROUPS)[number]['key'];
@@ -71,31 +75,33 @@ export function ExampleEditor({ example, onChange }: ExampleEditorProps) {
   return (
     <div className="example-editor">
       <div className="example-groups">
-        {GROUPS.map(({ key, name, caption }) => (
-          <fieldset key={key} className="example-group">
-            <legend>{caption}</legend>
-            <table>
-              <tbody>
-                {drafts[key].map((row, r) => (
-                  <tr key={r}>
-                    {row.map((text, c) => (
-                      <td key={c}>
-                        <input
-                          type="number"
-                          step={0.1}
-                          aria-label={`${name}[${r}, ${c}]`}
-                          aria-invalid={parse(text) === null}
-                          data-testid={`edit-${key}-${r}-${c}`}
-                          value={text}
-                          onChange={(event) => edit(key, r, c, event.target.value)}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </fieldset>
+        {GROUPS.map(({ key, name, caption, term }) => (
+          <TermBox key={key} term={term}>
+            <fieldset className="example-group">
+              <legend>{caption}</legend>
+              <table>
+                <tbody>
+                  {drafts[key].map((row, r) => (
+                    <tr key={r}>
+                      {row.map((text, c) => (
+                        <td key={c}>
+                          <input
+                            type="number"
+                            step={0.1}
+                            aria-label={`${name}[${r}, ${c}]`}
+                            aria-invalid={parse(text) === null}
+                            data-testid={`edit-${key}-${r}-${c}`}
+                            value={text}
+                            onChange={(event) => edit(key, r, c, event.target.value)}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </fieldset>
+          </TermBox>
         ))}
       </div>
       {invalid.length > 0 && (
