@@ -3,7 +3,7 @@
  * for the figure's seed) shows what the state looks like when driven; pulses show memory: after a pulse the
  * input is zero, so whatever the state still carries of it afterwards is what the cell remembers.
  */
-import { parameterCounts, resolveLayerConfig, type LayerConfig } from '../layer/layerConfig';
+import { parameterCounts, positiveInteger, resolveLayerConfig, type LayerConfig } from '../layer/layerConfig';
 import { randn, recurrentParameters, TorchGenerator } from '../random';
 
 /** Which input sequence to feed. */
@@ -46,8 +46,8 @@ export interface InputOptions {
  * - 'sine': feature k is sin(2π(t/12 + k/inputSize)), a wave with a phase per feature.
  */
 export function makeInputs(pattern: InputPattern, { steps, inputSize, seed = 0, modules = [] }: InputOptions): number[][] {
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be a positive integer, got ${steps}`);
-  if (!Number.isInteger(inputSize) || inputSize < 1) throw new Error(`inputSize must be a positive integer, got ${inputSize}`);
+  positiveInteger(steps, 'steps');
+  positiveInteger(inputSize, 'inputSize');
   const row = (value: (k: number) => number) => Array.from({ length: inputSize }, (_, k) => value(k));
   switch (pattern) {
     case 'random': {

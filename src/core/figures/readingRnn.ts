@@ -8,6 +8,7 @@ import type { CellParams } from '../cells/types';
 import { recurrentParameters, TorchGenerator } from '../random';
 import * as tf from '../runtime/tf';
 import { charactersOf, oneHotRows, wordVocabulary } from './wordInput';
+import { positiveInteger } from '../layer/layerConfig';
 
 export interface ReadingRnnOptions {
   /** the word to read, one character per time step; at least one character */
@@ -53,7 +54,7 @@ function seededRnnParams(inputSize: number, hiddenSize: number, seed: number): C
 export async function readWord({ word, hiddenSize, seed }: ReadingRnnOptions): Promise<ReadingTrace> {
   const characters = charactersOf(word);
   if (characters.length === 0) throw new Error('Type a word of at least one letter.');
-  if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new Error(`The hidden size must be a positive integer, got ${hiddenSize}.`);
+  positiveInteger(hiddenSize, 'The hidden size');
   const vocabulary = wordVocabulary(word);
   const inputs = oneHotRows(characters, vocabulary);
   const cell = getCell('RNN', 'tanh');

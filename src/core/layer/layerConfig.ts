@@ -42,7 +42,7 @@ export interface ParameterSpec {
 
 /** Throws, naming the field, unless `value` is a whole number ≥ 1. */
 export function positiveInteger(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${field} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${field} must be a whole number of at least 1, got ${value}`);
 }
 
 /** Fills in PyTorch's defaults and rejects arguments PyTorch would reject. */

@@ -5,6 +5,7 @@
 import { deriveSeed, mulberry32, type Rng } from '../random';
 import * as tf from '../runtime/tf';
 import type { SequenceBatch, SequenceTask, TaskSettings } from './types';
+import { positiveInteger } from '../layer/layerConfig';
 
 /**
  * `batch` fresh sequences of `task`, drawn from `rng` one whole sequence after another (row 0 first).
@@ -13,7 +14,7 @@ import type { SequenceBatch, SequenceTask, TaskSettings } from './types';
  */
 export function makeBatch(task: SequenceTask, settings: TaskSettings, batch: number, rng: Rng): SequenceBatch {
   task.validate(settings);
-  if (!Number.isInteger(batch) || batch < 1) throw new Error(`The batch size must be a whole number of at least 1, got ${batch}`);
+  positiveInteger(batch, 'The batch size');
   const { length: T } = settings;
   const inputs = new Float32Array(T * batch * task.inputSize);
   const targets = task.objective === 'regression' ? new Float32Array(T * batch) : new Int32Array(T * batch);

@@ -5,13 +5,10 @@
  */
 import type { Rng } from '../random';
 import type { SequenceTask, TaskId } from './types';
+import { positiveInteger } from '../layer/layerConfig';
 
 /** An integer in [0, n) from one draw. */
 const randomInt = (rng: Rng, n: number) => Math.floor(rng.next() * n);
-
-function positiveInteger(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a whole number of at least 1, got ${value}`);
-}
 
 /** Symbols the echo task draws from: enough that guessing is clearly worse than remembering (chance 1/4). */
 export const ECHO_SYMBOLS = 4;

@@ -13,7 +13,7 @@
 import { getCell } from '../cells';
 import type { CellKind, CellParams, Nonlinearity } from '../cells/types';
 import { RecurrentLayer } from '../layer/layer';
-import { parameterName } from '../layer/layerConfig';
+import { parameterName, positiveInteger } from '../layer/layerConfig';
 import { linearParameters, TorchGenerator } from '../random';
 import {
   OUTPUT_BIAS,
@@ -287,7 +287,7 @@ export class UnrollRecorder {
 /** The output layer's weights: given, or nn.Linear's init (both always drawn, as PyTorch draws both). */
 function resolveOutput(output: NonNullable<UnrollOptions['output']>, hiddenSize: number, generator: TorchGenerator) {
   const { size } = output;
-  if (!Number.isInteger(size) || size < 1) throw new Error(`output.size must be a positive integer, got ${size}`);
+  positiveInteger(size, 'output.size');
   const drawn = linearParameters(generator, hiddenSize, size);
   const weight = output.weight ?? Array.from({ length: size }, (_, r) => Array.from(drawn.weight.subarray(r * hiddenSize, (r + 1) * hiddenSize)));
   checkRows(weight, size, hiddenSize, 'output.weight');
