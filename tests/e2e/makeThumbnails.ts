@@ -6,7 +6,7 @@
  *   npx vite build && npx vite-node tests/e2e/makeThumbnails.ts [Name …]
  *
  * Run it again after a figure changes its look; the pictures are committed, so the book needs no browser
- * to build.
+ * to build. The README's three pictures (`public/showcase/<Name>.webp`) are the same crops, larger.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ import { freePort, waitForServer } from './serve';
 const OUT = 'public/thumbnails';
 const SIZE = { width: 360, height: 225 };
 const MAX_BYTES = 20_000;
+/** The figures the README shows a visitor, larger: where to write them, their size and their budget. */
+const SHOWCASE = { names: ['BpttStepper', 'GateInspector', 'CharLM'] as FigureName[], out: 'public/showcase', size: { width: 960, height: 600 }, maxBytes: 90_000 };
 
 /** The part of each figure that shows what it is (default: the figure's body), and what to do first. */
 const FOCUS: Partial<Record<FigureName, { selector: string; prepare?: (page: Page) => Promise<void>; viewportWidth?: number }>> = {
@@ -39,8 +41,8 @@ async function clickTimes(page: Page, name: string | RegExp, times: number, sett
   }
 }
 
-/** The PNG `shot` scaled to cover SIZE from its top-left corner, as WebP at the best quality under MAX_BYTES. */
-async function toWebp(page: Page, shot: Buffer): Promise<Buffer> {
+/** The PNG `shot` scaled to cover `size` from its top-left corner, as WebP at the best quality under `maxBytes`. */
+async function toWebp(page: Page, shot: Buffer, size = SIZE, maxBytes = MAX_BYTES): Promise<Buffer> {
   const dataUrl = await page.evaluate(
     async ({ png, width, height, maxBytes }) => {
       const image = new Image();
@@ -60,7 +62,7 @@ async function toWebp(page: Page, shot: Buffer): Promise<Buffer> {
       }
       return url;
     },
-    { png: shot.toString('base64'), ...SIZE, maxBytes: MAX_BYTES },
+    { png: shot.toString('base64'), ...size, maxBytes },
   );
   return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
@@ -94,6 +96,12 @@ async function main() {
         const file = `${OUT}/${name}${theme === 'dark' ? '-dark' : ''}.webp`;
         writeFileSync(file, webp);
         console.log(`${file}: ${webp.length} bytes`);
+        if (theme === 'light' && SHOWCASE.names.includes(name)) {
+          mkdirSync(SHOWCASE.out, { recursive: true });
+          const large = await toWebp(page, shot, SHOWCASE.size, SHOWCASE.maxBytes);
+          writeFileSync(`${SHOWCASE.out}/${name}.webp`, large);
+          console.log(`${SHOWCASE.out}/${name}.webp: ${large.length} bytes`);
+        }
         await context.close();
       }
     }
