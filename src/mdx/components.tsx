@@ -41,6 +41,7 @@ export const widgets = {
   CellStepper: lazyWidget('Cell Stepper', () => import('../widgets/CellStepper/CellStepper')),
   BpttStepper: lazyWidget('BPTT stepper', () => import('../widgets/BpttStepper/BpttStepper')),
   WorkedExample: lazyWidget('Worked Example', () => import('../widgets/WorkedExample/WorkedExample')),
+  SequencePlayground: lazyWidget('Sequence playground', () => import('../widgets/SequencePlayground/SequencePlayground')),
 };
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */

@@ -11,7 +11,9 @@ const replies: FromWorker[] = [];
 const scope = globalThis as unknown as { self?: { postMessage: (m: FromWorker) => void; onmessage?: (e: MessageEvent<ToWorker>) => void } };
 let nextId = 1;
 
-function send(message: Omit<ToWorker, 'id'>): number {
+type Request = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
+
+function send(message: Request): number {
   const id = nextId++;
   scope.self!.onmessage!({ data: { ...message, id } } as MessageEvent<ToWorker>);
   return id;
