@@ -16,9 +16,12 @@ import { StateHeatmaps } from './StateHeatmaps';
 import { useSequenceWorker } from './useSequenceWorker';
 
 /** Points drawn per curve: enough to see the shape, few enough to redraw cheaply. */
-const CHART_POINTS = 150;
-/** Charts are the costliest thing to redraw: a few times a second is live enough. */
-const CHART_INTERVAL_MS = 250;
+const CHART_POINTS = 100;
+/**
+ * Charts are by far the costliest thing on the page to redraw (the rest redraws once per frame at most):
+ * once a second is live enough for a curve.
+ */
+const CHART_INTERVAL_MS = 1000;
 
 const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
 
@@ -47,6 +50,8 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
     setSettings({ ...settings, ...patch, ...(keepsPreset ? {} : { preset: CUSTOM }) });
   }, [settings, setSettings]);
   const choosePreset = useCallback((name: string) => setSettings(applyPreset(settings, name)), [settings, setSettings]);
+  const { startSweep } = lab;
+  const sweepNow = useCallback(() => startSweep(settings), [startSweep, settings]);
 
   const task = TASKS[settings.task];
   const taskSettings = taskSettingsOf(settings);
@@ -56,18 +61,20 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
   const sweeping = lab.sweep.status === 'running';
   const ready = !!lab.backend;
   const latest = lab.steps.at(-1);
-  const scored = useMemo(() => lab.steps.filter((s) => s.accuracy !== undefined), [lab.steps]);
-  const accuracy = scored.at(-1)?.accuracy;
+  const accuracy = lab.scored.at(-1)?.accuracy;
   const color = CELL_COLORS[settings.cell];
   const label = CELL_CHOICES[settings.cell].label;
 
-  const chartSteps = useThrottled(lab.steps, CHART_INTERVAL_MS);
-  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: thin(chartSteps).map((s) => ({ x: s.step, y: s.loss })) }], [chartSteps, label, color]);
+  // Each chart redraws on its own timer, so that no one task redraws both; the accuracy chart only when a
+  // new held-out score arrives.
+  const lossPoints = useThrottled(lab.steps, CHART_INTERVAL_MS);
+  const accuracyPoints = useThrottled(lab.scored, CHART_INTERVAL_MS);
+  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: thin(lossPoints).map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color]);
   const accuracySeries = useMemo<Series[]>(() => {
-    const points = chartSteps.filter((s) => s.accuracy !== undefined).map((s) => ({ x: s.step, y: s.accuracy! }));
+    const points = accuracyPoints.map((s) => ({ x: s.step, y: s.accuracy! }));
     const end = Math.max(settings.steps, points.at(-1)?.x ?? 0);
     return [{ name: `${label} accuracy`, color, points }, { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
-  }, [chartSteps, label, color, chance, settings.steps]);
+  }, [accuracyPoints, label, color, chance, settings.steps]);
 
   const controls = (
     <>
@@ -109,7 +116,7 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
         <p className="playground-placeholder">Train or step to see the model answer one example sequence, and its states at every step.</p>
       )}
       <h5 className="playground-heading">The memory curve</h5>
-      <MemoryCurve sweep={lab.sweep} plan={plan} settings={settings} span={task.span} chance={chance} onChange={change} onSweep={() => lab.startSweep(settings)} onStop={lab.stop} busy={!ready || training || sweeping} />
+      <MemoryCurve sweep={lab.sweep} plan={plan} settings={settings} span={task.span} chance={chance} onChange={change} onSweep={sweepNow} onStop={lab.stop} busy={!ready || training || sweeping} />
     </WidgetFrame>
   );
 }

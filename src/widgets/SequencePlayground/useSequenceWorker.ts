@@ -35,6 +35,8 @@ export function useSequenceWorker() {
   const frame = useRef<number | null>(null);
   const [backend, setBackend] = useState<BackendInfo | null>(null);
   const [steps, setSteps] = useState<PlaygroundStep[]>([]);
+  /** The steps with a held-out score: a new array only when a score arrives, so its chart redraws only then. */
+  const [scored, setScored] = useState<PlaygroundStep[]>([]);
   const [example, setExample] = useState<ExampleTrace | null>(null);
   const [status, setStatus] = useState<RunStatus>('idle');
   const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
@@ -46,6 +48,8 @@ export function useSequenceWorker() {
     const { steps: newSteps, example: newExample, paused, runs } = pending.current;
     pending.current = { steps: [], example: null, paused: null, runs: [] };
     if (newSteps.length) setSteps((all) => [...all, ...newSteps]);
+    const newScores = newSteps.filter((s) => s.accuracy !== undefined);
+    if (newScores.length) setScored((all) => [...all, ...newScores]);
     if (newExample) setExample(newExample);
     if (paused !== null) setStatus((now) => (now === 'running' || now === 'paused' ? (paused ? 'paused' : 'running') : now));
     if (runs.length) setSweep((now) => ({ ...now, runs: [...now.runs, ...runs] }));
@@ -127,6 +131,7 @@ export function useSequenceWorker() {
     const start = (settings: PlaygroundSettings, stepOnly: boolean) => {
       pending.current = { steps: [], example: null, paused: null, runs: [] };
       setSteps([]);
+      setScored([]);
       setExample(null);
       setOutcome(null);
       setError(null);
@@ -146,6 +151,7 @@ export function useSequenceWorker() {
         activeRun.current = activeSweep.current = null;
         pending.current = { steps: [], example: null, paused: null, runs: [] };
         setSteps([]);
+        setScored([]);
         setExample(null);
         setOutcome(null);
         setError(null);
@@ -160,5 +166,5 @@ export function useSequenceWorker() {
     };
   }, [send]);
 
-  return { backend, steps, example, status, outcome, sweep, error, ...actions };
+  return { backend, steps, scored, example, status, outcome, sweep, error, ...actions };
 }
