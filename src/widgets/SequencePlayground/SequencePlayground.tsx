@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { LineChartCard, type Series } from '../../components/Charts';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -75,6 +75,9 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
     const end = Math.max(settings.steps, points.at(-1)?.x ?? 0);
     return [{ name: `${label} accuracy`, color, points }, { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
   }, [accuracyPoints, label, color, chance, settings.steps]);
+  // A deferred render is one React can interrupt to let the page respond: a chart's redraw never holds it.
+  const deferredLoss = useDeferredValue(lossSeries);
+  const deferredAccuracy = useDeferredValue(accuracySeries);
 
   const controls = (
     <>
@@ -104,8 +107,8 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
         </span>
       </div>
       <div className="playground-charts">
-        <LineChartCard title="Training loss per step" xLabel="step" yLabel="loss" series={lossSeries} height={180} />
-        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" series={accuracySeries} height={180} />
+        <LineChartCard title="Training loss per step" xLabel="step" yLabel="loss" series={deferredLoss} height={180} />
+        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" series={deferredAccuracy} height={180} />
       </div>
       {lab.example ? (
         <>

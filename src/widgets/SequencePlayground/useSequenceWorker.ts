@@ -4,7 +4,7 @@
  * frame, however fast they arrive. Progress from a run or sweep that is no longer the current one (after
  * a reset) is dropped by its request id.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendInfo } from '../../core/runtime/backend';
 import type { CellChoice, ExampleTrace, SweepRun } from '../../core/tasks';
 import type { TrainOutcome } from '../../core/train/trainer';
@@ -47,12 +47,15 @@ export function useSequenceWorker() {
     frame.current = null;
     const { steps: newSteps, example: newExample, paused, runs } = pending.current;
     pending.current = { steps: [], example: null, paused: null, runs: [] };
-    if (newSteps.length) setSteps((all) => [...all, ...newSteps]);
-    const newScores = newSteps.filter((s) => s.accuracy !== undefined);
-    if (newScores.length) setScored((all) => [...all, ...newScores]);
-    if (newExample) setExample(newExample);
-    if (paused !== null) setStatus((now) => (now === 'running' || now === 'paused' ? (paused ? 'paused' : 'running') : now));
-    if (runs.length) setSweep((now) => ({ ...now, runs: [...now.runs, ...runs] }));
+    // Progress is drawn in a transition: a render React may interrupt whenever the reader does something.
+    startTransition(() => {
+      if (newSteps.length) setSteps((all) => [...all, ...newSteps]);
+      const newScores = newSteps.filter((s) => s.accuracy !== undefined);
+      if (newScores.length) setScored((all) => [...all, ...newScores]);
+      if (newExample) setExample(newExample);
+      if (paused !== null) setStatus((now) => (now === 'running' || now === 'paused' ? (paused ? 'paused' : 'running') : now));
+      if (runs.length) setSweep((now) => ({ ...now, runs: [...now.runs, ...runs] }));
+    });
   }, []);
 
   const schedule = useCallback(() => {
