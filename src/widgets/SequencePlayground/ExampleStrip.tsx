@@ -11,7 +11,7 @@ export const ExampleStrip = memo(function ExampleStrip({ example }: { example: E
   return (
     <figure className="example-strip" data-testid="example-strip" data-wrong={wrong}>
       <figcaption>
-        The example sequence: {scored - wrong} of {scored} answers right{wrong ? `, ${wrong} wrong (marked ✗)` : ''}.
+        The example sequence: {scored - wrong} right of {scored} scored step{scored === 1 ? '' : 's'}{wrong ? `, ${wrong} wrong (marked ✗)` : ''}.
       </figcaption>
       {/* Wider than a phone: it scrolls by itself, and takes focus so a keyboard can scroll it. */}
       <div className="example-scroll" tabIndex={0} role="region" aria-label="Example sequence, step by step">

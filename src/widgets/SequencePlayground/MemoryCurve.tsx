@@ -9,6 +9,9 @@ import type { SweepState } from './useSequenceWorker';
 /** Each cell keeps its colour in every chart of the figure. */
 export const CELL_COLORS: Readonly<Record<CellChoice, string>> = { rnn: SERIES_COLORS[0], lstm: SERIES_COLORS[1], gru: SERIES_COLORS[2], relu: SERIES_COLORS[3] };
 
+/** "a, b and c" */
+const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 interface Props {
   sweep: SweepState;
   /** the sweep the Sweep button would start now */
@@ -39,13 +42,13 @@ export const MemoryCurve = memo(function MemoryCurve({ sweep, plan, settings, sp
   return (
     <section className="memory-curve" aria-label="The memory curve">
       <p>
-        Sweep trains a fresh {plan.cells.map((c) => CELL_CHOICES[c].label).join(', ')} for {plan.training.steps} steps each at {span}{' '}
+        Sweep trains a fresh {listed(plan.cells.map((c) => CELL_CHOICES[c].label))} for {plan.training.steps} steps each at {span}{' '}
         {plan.spans.join(', ')} ({runs} runs), and plots held-out accuracy against the {span}.
       </p>
       <div className="control-grid">
         <Slider label="Seeds per point" value={settings.sweepSeeds} {...rangeOf(SCHEMA.sweepSeeds)} onChange={(sweepSeeds) => onChange({ sweepSeeds })} disabled={busy} />
         {settings.preset === 'custom' && (
-          <Slider label={`Points from 1 to the ${span}`} value={settings.sweepPoints} {...rangeOf(SCHEMA.sweepPoints)} onChange={(sweepPoints) => onChange({ sweepPoints })} disabled={busy} />
+          <Slider label={`Points up to the ${span}`} value={settings.sweepPoints} {...rangeOf(SCHEMA.sweepPoints)} onChange={(sweepPoints) => onChange({ sweepPoints })} disabled={busy} />
         )}
       </div>
       <p className="memory-actions">
