@@ -108,6 +108,7 @@ describe('sequence playground', () => {
     await expect.poll(() => page.getByTestId('state-heatmaps').locator('canvas').count(), { timeout: 30_000 }).toBe(5);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => progress(page).getAttribute('data-steps'), { timeout: 60_000 }).toBe('2');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/playground-phone.png`, fullPage: true });
     expect(errors).toEqual([]);
