@@ -1,6 +1,14 @@
 import { memo } from 'react';
 import type { ExampleTrace } from '../../core/tasks';
 
+/** A step with nothing due: a dot to the eye, words to a screen reader. */
+const NotScored = () => (
+  <>
+    <span aria-hidden="true">·</span>
+    <span className="visually-hidden">not scored</span>
+  </>
+);
+
 /**
  * The example sequence in three rows, one column per time step: what went in, what was due, and what the
  * model answered. A wrong answer is struck through and marked ✗ (and read out as wrong), not only coloured.
@@ -37,14 +45,14 @@ export const ExampleStrip = memo(function ExampleStrip({ example }: { example: E
             <tr>
               <th scope="row">target</th>
               {example.steps.map((s, t) => (
-                <td key={t}>{s.target ?? <span aria-label="not scored">·</span>}</td>
+                <td key={t}>{s.target ?? <NotScored />}</td>
               ))}
             </tr>
             <tr>
               <th scope="row">answer</th>
               {example.steps.map((s, t) => (
                 <td key={t} className={s.correct === false ? 'wrong' : s.correct ? 'right' : undefined}>
-                  {s.prediction ?? <span aria-label="not scored">·</span>}
+                  {s.prediction ?? <NotScored />}
                   {s.correct === false && (
                     <>
                       <span className="mistake-mark" aria-hidden="true">✗</span>
