@@ -44,6 +44,7 @@ export const widgets = {
   CellStepper: lazyWidget('CellStepper', () => import('../widgets/CellStepper/CellStepper')),
   BpttStepper: lazyWidget('BpttStepper', () => import('../widgets/BpttStepper/BpttStepper')),
   WorkedExample: lazyWidget('WorkedExample', () => import('../widgets/WorkedExample/WorkedExample')),
+  SequencePlayground: lazyWidget('SequencePlayground', () => import('../widgets/SequencePlayground/SequencePlayground')),
 } satisfies Record<FigureName, unknown>;
 
 /** Everything handed to MDX: widgets, exercises, the PyTorch box, in-book links and copyable code. */

@@ -30,6 +30,7 @@ const CATALOGUE = {
   ParamCount: { title: 'Parameter count', description: 'A layer’s parameter count inside a sentence, counted on a layer the engine builds.', query: '?kind=LSTM&inputSize=10&hiddenSize=20', inline: true },
   CellComparison: { title: 'RNN, LSTM and GRU compared', description: 'nn.RNN, nn.LSTM and nn.GRU fed the same sequence, side by side.' },
   CharLM: { title: 'Character language model', description: 'Trains a character model on Lincoln’s addresses or your own text, then lets it write.' },
+  SequencePlayground: { title: 'Sequence playground', description: 'Trains RNN, LSTM and GRU on memory tasks (echo, parity, adding, parentheses) and sweeps the delay to draw each cell’s memory curve.' },
 } satisfies Record<string, FigureEntry>;
 
 /** A figure's tag, as chapters write it; the registry (`components.tsx`) has exactly these. */

@@ -1,0 +1,125 @@
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { LineChartCard, type Series } from '../../components/Charts';
+import { formatNumber } from '../../components/format';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { CELL_CHOICES, TASKS } from '../../core/tasks';
+import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
+import { fitSettings } from '../../hooks/settingsSchema';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { useThrottled } from '../../hooks/useThrottled';
+import { applyPreset, CUSTOM, PLAYGROUND_DEFAULTS, PLAYGROUND_SCHEMA, sweepPlanOf, taskSettingsOf, type PlaygroundSettings } from '../../workers/sequenceSettings';
+import { ExampleStrip } from './ExampleStrip';
+import { CELL_COLORS, MemoryCurve } from './MemoryCurve';
+import { PlaygroundControls } from './PlaygroundControls';
+import './SequencePlayground.css';
+import { StateHeatmaps } from './StateHeatmaps';
+import { useSequenceWorker } from './useSequenceWorker';
+
+/** Points drawn per curve: enough to see the shape, few enough to redraw cheaply. */
+const CHART_POINTS = 100;
+/**
+ * Charts are by far the costliest thing on the page to redraw (the rest redraws once per frame at most):
+ * once a second is live enough for a curve.
+ */
+const CHART_INTERVAL_MS = 1000;
+
+const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
+
+/**
+ * The sequence playground: train a small recurrent network on a task that needs memory (echo, parity,
+ * the adding problem, parentheses), watch its answers and states on one example as it learns, and sweep
+ * the span to draw each cell's memory curve. Props (from a chapter, or the figure page's URL) are starting
+ * settings, `preset` among them.
+ */
+export default function SequencePlayground(props: Partial<Record<keyof PlaygroundSettings, unknown>>) {
+  const lab = useSequenceWorker();
+  const engine: EngineState = lab.backend ? { status: 'ready', backend: lab.backend } : { status: 'loading' };
+  useEffect(() => {
+    if (lab.backend) announceWorkerBackend(lab.backend);
+  }, [lab.backend]);
+  const defaults = useMemo(() => {
+    const fitted = fitSettings(PLAYGROUND_SCHEMA, props, PLAYGROUND_DEFAULTS);
+    return fitted.preset === CUSTOM ? fitted : applyPreset(fitted, fitted.preset);
+    // The props' identity changes every render; their values do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(props)]);
+  const [settings, setSettings, resetSettings] = usePersistentState('sequence-playground', defaults, PLAYGROUND_SCHEMA);
+  const change = useCallback((patch: Partial<PlaygroundSettings>) => {
+    // Sweep settings apply to a preset's sweep too; anything else makes the settings the reader's own.
+    const keepsPreset = Object.keys(patch).every((key) => key === 'sweepSeeds');
+    setSettings({ ...settings, ...patch, ...(keepsPreset ? {} : { preset: CUSTOM }) });
+  }, [settings, setSettings]);
+  const choosePreset = useCallback((name: string) => setSettings(applyPreset(settings, name)), [settings, setSettings]);
+  const { startSweep } = lab;
+  const sweepNow = useCallback(() => startSweep(settings), [startSweep, settings]);
+
+  const task = TASKS[settings.task];
+  const taskSettings = taskSettingsOf(settings);
+  const chance = task.chanceAccuracy(taskSettings);
+  const plan = useMemo(() => sweepPlanOf(settings), [settings]);
+  const training = lab.status === 'running' || lab.status === 'paused';
+  const sweeping = lab.sweep.status === 'running';
+  const ready = !!lab.backend;
+  const latest = lab.steps.at(-1);
+  const accuracy = lab.scored.at(-1)?.accuracy;
+  const color = CELL_COLORS[settings.cell];
+  const label = CELL_CHOICES[settings.cell].label;
+
+  // Each chart redraws on its own timer, so that no one task redraws both; the accuracy chart only when a
+  // new held-out score arrives.
+  const lossPoints = useThrottled(lab.steps, CHART_INTERVAL_MS);
+  const accuracyPoints = useThrottled(lab.scored, CHART_INTERVAL_MS);
+  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: thin(lossPoints).map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color]);
+  const accuracySeries = useMemo<Series[]>(() => {
+    const points = accuracyPoints.map((s) => ({ x: s.step, y: s.accuracy! }));
+    const end = Math.max(settings.steps, points.at(-1)?.x ?? 0);
+    return [{ name: `${label} accuracy`, color, points }, { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
+  }, [accuracyPoints, label, color, chance, settings.steps]);
+  // A deferred render is one React can interrupt to let the page respond: a chart's redraw never holds it.
+  const deferredLoss = useDeferredValue(lossSeries);
+  const deferredAccuracy = useDeferredValue(accuracySeries);
+
+  const controls = (
+    <>
+      <button type="button" disabled={!ready || sweeping} onClick={() => (lab.status === 'running' ? lab.pause() : lab.status === 'paused' ? lab.resume() : lab.train(settings))}>
+        {lab.status === 'running' ? 'Pause' : lab.status === 'paused' ? 'Resume' : lab.steps.length ? 'Train again' : 'Train'}
+      </button>
+      <button type="button" disabled={!ready || sweeping || lab.status === 'running'} onClick={() => lab.step(settings, lab.status === 'paused')}>Step</button>
+      <button type="button" disabled={!training} onClick={lab.stop}>Stop</button>
+      <button type="button" onClick={lab.reset}>Reset training</button>
+      <button type="button" onClick={() => { lab.reset(); resetSettings(); }}>Reset settings</button>
+    </>
+  );
+
+  return (
+    <WidgetFrame title="The sequence playground" engine={engine} error={lab.error ?? (lab.status === 'diverged' ? lab.outcome?.message : null)} controls={controls}>
+      <p className="playground-backend" data-testid="playground-backend" data-backend={lab.backend?.name ?? ''}>
+        {lab.backend ? `Training runs in a background thread on ${BACKEND_LABELS[lab.backend.name]}.` : 'Starting the training thread…'}
+      </p>
+      <PlaygroundControls settings={settings} onChange={change} onPreset={choosePreset} disabled={training || sweeping} />
+      <div className="playground-progress" data-testid="playground-progress" data-status={lab.status} data-steps={latest?.step ?? 0} data-accuracy={accuracy ?? ''}>
+        <progress max={1} value={latest?.progress ?? 0} aria-label="Training progress" />
+        <span>
+          {latest
+            ? `${label}: step ${latest.step} of ${settings.steps}, loss ${formatNumber(latest.loss, 3)}${accuracy === undefined ? '' : `, held-out accuracy ${accuracy.toFixed(2)} (chance ${chance.toFixed(2)})`}`
+            : lab.status === 'idle' ? 'Not trained yet.' : 'Starting…'}
+          {lab.outcome && !training ? ` — ${lab.outcome.message}` : ''}
+        </span>
+      </div>
+      <div className="playground-charts">
+        <LineChartCard title="Training loss per step" xLabel="step" yLabel="loss" series={deferredLoss} height={180} />
+        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" series={deferredAccuracy} height={180} />
+      </div>
+      {lab.example ? (
+        <>
+          <ExampleStrip example={lab.example} />
+          <StateHeatmaps example={lab.example} unboundedState={settings.cell === 'relu'} />
+        </>
+      ) : (
+        <p className="playground-placeholder">Train or step to see the model answer one example sequence, and its states at every step.</p>
+      )}
+      <h5 className="playground-heading">The memory curve</h5>
+      <MemoryCurve sweep={lab.sweep} plan={plan} settings={settings} span={task.span} chance={chance} onChange={change} onSweep={sweepNow} onStop={lab.stop} busy={!ready || training || sweeping} />
+    </WidgetFrame>
+  );
+}

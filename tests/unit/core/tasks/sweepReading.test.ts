@@ -1,0 +1,46 @@
+/** The sentences under the memory chart come from the runs they read, not from anything written in advance. */
+import { describe, expect, it } from 'vitest';
+import { readSweep, sweepCurves, type CellChoice, type SweepRun } from '../../../../src/core/tasks';
+
+/** Runs with the given mean accuracy per span, one seed each (two for the first cell, to check the mean). */
+function runs(table: Record<number, Partial<Record<CellChoice, number>>>): SweepRun[] {
+  return Object.entries(table).flatMap(([span, scores]) =>
+    Object.entries(scores).flatMap(([cell, accuracy]) => {
+      const run = { cell: cell as CellChoice, span: Number(span), seed: 0, accuracy: accuracy!, loss: 0, reason: 'finished' as const, elapsedMs: 1 };
+      return cell === 'rnn' ? [{ ...run, accuracy: accuracy! - 0.01 }, { ...run, seed: 1, accuracy: accuracy! + 0.01 }] : [run];
+    }),
+  );
+}
+
+const cells: CellChoice[] = ['rnn', 'lstm', 'gru'];
+
+describe('readSweep', () => {
+  it('reads the engine’s echo table as the chapter describes it', () => {
+    const measured = runs({ 1: { rnn: 1, lstm: 1, gru: 1 }, 5: { rnn: 0.99, lstm: 0.99, gru: 1 }, 10: { rnn: 0.84, lstm: 0.57, gru: 0.62 }, 20: { rnn: 0.28, lstm: 0.25, gru: 0.25 }, 40: { rnn: 0.25, lstm: 0.25, gru: 0.26 } });
+    expect(readSweep(measured, cells, 'delay', 0.25)).toBe(
+      'Up to delay 5 every cell scored at least 0.95. At delay 10 the RNN (tanh) scored 0.84, the LSTM 0.57 and the GRU 0.62: the RNN (tanh) did best. From delay 20 on every cell is at chance (0.25).',
+    );
+  });
+
+  it('changes with the numbers: only the GRU learns the adding problem', () => {
+    const measured = runs({ 10: { rnn: 0.11, lstm: 0.25, gru: 0.78 }, 30: { rnn: 0.06, lstm: 0.07, gru: 0.62 } });
+    expect(readSweep(measured, cells, 'length', 0.0784)).toBe('At length 10 the RNN (tanh) scored 0.11, the LSTM 0.25 and the GRU 0.78: the GRU did best.');
+  });
+
+  it('says when nothing was learned, and reads only spans every cell has finished', () => {
+    expect(readSweep(runs({ 5: { rnn: 0.25, lstm: 0.26, gru: 0.24 } }), cells, 'delay', 0.25)).toBe(
+      'At every delay tried every cell is at chance (0.25): nothing was learned in this budget.',
+    );
+    expect(readSweep(runs({ 1: { rnn: 1, lstm: 1 } }), cells, 'delay', 0.25)).toBe('');
+    expect(readSweep([], cells, 'delay', 0.25)).toBe('');
+  });
+});
+
+describe('sweepCurves', () => {
+  it('averages over seeds, one curve per cell in the order asked, spans sorted', () => {
+    const curves = sweepCurves(runs({ 3: { lstm: 0.5, rnn: 0.9 }, 1: { rnn: 1, lstm: 1 } }), cells);
+    expect(curves.map((c) => c.cell)).toEqual(['rnn', 'lstm']);
+    expect(curves[0].points.map((p) => p.span)).toEqual([1, 3]);
+    expect(curves[0].points[1].accuracy).toBeCloseTo(0.9, 10);
+  });
+});
