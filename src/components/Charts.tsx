@@ -16,6 +16,8 @@ interface ChartFrame {
   yLabel: string;
   height?: number;
   logY?: boolean;
+  /** A fixed linear y range, e.g. [0, 1] for an accuracy, instead of one fitted to the data. */
+  yRange?: [number, number];
 }
 
 const axisStyle = { fontSize: 11, fill: 'currentColor' };
@@ -49,7 +51,8 @@ const TICK_SPACING = 22;
  * The y axis's domain and ticks: on a log axis, powers of ten bounding the data, as many as the plot's
  * height leaves room for, so that their labels never overlap.
  */
-function yAxisOf(values: number[], log: boolean | undefined, height: number) {
+function yAxisOf(values: number[], log: boolean | undefined, height: number, range?: [number, number]) {
+  if (range) return { scale: 'linear' as const, domain: range, allowDataOverflow: true };
   if (!log) return { scale: 'auto' as const, domain: [0, 'auto'] as [number, 'auto'] };
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
   const ticks = logTicks(Math.min(...positive), Math.max(...positive), Math.max(2, Math.floor((height - CHROME_HEIGHT) / TICK_SPACING) + 1));
@@ -91,12 +94,14 @@ const pointedX = (state: MouseHandlerDataParam): number | null => {
  * redraw to drop overlapping ones, which made a live chart's redraw a long task. A `cursor` draws a
  * vertical line at a chosen x and reports the x the pointer hovers or clicks.
  */
-export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY, cursor }: ChartFrame & { series: Series[]; cursor?: ChartCursor }) {
+export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY, yRange, cursor }: ChartFrame & { series: Series[]; cursor?: ChartCursor }) {
   const measured = series.filter((s) => !s.reference);
-  const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY, height);
+  const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY, height, yRange);
   const rows = toRows(series, logY);
   // Both ends labelled (the latest step among them), nice steps between that never crowd an end.
-  const xTicks = rows.length ? linearTicks(rows[0].x, rows[rows.length - 1].x) : undefined;
+  // Whole-number x (steps, delays) gets whole-number ticks: no "1.5" between delays 1 and 2.
+  const wholeX = rows.every((row) => Number.isInteger(row.x));
+  const xTicks = rows.length ? linearTicks(rows[0].x, rows[rows.length - 1].x, 5, wholeX ? 1 : 0) : undefined;
   const pointer = cursor && {
     onMouseMove: (state: MouseHandlerDataParam) => cursor.onHover?.(pointedX(state)),
     onMouseLeave: () => cursor.onHover?.(null),

@@ -34,13 +34,15 @@ export function logTicks(min: number, max: number, maxCount = 6): number[] {
 /**
  * Ticks for a linear axis over [min, max] with both ends labelled (the first and the latest step, say):
  * multiples of the finest nice step (1, 2 or 5 × 10ⁿ) that keeps to `maxCount` ticks in all, leaving out
- * a multiple closer than half a step to an end, whose label it would run into.
+ * a multiple closer than half a step to an end, whose label it would run into. No step is finer than
+ * `minStep` (1 for whole numbers such as delays).
  */
-export function linearTicks(min: number, max: number, maxCount = 5): number[] {
+export function linearTicks(min: number, max: number, maxCount = 5, minStep = 0): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
   if (max <= min) return [min];
   for (let power = 10 ** Math.floor(Math.log10((max - min) / (4 * maxCount))); ; power *= 10) {
     for (const multiple of [1, 2, 5]) {
+      if (multiple * power < minStep) continue;
       const ticks = ticksEvery(multiple * power, min, max);
       if (ticks.length <= maxCount) return ticks;
     }

@@ -66,7 +66,7 @@ export const MemoryCurve = memo(function MemoryCurve({ sweep, plan, settings, sp
         </span>
       </div>
       <div data-testid="memory-chart" data-curves={curves.map((c) => c.cell).join(' ')}>
-        <LineChartCard title={`Held-out accuracy against ${span}, after ${plan.training.steps} steps`} xLabel={span} yLabel="accuracy" series={series} />
+        <LineChartCard title={`Held-out accuracy against ${span}, after ${plan.training.steps} steps`} xLabel={span} yLabel="accuracy" yRange={[0, 1]} series={series} />
       </div>
       <p className="sweep-reading" data-testid="sweep-reading" aria-live="polite">
         {reading || (sweep.status === 'idle' ? 'Run a sweep: the reading of your curves appears here.' : 'The reading appears once every cell has finished a span.')}

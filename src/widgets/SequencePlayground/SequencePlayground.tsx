@@ -108,7 +108,7 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
       </div>
       <div className="playground-charts">
         <LineChartCard title="Training loss per step" xLabel="step" yLabel="loss" series={deferredLoss} height={180} />
-        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" series={deferredAccuracy} height={180} />
+        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" yRange={[0, 1]} series={deferredAccuracy} height={180} />
       </div>
       {lab.example ? (
         <>

@@ -29,6 +29,9 @@ describe('axis ticks', () => {
   it('labels both ends of a linear axis and nice steps between, never two labels crowded together', () => {
     expect(linearTicks(1, 15)).toEqual([1, 5, 10, 15]);
     expect(linearTicks(0, 83)).toEqual([0, 20, 40, 60, 83]);
+    // Delays 1…3: whole-number ticks only, no 1.5 or 2.5.
+    expect(linearTicks(1, 3)).toEqual([1, 1.5, 2, 2.5, 3]);
+    expect(linearTicks(1, 3, 5, 1)).toEqual([1, 2, 3]);
     expect(linearTicks(1, 1)).toEqual([1]);
     expect(linearTicks(0, 0.3)).toEqual([0, 0.1, 0.2, 0.3]);
     for (let max = 2; max <= 5000; max += 7) {
