@@ -31,6 +31,9 @@ const FOCUS: Partial<Record<FigureName, { selector: string; prepare?: (page: Pag
   GradientFlow: { selector: 'figure.chart' },
   HiddenStateHeatmap: { selector: '.hidden-state-maps' },
   ParamCount: { selector: 'main article' },
+  GateInspector: { selector: '.gate-panels' },
+  // The learning curve after a short run, rather than the controls.
+  CharLM: { selector: '.widget figure.chart', prepare: (page) => clickTimes(page, /^Train /, 1, 25_000) },
 };
 
 async function clickTimes(page: Page, name: string | RegExp, times: number, settle = 400): Promise<void> {
@@ -88,6 +91,7 @@ async function main() {
         await page.waitForFunction(() => [...document.querySelectorAll('.widget')].every((w) => w.getAttribute('data-ready') === 'true'), undefined, { timeout: 120_000 });
         await focus.prepare?.(page);
         const target = page.locator(focus.selector).first();
+        await target.scrollIntoViewIfNeeded();
         const box = (await target.boundingBox())!;
         // The crop keeps 16:10 from the picture's top-left; a wide picture loses its right end, not its start.
         const width = Math.min(box.width, Math.max(box.height * 1.6, 360));
