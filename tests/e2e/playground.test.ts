@@ -1,5 +1,6 @@
 /**
- * The sequence playground in real Chromium: it trains an easy echo to its stated accuracy in the page,
+ * The sequence playground in real Chromium: it trains a preset to its stated result and an easy echo to full
+ * accuracy in the page,
  * sweeps three cells over two delays into three curves with a reading under them, keeps the main thread
  * free (training runs in its worker), falls back from unusable URL values, and is accessible. `?backend=cpu`
  * because SwiftShader's software WebGPU is too slow per dispatch for hundreds of training steps (every
@@ -54,6 +55,24 @@ const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { lo
 const progress = (page: Page) => page.getByTestId('playground-progress');
 
 describe('sequence playground', () => {
+  it('trains the echo preset to its stated result: up to delay 5 every cell echoes perfectly in 300 steps', async () => {
+    const { page, errors } = await open('?backend=cpu&preset=echo-short-budget&cell=rnn');
+    await widgetsReady(page);
+    // The preset's network and budget, at the middle of its delays.
+    const slider = (name: RegExp) => page.getByRole('slider', { name });
+    expect([await slider(/Sequence length/).inputValue(), await slider(/Budget/).inputValue(), await slider(/Delay/).inputValue()]).toEqual(['50', '300', '10']);
+    await slider(/Delay/).focus();
+    await page.keyboard.press('Home');
+    for (let k = 1; k < 5; k++) await page.keyboard.press('ArrowRight');
+    expect(await slider(/Delay/).inputValue()).toBe('5');
+    await page.locator('.widget-controls button', { hasText: /^Train$/ }).click();
+    await expect.poll(() => progress(page).getAttribute('data-status'), { timeout: 120_000, interval: 500 }).toBe('finished');
+    console.log(`playground preset: ${await progress(page).textContent()}`);
+    expect(Number(await progress(page).getAttribute('data-accuracy'))).toBeGreaterThanOrEqual(0.95);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('trains an easy echo to full accuracy, sweeps three cells into three curves, and never blocks the page', async () => {
     const { page, errors } = await open('?backend=cpu&task=echo&length=12&delay=3&cell=rnn&steps=150&sweepPoints=2');
     await page.getByTestId('playground-backend').and(page.locator('[data-backend="cpu"]')).waitFor({ timeout: 60_000 });
