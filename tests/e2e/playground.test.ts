@@ -1,9 +1,9 @@
 /**
  * The sequence playground in real Chromium: it trains a preset to its stated result and an easy echo to full
  * accuracy in the page, sweeps three cells over two delays into three curves with a reading under them,
- * keeps the main thread free (training runs in its worker), falls back from unusable URL values, and is accessible. `?backend=cpu`
- * because SwiftShader's software WebGPU is too slow per dispatch for hundreds of training steps (every
- * figure's WebGPU start is checked in figures.test.ts).
+ * keeps the main thread free (training runs in its worker), falls back from unusable URL values, and is
+ * accessible. `?backend=cpu` because SwiftShader's software WebGPU is too slow per dispatch for hundreds of
+ * training steps (every figure's WebGPU start is checked in figures.test.ts).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
