@@ -65,7 +65,7 @@ describe('GradientFlow', () => {
     expect(Number(await exact.first().getAttribute('data-value'))).toBeGreaterThan(0);
     expect(await readout.locator('strong .num').first().textContent()).toMatch(/ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
     // The log axis's labels never overlap, however many decades the curves span.
-    const labelBoxes = await page.locator('figure.chart .recharts-yAxis .recharts-cartesian-axis-tick text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((r) => [r.top, r.bottom]).sort((a, b) => a[0] - b[0]));
+    const labelBoxes = await page.locator('figure.chart text.recharts-cartesian-axis-tick-value[orientation="left"]').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((r) => [r.top, r.bottom]).sort((a, b) => a[0] - b[0]));
     expect(labelBoxes.length).toBeGreaterThan(2);
     for (let k = 1; k < labelBoxes.length; k++) expect(labelBoxes[k][0]).toBeGreaterThanOrEqual(labelBoxes[k - 1][1]);
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
