@@ -220,31 +220,26 @@ describe('a long, wide unroll', () => {
 });
 
 describe('looks', () => {
+  // Each stepper in one view with a term lit (figures.test.ts checks every figure unlit in light and dark,
+  // and at 375 px): together the three views, once each.
   const FIGURES = [
-    ['cell', '/figures/CellStepper?kind=LSTM', 'cell-equations', 'c_prev'],
-    ['bptt', '/figures/BpttStepper?kind=GRU', 'bptt-equations', 'dfut'],
-    ['worked', '/figures/WorkedExample', 'example-equations', 'h_prev'],
-  ] as const;
-  const VIEWS = [
-    ['light', 1280, false],
-    ['dark', 1280, true],
-    ['phone', 375, false],
+    ['cell', '/figures/CellStepper?kind=LSTM', 'cell-equations', 'c_prev', 'light', 1280, false],
+    ['bptt', '/figures/BpttStepper?kind=GRU', 'bptt-equations', 'dfut', 'dark', 1280, true],
+    ['worked', '/figures/WorkedExample', 'example-equations', 'h_prev', 'phone', 375, false],
   ] as const;
 
-  it.each(FIGURES)('%s stepper: axe finds nothing serious in light, dark and at 375 px, with a term lit', async (name, path, testId, term) => {
-    for (const [view, width, dark] of VIEWS) {
-      // Tall enough that nothing scrolls: the pointer stays on the lit term for the screenshot.
-      const { page, errors } = await openPage(browser(), path, { width, height: 2600 });
-      await widgetsReady(page);
-      if (dark) await page.getByRole('button', { name: /theme|dark/i }).click();
-      await stepForward(page, 2);
-      await expect.poll(() => page.getByTestId(testId).locator(`[data-term~="${term}"]`).count()).toBeGreaterThan(0);
-      await hoverTerm(page, testId, term);
-      expect(await page.locator('.unrolled .lit').count(), `${term} lights a wire`).toBeGreaterThan(0);
-      expect(await seriousViolations(page), `${name} ${view}`).toEqual([]);
-      await page.locator('.widget').screenshot({ path: `${ARTIFACTS}/steppers-${name}-${view}.png` });
-      expect(errors).toEqual([]);
-      await page.context().close();
-    }
+  it.each(FIGURES)('%s stepper: axe finds nothing serious with a term lit', async (name, path, testId, term, view, width, dark) => {
+    // Tall enough that nothing scrolls: the pointer stays on the lit term for the screenshot.
+    const { page, errors } = await openPage(browser(), path, { width, height: 2600 });
+    await widgetsReady(page);
+    if (dark) await page.getByRole('button', { name: /theme|dark/i }).click();
+    await stepForward(page, 2);
+    await expect.poll(() => page.getByTestId(testId).locator(`[data-term~="${term}"]`).count()).toBeGreaterThan(0);
+    await hoverTerm(page, testId, term);
+    expect(await page.locator('.unrolled .lit').count(), `${term} lights a wire`).toBeGreaterThan(0);
+    expect(await seriousViolations(page), `${name} ${view}`).toEqual([]);
+    await page.locator('.widget').screenshot({ path: `${ARTIFACTS}/steppers-${name}-${view}.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
