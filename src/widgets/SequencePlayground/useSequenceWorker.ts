@@ -131,14 +131,18 @@ export function useSequenceWorker() {
   }, []);
 
   const actions = useMemo(() => {
-    const start = (settings: PlaygroundSettings, stepOnly: boolean) => {
+    /** Forgets the last run's curves, example and messages, and shows `status`. */
+    const clearRun = (status: RunStatus) => {
       pending.current = { steps: [], example: null, paused: null, runs: [] };
       setSteps([]);
       setScored([]);
       setExample(null);
       setOutcome(null);
       setError(null);
-      setStatus(stepOnly ? 'paused' : 'running');
+      setStatus(status);
+    };
+    const start = (settings: PlaygroundSettings, stepOnly: boolean) => {
+      clearRun(stepOnly ? 'paused' : 'running');
       activeRun.current = send({ type: 'train', settings, stepOnly });
     };
     return {
@@ -152,13 +156,7 @@ export function useSequenceWorker() {
       reset: () => {
         send({ type: 'reset' });
         activeRun.current = activeSweep.current = null;
-        pending.current = { steps: [], example: null, paused: null, runs: [] };
-        setSteps([]);
-        setScored([]);
-        setExample(null);
-        setOutcome(null);
-        setError(null);
-        setStatus('idle');
+        clearRun('idle');
         setSweep(NO_SWEEP);
       },
       startSweep: (settings: PlaygroundSettings) => {
