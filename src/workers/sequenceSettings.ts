@@ -4,7 +4,7 @@
  * them into what the engine takes (the task's settings, a training run, a sweep), so the figure and the
  * worker read them the same way.
  */
-import { CELL_CHOICES, SEQUENCE_PRESETS, TASKS, type CellChoice, type SequencePreset, type TaskId, type TaskSettings } from '../core/tasks';
+import { CELL_CHOICES, DEFAULT_TASK_SETTINGS, SEQUENCE_PRESETS, SEQUENCE_TRAINING_DEFAULTS, TASKS, type CellChoice, type SequencePreset, type TaskId, type TaskSettings } from '../core/tasks';
 import type { SequenceTrainingOptions } from '../core/tasks/training';
 import { choice, integer, number, type SettingsSchema } from '../hooks/settingsSchema';
 
@@ -58,21 +58,15 @@ export const PLAYGROUND_SCHEMA: SettingsSchema<PlaygroundSettings> = {
 };
 
 /** A short echo that a small tanh RNN, LSTM or GRU learns within the default budget. */
+const { hiddenSize, numLayers, optimizer, learningRate, clipNorm, batch, seed } = SEQUENCE_TRAINING_DEFAULTS;
 export const PLAYGROUND_DEFAULTS: PlaygroundSettings = {
   preset: CUSTOM,
   task: 'echo',
-  length: 30,
-  delay: 5,
-  maxDepth: 4,
+  ...DEFAULT_TASK_SETTINGS,
   cell: 'lstm',
-  hiddenSize: 16,
-  numLayers: 1,
-  optimizer: 'adam',
-  learningRate: 0.01,
-  clipNorm: 1,
-  batch: 32,
+  ...{ hiddenSize, numLayers, optimizer, learningRate, clipNorm, batch, seed },
+  // A shorter budget than the engine's default: the figure's first run should finish in seconds.
   steps: 300,
-  seed: 0,
   sweepPoints: 5,
   sweepSeeds: 1,
 };
