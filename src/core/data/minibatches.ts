@@ -9,7 +9,7 @@
  * them draws from Python's `random` or a data loader's shuffling, whose streams the book does not claim to
  * reproduce, so a seed here fixes the cuts for the engine alone.
  */
-import { mulberry32, type Rng } from '../random';
+import { mulberry32, randomInt, type Rng } from '../random';
 
 export interface Minibatch {
   /** Inputs, row-major [batch, steps]. */
@@ -21,10 +21,6 @@ export interface Minibatch {
 }
 
 export type Sampling = 'sequential' | 'random';
-
-function randomInt(rng: Rng, bound: number): number {
-  return Math.floor(rng.next() * bound);
-}
 
 /** Fisher–Yates shuffle in place. */
 function shuffle<T>(items: T[], rng: Rng): T[] {

@@ -27,6 +27,11 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
+/** An integer in [0, bound) from one draw of `rng`. */
+export function randomInt(rng: Rng, bound: number): number {
+  return Math.floor(rng.next() * bound);
+}
+
 /**
  * A seed for an independent sub-stream (e.g. dropout masks next to weight initialisation), so that
  * drawing from one stream never shifts the numbers of the other.

@@ -3,12 +3,9 @@
  * Inputs are one-hot symbols (or, for the adding problem, a value and a marker); targets are what the
  * network must output at each scored step. Every sequence is independent of the others in its batch.
  */
-import type { Rng } from '../random';
+import { randomInt } from '../random';
 import type { SequenceTask, TaskId } from './types';
 import { positiveInteger } from '../layer/layerConfig';
-
-/** An integer in [0, n) from one draw. */
-const randomInt = (rng: Rng, n: number) => Math.floor(rng.next() * n);
 
 /** Symbols the echo task draws from: enough that guessing is clearly worse than remembering (chance 1/4). */
 export const ECHO_SYMBOLS = 4;
