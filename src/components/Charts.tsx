@@ -1,28 +1,14 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
-import { linearTicks, logTicks } from './axisTicks';
+import { linearTicks } from './axisTicks';
 import { SERIES_COLORS, type Series } from './chartSeries';
-import { formatNumber, powerOfTen } from './format';
+import { logAxisTicks, MARGIN, seriesColor, tickLabel, Y_AXIS_WIDTH, type ChartFrame } from './chartStyle';
+import { formatNumber } from './format';
 import './Charts.css';
 
 export { SERIES_COLORS, type Series };
 
-/** Reference lines: a grey readable on light and dark backgrounds. */
-const REFERENCE_COLOR = '#8a8a8a';
-
-interface ChartFrame {
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  height?: number;
-  logY?: boolean;
-  /** A fixed linear y range, e.g. [0, 1] for an accuracy, instead of one fitted to the data. */
-  yRange?: [number, number];
-}
-
 const axisStyle = { fontSize: 11, fill: 'currentColor' };
-/** Room on the right and top for the last tick's label, which is centred on the plot's edge. */
-const MARGIN = { top: 10, right: 24, bottom: 18, left: 8 };
 /** The tooltip in the page's colours, so it reads in the dark theme as in the light. */
 const tooltipStyles = {
   contentStyle: { background: 'var(--bg)', border: '1px solid var(--border)', borderRadius: 4, fontSize: 12 },
@@ -33,20 +19,6 @@ const tooltipStyles = {
 const legendText = (name: string) => <span style={{ color: 'var(--fg)' }}>{name}</span>;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
-/** Tick labels: powers of ten on a log axis ("10⁻⁵", but 0.01 … 1000 as plain numbers), else four digits at most. */
-function tickLabel(v: number, log: boolean): string {
-  if (log) {
-    const exponent = Math.round(Math.log10(v));
-    return exponent >= -2 && exponent <= 3 ? String(10 ** exponent) : powerOfTen(exponent);
-  }
-  return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 0.01) ? formatNumber(v, 2) : String(+v.toPrecision(3));
-}
-
-/** Height the legend and the x axis take from a chart, leaving the rest to the plot. */
-const CHROME_HEIGHT = MARGIN.top + MARGIN.bottom + 24 + 30;
-/** Pixels between two tick labels of the y axis: their 11 px line and room to breathe. */
-const TICK_SPACING = 22;
-
 /**
  * The y axis's domain and ticks: on a log axis, powers of ten bounding the data, as many as the plot's
  * height leaves room for, so that their labels never overlap.
@@ -54,8 +26,7 @@ const TICK_SPACING = 22;
 function yAxisOf(values: number[], log: boolean | undefined, height: number, range?: [number, number]) {
   if (range) return { scale: 'linear' as const, domain: range, allowDataOverflow: true };
   if (!log) return { scale: 'auto' as const, domain: [0, 'auto'] as [number, 'auto'] };
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const ticks = logTicks(Math.min(...positive), Math.max(...positive), Math.max(2, Math.floor((height - CHROME_HEIGHT) / TICK_SPACING) + 1));
+  const ticks = logAxisTicks(values, height);
   return { scale: 'log' as const, domain: [ticks[0], ticks[ticks.length - 1]] as [number, number], ticks, allowDataOverflow: true };
 }
 
@@ -95,7 +66,6 @@ const pointedX = (state: MouseHandlerDataParam): number | null => {
  * vertical line at a chosen x and reports the x the pointer hovers or clicks.
  */
 export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY, yRange, cursor }: ChartFrame & { series: Series[]; cursor?: ChartCursor }) {
-  const measured = series.filter((s) => !s.reference);
   const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY, height, yRange);
   const rows = toRows(series, logY);
   // Both ends labelled (the latest step among them), nice steps between that never crowd an end.
@@ -117,12 +87,12 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
         <LineChart data={rows} margin={MARGIN} {...pointer}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} ticks={xTicks} interval={0} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis {...yAxis} interval={0} tick={axisStyle} width={56} tickFormatter={(v: number) => tickLabel(v, !!logY)}
+          <YAxis {...yAxis} interval={0} tick={axisStyle} width={Y_AXIS_WIDTH} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
           <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} formatter={legendText} />
           {series.map((s) => (
-            <Line key={s.name} dataKey={s.name} stroke={s.reference ? REFERENCE_COLOR : (s.color ?? SERIES_COLORS[measured.indexOf(s) % SERIES_COLORS.length])} strokeDasharray={s.reference ? '6 4' : undefined}
+            <Line key={s.name} dataKey={s.name} stroke={seriesColor(s, series)} strokeDasharray={s.reference ? '6 4' : undefined}
               dot={false} isAnimationActive={false} strokeWidth={s.reference ? 1.5 : 2} connectNulls />
           ))}
           {cursor?.x !== undefined && (
@@ -144,7 +114,7 @@ export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, 
         <BarChart data={bars.filter((b) => !logY || b.y > 0).map((b) => ({ ...b, fill: b.x === highlight ? SERIES_COLORS[1] : SERIES_COLORS[0] }))} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
-          <YAxis {...yAxis} tick={axisStyle} width={56} tickFormatter={(v: number) => tickLabel(v, !!logY)}
+          <YAxis {...yAxis} tick={axisStyle} width={Y_AXIS_WIDTH} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
           <Bar dataKey="y" name={yLabel} isAnimationActive={false} />

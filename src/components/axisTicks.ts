@@ -59,3 +59,18 @@ function ticksEvery(step: number, min: number, max: number): number[] {
   ticks.push(max);
   return ticks;
 }
+
+/**
+ * Ticks from 0 to a nice number at or above `max` (a loss, a norm): multiples of the finest nice step
+ * (1, 2 or 5 × 10ⁿ) that keeps to `maxCount` ticks, so the top of the axis is a round number.
+ */
+export function zeroBasedTicks(max: number, maxCount = 5): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  for (let power = 10 ** Math.floor(Math.log10(max / maxCount)); ; power *= 10) {
+    for (const multiple of [1, 2, 5]) {
+      const step = multiple * power;
+      const count = Math.ceil(max / step - 1e-9);
+      if (count + 1 <= maxCount) return Array.from({ length: count + 1 }, (_, k) => +(k * step).toPrecision(12));
+    }
+  }
+}

@@ -128,10 +128,10 @@ describe('the trainers in both themes and at phone width', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     // Let the throttled chart catch up before the picture.
     await page.waitForTimeout(1200);
-    const chart = page.locator('.charlm-progress + .chart .recharts-wrapper');
+    const chart = page.locator('.charlm-progress + .chart .live-chart-area');
     const box = (await chart.boundingBox())!;
     await chart.hover({ position: { x: box.width * 0.5, y: box.height / 2 } });
-    await page.locator('.recharts-default-tooltip').waitFor();
+    await page.locator('.chart-tooltip').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/charlm-${theme}-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();

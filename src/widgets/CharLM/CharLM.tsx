@@ -7,7 +7,7 @@
  * `trainCharLm` in src/core/train/charLm.ts and `generateText` in src/core/model/generate.ts.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { LineChartCard } from '../../components/Charts';
+import { LiveLineChart } from '../../components/LiveLineChart';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CHAR_LM_DEFAULTS, type CharLmOptions } from '../../core/train/charLm';
@@ -53,10 +53,8 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
   const running = lm.training !== null;
   const canTrain = !!corpus.text && !!lm.backend && !running;
   const latest = latestStep(lm.runs);
-  // Redrawing the chart is the costliest thing on the page: once a second is plenty while training.
-  const chartRuns = useThrottled(lm.runs, 1000);
-  // The chart is drawn from the moment the text is known, so a run changes its data, not its shape:
-  // reshaping a chart mid-run would stall the page for a moment.
+  // Four redraws a second keep the curve live; each costs a few milliseconds (the chart is one SVG path a run).
+  const chartRuns = useThrottled(lm.runs, 250);
   const vocabularySize = corpus.vocabulary?.tokens.length ?? 0;
   const planned = plannedSteps(corpus.text ? corpus.characters : null, options);
   const series = useMemo(
@@ -116,8 +114,7 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
           <span>{lm.model ? `Holding a model (${lm.model}), not trained here.` : 'Not trained yet.'}</span>
         )}
       </div>
-      {/* Drawn from the start, empty: mounting a chart mid-run would stall the page for a moment. */}
-      <LineChartCard title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />
+      <LiveLineChart title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />
       {results.length > 1 && (
         <ul className="charlm-results" data-testid="charlm-results" aria-label="Perplexity of each run">
           {results.map((r) => (

@@ -13,21 +13,11 @@ import { BACKEND_LABELS } from '../../hooks/useEngine';
 import type { ModelHeld } from '../../workers/charLmProtocol';
 import type { RunOutcome } from './charLmWorkerState';
 
-/** Points drawn per curve: enough to see the shape, few enough to redraw every step. */
-export const CHART_POINTS = 120;
-
 /** Steps whose mean loss the results line compares runs by: one minibatch alone is too noisy. */
 export const RESULT_WINDOW = 50;
 
 /** Training runs by label ("LSTM", "GRU · random"), each with its steps so far, in the order they ran. */
 export type Runs = Record<string, CharLmStep[]>;
-
-/** At most `maxPoints` of `items`, evenly spaced, always keeping the last (the newest step). */
-export function thinPoints<T>(items: readonly T[], maxPoints = CHART_POINTS): T[] {
-  if (items.length <= maxPoints) return [...items];
-  const stride = Math.ceil(items.length / maxPoints);
-  return items.filter((_, k) => k % stride === 0 || k === items.length - 1);
-}
 
 /** A cell's curve keeps its cell's colour in every comparison; any other run takes the colour of its place. */
 export function seriesColor(label: string, index: number): string {
@@ -51,7 +41,7 @@ export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: 
     name: label,
     color: seriesColor(label, k),
     // A log axis cannot place Infinity; the progress line says how big it got.
-    points: thinPoints((runs[label] ?? []).filter((s) => Number.isFinite(s.perplexity))).map((s) => ({ x: s.step, y: s.perplexity })),
+    points: (runs[label] ?? []).filter((s) => Number.isFinite(s.perplexity)).map((s) => ({ x: s.step, y: s.perplexity })),
   }));
   if (vocabularySize <= 1) return curves;
   const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import { LineChartCard, SERIES_COLORS, type Series } from '../../components/Charts';
+import { SERIES_COLORS, type Series } from '../../components/chartSeries';
+import { LiveLineChart } from '../../components/LiveLineChart';
 import { Slider } from '../../components/Slider';
 import { CELL_CHOICES, readSweep, sweepCurves, type CellChoice, type SpanSetting } from '../../core/tasks';
 import { rangeOf } from '../../hooks/settingsSchema';
@@ -66,7 +67,7 @@ export const MemoryCurve = memo(function MemoryCurve({ sweep, plan, settings, sp
         </span>
       </div>
       <div data-testid="memory-chart" data-curves={curves.map((c) => c.cell).join(' ')}>
-        <LineChartCard title={`Held-out accuracy against ${span}, after ${plan.training.steps} steps`} xLabel={span} yLabel="accuracy" yRange={[0, 1]} series={series} />
+        <LiveLineChart title={`Held-out accuracy against ${span}, after ${plan.training.steps} steps`} xLabel={span} yLabel="accuracy" yRange={[0, 1]} series={series} markers />
       </div>
       <p className="sweep-reading" data-testid="sweep-reading" aria-live="polite">
         {reading || (sweep.status === 'idle' ? 'Run a sweep: the reading of your curves appears here.' : 'The reading appears once every cell has finished a span.')}

@@ -1,5 +1,6 @@
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import { LineChartCard, type Series } from '../../components/Charts';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { Series } from '../../components/chartSeries';
+import { LiveLineChart } from '../../components/LiveLineChart';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_CHOICES, TASKS } from '../../core/tasks';
@@ -15,15 +16,8 @@ import './SequencePlayground.css';
 import { StateHeatmaps } from './StateHeatmaps';
 import { useSequenceWorker } from './useSequenceWorker';
 
-/** Points drawn per curve: enough to see the shape, few enough to redraw cheaply. */
-const CHART_POINTS = 100;
-/**
- * Charts are by far the costliest thing on the page to redraw (the rest redraws once per frame at most):
- * once a second is live enough for a curve.
- */
-const CHART_INTERVAL_MS = 1000;
-
-const thin = <T,>(items: T[]) => (items.length <= CHART_POINTS ? items : items.filter((_, k) => k % Math.ceil(items.length / CHART_POINTS) === 0 || k === items.length - 1));
+/** Four redraws a second are live enough for a curve (the rest of the figure redraws once per frame at most). */
+const CHART_INTERVAL_MS = 250;
 
 /**
  * The sequence playground: train a small recurrent network on a task that needs memory (echo, parity,
@@ -65,19 +59,15 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
   const color = CELL_COLORS[settings.cell];
   const label = CELL_CHOICES[settings.cell].label;
 
-  // Each chart redraws on its own timer, so that no one task redraws both; the accuracy chart only when a
-  // new held-out score arrives.
+  // The accuracy chart redraws only when a new held-out score arrives.
   const lossPoints = useThrottled(lab.steps, CHART_INTERVAL_MS);
   const accuracyPoints = useThrottled(lab.scored, CHART_INTERVAL_MS);
-  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: thin(lossPoints).map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color]);
+  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: lossPoints.map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color]);
   const accuracySeries = useMemo<Series[]>(() => {
     const points = accuracyPoints.map((s) => ({ x: s.step, y: s.accuracy! }));
     const end = Math.max(settings.steps, points.at(-1)?.x ?? 0);
     return [{ name: `${label} accuracy`, color, points }, { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
   }, [accuracyPoints, label, color, chance, settings.steps]);
-  // A deferred render is one React can interrupt to let the page respond: a chart's redraw never holds it.
-  const deferredLoss = useDeferredValue(lossSeries);
-  const deferredAccuracy = useDeferredValue(accuracySeries);
 
   const controls = (
     <>
@@ -107,8 +97,8 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
         </span>
       </div>
       <div className="playground-charts">
-        <LineChartCard title="Training loss per step" xLabel="step" yLabel="loss" series={deferredLoss} height={180} />
-        <LineChartCard title="Held-out accuracy" xLabel="step" yLabel="accuracy" yRange={[0, 1]} series={deferredAccuracy} height={180} />
+        <LiveLineChart title="Training loss per step" xLabel="step" yLabel="loss" series={lossSeries} height={180} />
+        <LiveLineChart title="Held-out accuracy" xLabel="step" yLabel="accuracy" yRange={[0, 1]} series={accuracySeries} height={180} />
       </div>
       {lab.example ? (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTicks, linearTicks, logTicks } from '../../../src/components/axisTicks';
+import { indexTicks, linearTicks, logTicks, zeroBasedTicks } from '../../../src/components/axisTicks';
 
 describe('axis ticks', () => {
   it('labels every index while there is room, then every nice step', () => {
@@ -42,5 +42,19 @@ describe('axis ticks', () => {
       // No two neighbours closer than an eighth of the axis: room for their labels on a phone-width chart.
       ticks.slice(1).forEach((t, k) => expect(t - ticks[k]).toBeGreaterThanOrEqual((max - 1) / 8 - 1e-9));
     }
+  });
+
+  it('runs a zero-based axis up to a round number at or above the largest value', () => {
+    expect(zeroBasedTicks(2.3)).toEqual([0, 1, 2, 3]);
+    expect(zeroBasedTicks(0.693)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(zeroBasedTicks(4)).toEqual([0, 1, 2, 3, 4]);
+    expect(zeroBasedTicks(137, 6)).toEqual([0, 50, 100, 150]);
+    for (const max of [0.01, 0.37, 1, 9.99, 12345]) {
+      const ticks = zeroBasedTicks(max);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeLessThanOrEqual(5);
+    }
+    expect(zeroBasedTicks(0)).toEqual([0, 1]);
+    expect(zeroBasedTicks(Number.NaN)).toEqual([0, 1]);
   });
 });

@@ -13,7 +13,6 @@ import {
   runResults,
   seriesColor,
   switchesToEmbedding,
-  thinPoints,
   workerBackendLine,
 } from '../../../src/widgets/CharLM/charLmView';
 
@@ -21,14 +20,6 @@ const step = (n: number, loss = 2): CharLmStep => ({ step: n, epoch: 0, loss, pe
 const steps = (count: number, loss = 2) => Array.from({ length: count }, (_, k) => step(k + 1, loss));
 
 describe('the perplexity chart', () => {
-  it('thins a long run to at most the points it draws, keeping the newest step', () => {
-    const thinned = thinPoints(steps(1000), 120);
-    expect(thinned.length).toBeLessThanOrEqual(120);
-    expect(thinned[0].step).toBe(1);
-    expect(thinned.at(-1)!.step).toBe(1000);
-    expect(thinPoints(steps(5), 120)).toHaveLength(5);
-  });
-
   it('before any run: an empty curve for the chosen cell, and the uniform guess over the planned steps', () => {
     const series = perplexitySeries({ runs: {}, chosenKind: 'GRU', vocabularySize: 28, planned: 600 });
     expect(series.map((s) => s.name)).toEqual(['GRU', 'uniform guess (V = 28)']);
