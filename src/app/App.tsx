@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
@@ -7,6 +7,7 @@ import { Home } from './Home';
 import { Link } from '../routing/Link';
 import { SearchBox } from '../search/SearchBox';
 import { figureOfPath, slugOfPath, usePath } from '../routing/router';
+import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
 
@@ -17,6 +18,7 @@ export function App() {
   const figure = figureOfPath(path);
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(rememberScroll, []);
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -46,7 +48,7 @@ export function App() {
       <aside id="sidebar" className="sidebar">
         <Sidebar currentSlug={slug} onNavigate={() => setMenuOpen(false)} />
       </aside>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} data-path={path}>
         <ErrorBoundary key={path} name={`page ${path}`} fallback={(error, retry) => <PageFailed error={error} retry={retry} />}>
           {slug ? (
             <ChapterPage key={slug} slug={slug} />

@@ -1,12 +1,14 @@
 import { MDXProvider } from '@mdx-js/react';
 import type { MDXContent } from 'mdx/types';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import chapters from 'virtual:chapter-index';
 import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { mdxComponents } from '../mdx/components';
 import { Link } from '../routing/Link';
 import { chapterPath, scrollToHash } from '../routing/router';
+import { returningToPlace } from '../routing/scrollMemory';
+import { useReportSections } from './chapterSections';
 import { keepWideMathFocusable } from './scrollableMath';
 
 const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
@@ -21,7 +23,9 @@ export function ChapterPage({ slug }: { slug: string }) {
 
   useEffect(() => {
     document.title = index >= 0 ? `${chapters[index].title} — Unrolled` : 'Not found — Unrolled';
-    scrollToHash(location.hash);
+    // A heading named in the address, once the text has arrived; unless the reader is returning (Back,
+    // Forward, a reload) to a place of their own, which the scroll memory restores.
+    if (location.hash && !returningToPlace()) scrollToHash(location.hash);
   }, [index]);
 
   if (index < 0 || !Content) {
@@ -42,6 +46,7 @@ export function ChapterPage({ slug }: { slug: string }) {
         <Suspense fallback={<p className="loading">Loading chapter…</p>}>
           <MDXProvider components={mdxComponents}>
             <Content />
+            <SectionsReport slug={slug} article={article} />
           </MDXProvider>
         </Suspense>
       </ErrorBoundary>
@@ -51,6 +56,12 @@ export function ChapterPage({ slug }: { slug: string }) {
       </nav>
     </article>
   );
+}
+
+/** Tells the contents the chapter's sections; rendered after the text, so it reports once the text is there. */
+function SectionsReport({ slug, article }: { slug: string; article: RefObject<HTMLElement | null> }) {
+  useReportSections(slug, article);
+  return null;
 }
 
 /** In a chapter's place when it cannot be shown: most often its text did not download (offline). */

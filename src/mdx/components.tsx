@@ -10,6 +10,7 @@ import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+import { anchoredHeadings } from './HeadingAnchor';
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
@@ -55,6 +56,7 @@ export const mdxComponents: MDXComponents = {
   Solution,
   InPyTorch,
   FromTheNotes,
+  ...anchoredHeadings,
   a: Link,
   pre: CodeBlock,
 };

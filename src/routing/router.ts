@@ -3,6 +3,7 @@
  * routing library would be dead weight. Hash fragments stay free for heading deep links.
  */
 import { useSyncExternalStore } from 'react';
+import { saveScroll } from './scrollMemory';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
@@ -26,7 +27,9 @@ export function usePath(): string {
 export function navigate(href: string): void {
   const url = new URL(href, location.href);
   const samePage = url.pathname === location.pathname;
-  history.pushState(null, '', url);
+  // Where the reader leaves from, so that Back returns there.
+  saveScroll();
+  history.pushState({}, '', url);
   if (!samePage) notify();
   scrollToHash(url.hash);
 }
