@@ -3,10 +3,12 @@
  * book's own remark plugins (front matter, GFM, math) plus remark-mdx, the Chinese file must have
  *   (a) the same JSX elements (figures, exercises, boxes) with the same props, as source text, in document order;
  *   (b) the same sequence of heading depths (heading ids are assigned by position from the English file);
- *   (c) the same math nodes, inline and block, with exactly the same TeX, in the same order;
+ *   (c) the same math nodes, inline and block, with exactly the same TeX: section by section (a section runs from
+ *       one heading to the next), so that a sentence may put its formulas in the order Chinese reads best;
  *   (d) the same number of code blocks, with the same languages, in the same order;
  *   (e) a non-empty title and summary in its front matter;
- *   (f) the same links to other chapters and anchors, pointing into the Chinese edition (`/zh/chapters/...`).
+ *   (f) the same links to other chapters and anchors, section by section, pointing into the Chinese edition
+ *       (`/zh/chapters/...`).
  * A difference fails with the chapter and the first place the two files disagree.
  * English chapters without a Chinese file yet are skipped; a Chinese file without an English one fails.
  */
@@ -48,6 +50,8 @@ interface Structure {
 interface Entry {
   text: string;
   line: number;
+  /** How many headings come before it: the section it belongs to (0 before the first heading). */
+  section: number;
 }
 
 const processor = unified()
@@ -67,20 +71,23 @@ function attributeText(attribute: MdAttribute): string {
 function structureOf(source: string): Structure {
   const tree = processor.runSync(processor.parse(source)) as MdNode;
   const found: Structure = { elements: [], headings: [], math: [], code: [], links: [] };
+  let section = 0;
   const visit = (node: MdNode) => {
     const line = node.position?.start.line ?? 0;
+    const at = (text: string): Entry => ({ text, line, section });
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const props = (node.attributes ?? []).map(attributeText);
-      found.elements.push({ text: `<${[node.name, ...props].join(' ')}>`, line });
+      found.elements.push(at(`<${[node.name, ...props].join(' ')}>`));
     } else if (node.type === 'heading') {
-      found.headings.push({ text: `h${node.depth}`, line });
+      section++;
+      found.headings.push(at(`h${node.depth}`));
     } else if (node.type === 'math' || node.type === 'inlineMath') {
       const [open, close] = node.type === 'math' ? ['$$', '$$'] : ['$', '$'];
-      found.math.push({ text: `${open}${node.value}${close}`, line });
+      found.math.push(at(`${open}${node.value}${close}`));
     } else if (node.type === 'code') {
-      found.code.push({ text: `\`\`\`${node.lang ?? '(no language)'}`, line });
+      found.code.push(at(`\`\`\`${node.lang ?? '(no language)'}`));
     } else if (node.type === 'link' && node.url && (node.url.startsWith('/') || node.url.startsWith('#'))) {
-      found.links.push({ text: node.url, line });
+      found.links.push(at(node.url));
     }
     node.children?.forEach(visit);
   };
@@ -109,6 +116,33 @@ function firstDifference(what: string, english: Entry[], chinese: Entry[]): stri
     if (!zh) return `${what} ${i + 1} is ${en!.text} in English (line ${en!.line}) but missing in Chinese (Chinese has ${chinese.length}, English ${english.length})`;
     if (!en) return `${what} ${i + 1} is ${zh.text} in Chinese (line ${zh.line}) but missing in English (Chinese has ${chinese.length}, English ${english.length})`;
     return `${what} ${i + 1} is ${en.text} in English (line ${en.line}) but ${zh.text} in Chinese (line ${zh.line})`;
+  }
+  return undefined;
+}
+
+/**
+ * Like firstDifference, but the order inside a section is free: the first section whose entries differ as a
+ * multiset, naming an entry one edition has more often than the other.
+ */
+function firstSectionDifference(what: string, english: Entry[], chinese: Entry[]): string | undefined {
+  const sections = Math.max(0, ...english.map((e) => e.section), ...chinese.map((e) => e.section));
+  for (let section = 0; section <= sections; section++) {
+    const en = english.filter((e) => e.section === section);
+    const zh = chinese.filter((e) => e.section === section);
+    const count = (entries: Entry[], text: string) => entries.filter((e) => e.text === text).length;
+    const where = section === 0 ? 'before the first heading' : `in section ${section} (after heading ${section})`;
+    for (const entry of [...en, ...zh]) {
+      const inEnglish = count(en, entry.text);
+      const inChinese = count(zh, entry.text);
+      if (inEnglish === inChinese) continue;
+      const line = (entries: Entry[]) => entries.find((e) => e.text === entry.text)?.line;
+      return (
+        `${what} ${entry.text} ${where} occurs ${inEnglish} time(s) in English` +
+        (inEnglish ? ` (first at line ${line(en)})` : '') +
+        ` but ${inChinese} in Chinese` +
+        (inChinese ? ` (first at line ${line(zh)})` : '')
+      );
+    }
   }
   return undefined;
 }
@@ -145,9 +179,9 @@ describe('Chinese chapters', () => {
     const differences = [
       firstDifference('figure', en.elements, zh.elements),
       firstDifference('heading', en.headings, zh.headings),
-      firstDifference('math', en.math, zh.math),
+      firstSectionDifference('math', en.math, zh.math),
       firstDifference('code block', en.code, zh.code),
-      firstDifference('link', expectedLinks, zh.links),
+      firstSectionDifference('link', expectedLinks, zh.links),
     ].filter((difference): difference is string => difference !== undefined);
     expect(differences.map((difference) => `${slug}: ${difference}`)).toEqual([]);
   });
