@@ -5,52 +5,16 @@
  * accessible. `?backend=cpu` because SwiftShader's software WebGPU is too slow per dispatch for hundreds of
  * training steps (every figure's WebGPU start is checked in figures.test.ts).
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { clearLongTasks, longTasksOf, mainThreadCpu, watchLongTasks } from './mainThread';
 
 const browser = useBrowser();
 
 /** Opens the figure's page at `query`, recording main-thread long tasks from the first moment. */
-function open(query: string, viewport?: { width: number; height: number }) {
-  return openPage(browser(), `/figures/SequencePlayground${query}`, viewport, (page) =>
-    page.addInitScript(() => {
-      const tasks: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
-    }),
-  );
-}
+const open = (query: string, viewport?: { width: number; height: number }) => openPage(browser(), `/figures/SequencePlayground${query}`, viewport, watchLongTasks);
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
-/**
- * Records the page's main thread while `work` runs and returns the CPU time of its longest task. On a shared
- * machine a task's wall time also counts the moments the thread waited for a core; its CPU time is what the
- * page itself cost, which is what "never block the page" is about.
- */
-async function mainThreadCpu(page: Page, work: () => Promise<void>): Promise<number> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await work();
-  await cdp.send('Tracing.end');
-  await complete;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'RunTask');
-  return Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000));
-}
-
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 const progress = (page: Page) => page.getByTestId('playground-progress');
 
 describe('sequence playground', () => {
@@ -77,7 +41,7 @@ describe('sequence playground', () => {
     await page.getByTestId('playground-backend').and(page.locator('[data-backend="cpu"]')).waitFor({ timeout: 60_000 });
     await widgetsReady(page);
     expect(await page.getByTestId('task-statement').textContent()).toMatch(/Repeat each symbol exactly d steps after/);
-    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+    await clearLongTasks(page);
 
     const worstCpu = await mainThreadCpu(page, async () => {
       // Role queries compute every accessible name on the page, on its main thread: no place in a measurement.
@@ -100,7 +64,7 @@ describe('sequence playground', () => {
       console.log(`playground sweep reading: ${reading}`);
       expect(reading).toMatch(/delay (1|3)/);
     });
-    const tasks = await longTasks(page);
+    const tasks = await longTasksOf(page);
     console.log(`worst main-thread long task while training and sweeping: ${tasks.length ? Math.max(...tasks).toFixed(0) + ' ms' : 'none over 50 ms'} (${tasks.length} long tasks)`);
     console.log(`most CPU time one main-thread task took: ${worstCpu.toFixed(0)} ms`);
     // The budget is 50 ms of the page's own work per task (in wall time a busy machine may add waiting for
