@@ -9,6 +9,7 @@ import { SearchBox } from '../search/SearchBox';
 import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
+import { UpdateNotice } from './UpdateNotice';
 
 /** The book's shell: header with theme toggle and backend badge, the contents, and the page. */
 export function App() {
@@ -59,6 +60,7 @@ export function App() {
           )}
         </ErrorBoundary>
       </main>
+      <UpdateNotice />
     </div>
   );
 }
