@@ -47,8 +47,8 @@ export interface OpenedPage {
 }
 
 /**
- * Opens `path` of the served build in a fresh context (own storage), recording errors. `prepare` runs
- * before the page loads, e.g. to add an init script.
+ * Opens `path` of the served build (or a full URL of another server) in a fresh context (own storage),
+ * recording errors. `prepare` runs before the page loads, e.g. to add an init script.
  */
 export async function openPage(
   browser: Browser,
@@ -68,7 +68,7 @@ export async function openPage(
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`)),
   );
   await prepare?.(page);
-  await page.goto(inject('baseUrl') + path);
+  await page.goto(/^https?:/.test(path) ? path : inject('baseUrl') + path);
   return { page, errors };
 }
 

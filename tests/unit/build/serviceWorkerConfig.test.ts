@@ -39,8 +39,8 @@ for (const file of BUILT_FILES) {
 
 describe('the precache', () => {
   it('holds every page, chunk, style, WebAssembly binary, woff2 font, the corpus and the icons — not the README pictures or the worker', async () => {
-    const { globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching } = serviceWorkerConfig(dist);
-    const { manifestEntries, warnings } = await getManifest({ globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching });
+    const { globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching } = serviceWorkerConfig(dist);
+    const { manifestEntries, warnings } = await getManifest({ globDirectory: dist, globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching });
     expect(warnings).toEqual([]);
     const urls = (manifestEntries ?? []).map((entry) => entry.url).sort();
     const expected = BUILT_FILES.filter((file) => !/\.(woff|ttf)$|^showcase\/|^sw\.js$/.test(file)).sort();
