@@ -88,8 +88,12 @@ describe('the book offline', () => {
     await notice.getByText('A new edition of the book is available.').waitFor({ timeout: 60_000 });
     // Until the reader reloads, the old worker still serves this page (nothing of the new build mixes in).
     expect(await editionOfController(page)).toBeNull();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/offline-new-edition.png` });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.locator(`html[data-theme=${colorScheme}]`).waitFor();
+      expect(await seriousViolations(page), colorScheme).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/offline-new-edition-${colorScheme}.png` });
+    }
 
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
     await untilOfflineReady(page);
