@@ -48,15 +48,18 @@ export interface OpenedPage {
 
 /**
  * Opens `path` of the served build (or a full URL of another server) in a fresh context (own storage),
- * recording errors. `prepare` runs before the page loads, e.g. to add an init script.
+ * recording errors. `prepare` runs before the page loads, e.g. to add an init script. The book's service
+ * worker is blocked unless asked for (`offline.test.ts` tests it): otherwise every fresh context would
+ * download the whole book in the background and answer requests that a test reroutes or cuts off.
  */
 export async function openPage(
   browser: Browser,
   path: string,
   viewport = { width: 1280, height: 900 },
   prepare?: (page: Page) => Promise<unknown>,
+  serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -46,7 +46,7 @@ const chapterTitle = (page: Page) => page.locator('article h1').first().textCont
 describe('the book offline', () => {
   it('after one visit, with no network, chapters reload and open by link and address, and a figure steps', async () => {
     host = await serveStatic('dist');
-    const { page, errors } = await openPage(browser(), `${host.origin}/chapters/02-forward-pass?backend=cpu`);
+    const { page, errors } = await openPage(browser(), `${host.origin}/chapters/02-forward-pass?backend=cpu`, undefined, undefined, 'allow');
     await page.locator('article h1').first().waitFor();
     expect(PRECACHED).toBeGreaterThan(100);
     expect(await untilOfflineReady(page)).toBe(PRECACHED);
@@ -78,7 +78,7 @@ describe('the book offline', () => {
 
   it('a new deployment waits behind a notice; Reload moves the page onto the new service worker', async () => {
     host = await serveStatic('dist');
-    const { page, errors } = await openPage(browser(), `${host.origin}/?backend=cpu`);
+    const { page, errors } = await openPage(browser(), `${host.origin}/?backend=cpu`, undefined, undefined, 'allow');
     await untilOfflineReady(page);
     const notice = page.getByTestId('update-notice');
     expect(await notice.textContent()).toBe('');
