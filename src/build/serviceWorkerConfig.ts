@@ -25,6 +25,14 @@ export const NOT_PRECACHED = ['showcase/**', SERVICE_WORKER_FILE];
 export const FILE_URL = /\/[^/?]+\.[^/?]+$/;
 
 /**
+ * A page address without its final slash (`/chapters/x`, `/figures/Name`, `/figures`). Its pre-rendered
+ * page is `/chapters/x/index.html`, which the precache answers only for `/chapters/x/`; so the worker
+ * redirects there, as a static host does, instead of answering with the app shell's different page.
+ * (Workbox tests a navigation's path and query against its deny list.)
+ */
+export const PAGE_WITHOUT_SLASH = /^\/(chapters|figures)(\/[^/.?]+)?(\?.*)?$/;
+
+/**
  * Vite names every file under `assets/` by its content hash (`index-BwtxGPhh.js`), so the URL is its
  * revision; other files (HTML, the corpus, icons) get a revision from their bytes.
  */
@@ -36,8 +44,9 @@ export const MAX_PRECACHED_FILE_BYTES = 16 * 1024 * 1024;
 /**
  * The `generateSW` options for the built book in `distDir`.
  *
- * - A page's own `index.html` answers `/chapters/x/` (`directoryIndex`); any other navigation, such as
- *   `/chapters/x`, gets the app shell `/index.html`, which renders every page on the client.
+ * - A page's own `index.html` answers `/chapters/x/` (`directoryIndex`); `/chapters/x` is redirected
+ *   there; any other navigation, or a page not pre-rendered, gets the app shell `/index.html`, which
+ *   renders every page on the client.
  * - Query strings are the figures' settings, read on the client: `/chapters/x/?seed=3` is the same page.
  * - No automatic `skipWaiting`: a new worker waits until the reader accepts the new edition (the page
  *   posts `SKIP_WAITING`), so one page never mixes files of two builds; old caches go once it activates.
@@ -56,7 +65,14 @@ export function serviceWorkerConfig(distDir: string): GenerateSWOptions {
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: [/.*/],
     navigateFallback: '/index.html',
-    navigateFallbackDenylist: [FILE_URL],
+    navigateFallbackDenylist: [FILE_URL, PAGE_WITHOUT_SLASH],
+    runtimeCaching: [
+      {
+        // Written out into sw.js as source, so the pattern is repeated here rather than referenced.
+        urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/(chapters|figures)(\/[^/.?]+)?$/.test(url.pathname),
+        handler: async ({ url }) => Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301),
+      },
+    ],
     cleanupOutdatedCaches: true,
     skipWaiting: false,
     clientsClaim: true,

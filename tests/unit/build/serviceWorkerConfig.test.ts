@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getManifest } from 'workbox-build';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FILE_URL, HASHED_ASSET, serviceWorkerConfig } from '../../../src/build/serviceWorkerConfig';
+import { FILE_URL, HASHED_ASSET, PAGE_WITHOUT_SLASH, serviceWorkerConfig } from '../../../src/build/serviceWorkerConfig';
 
 const BUILT_FILES = [
   'index.html',
@@ -61,9 +61,23 @@ describe('navigation and updates', () => {
   it('answers a page with its own index.html, any other page with the app shell, and never a file with a page', () => {
     expect(config.directoryIndex).toBe('index.html');
     expect(config.navigateFallback).toBe('/index.html');
-    expect(config.navigateFallbackDenylist).toEqual([FILE_URL]);
+    expect(config.navigateFallbackDenylist).toEqual([FILE_URL, PAGE_WITHOUT_SLASH]);
     for (const path of ['/', '/chapters/02-forward-pass', '/chapters/02-forward-pass/', '/figures/CellStepper', '/figures']) expect(path).not.toMatch(FILE_URL);
     for (const path of ['/corpora/sotu-lincoln.txt', '/sw.js', '/assets/index-BwtxGPhh.js', '/manifest.webmanifest']) expect(path).toMatch(FILE_URL);
+  });
+
+  it('redirects a page address without its final slash to the page, settings kept, as a static host does', async () => {
+    for (const path of ['/chapters/02-forward-pass', '/chapters/02-forward-pass?backend=cpu&lr=0.01', '/figures', '/figures/CellStepper']) expect(path).toMatch(PAGE_WITHOUT_SLASH);
+    for (const path of ['/', '/chapters/02-forward-pass/', '/figures/', '/chapters/x/y', '/corpora/sotu-lincoln.txt']) expect(path).not.toMatch(PAGE_WITHOUT_SLASH);
+    const [redirect] = config.runtimeCaching ?? [];
+    const match = redirect.urlPattern as (context: { request: { mode: string }; url: URL }) => boolean;
+    const navigation = (href: string) => ({ request: { mode: 'navigate' }, url: new URL(href) });
+    expect(match(navigation('https://book.example/chapters/02-forward-pass?seed=3'))).toBe(true);
+    expect(match(navigation('https://book.example/chapters/02-forward-pass/'))).toBe(false);
+    expect(match({ ...navigation('https://book.example/figures'), request: { mode: 'cors' } })).toBe(false);
+    const handler = redirect.handler as (context: { url: URL }) => Promise<Response>;
+    const response = await handler({ url: new URL('https://book.example/chapters/02-forward-pass?seed=3') });
+    expect([response.status, response.headers.get('location')]).toEqual([301, 'https://book.example/chapters/02-forward-pass/?seed=3']);
   });
 
   it('treats a page with figure settings in its query as the same page', () => {
