@@ -10,6 +10,7 @@ import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
+import { UpdateNotice } from './UpdateNotice';
 
 /** The book's shell: header with theme toggle and backend badge, the contents, and the page. */
 export function App() {
@@ -61,6 +62,7 @@ export function App() {
           )}
         </ErrorBoundary>
       </main>
+      <UpdateNotice />
     </div>
   );
 }

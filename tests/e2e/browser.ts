@@ -47,16 +47,19 @@ export interface OpenedPage {
 }
 
 /**
- * Opens `path` of the served build in a fresh context (own storage), recording errors. `prepare` runs
- * before the page loads, e.g. to add an init script.
+ * Opens `path` of the served build (or a full URL of another server) in a fresh context (own storage),
+ * recording errors. `prepare` runs before the page loads, e.g. to add an init script. The book's service
+ * worker is blocked unless asked for (`offline.test.ts` tests it): otherwise every fresh context would
+ * download the whole book in the background and answer requests that a test reroutes or cuts off.
  */
 export async function openPage(
   browser: Browser,
   path: string,
   viewport = { width: 1280, height: 900 },
   prepare?: (page: Page) => Promise<unknown>,
+  serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -68,7 +71,7 @@ export async function openPage(
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`)),
   );
   await prepare?.(page);
-  await page.goto(inject('baseUrl') + path);
+  await page.goto(/^https?:/.test(path) ? path : inject('baseUrl') + path);
   return { page, errors };
 }
 
