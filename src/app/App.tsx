@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import chapters from 'virtual:chapter-index';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
@@ -6,6 +7,7 @@ import { Figures } from './Figures';
 import { Home } from './Home';
 import { Link } from '../routing/Link';
 import { SearchBox } from '../search/SearchBox';
+import { pageHead } from '../routing/pageHead';
 import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
@@ -17,6 +19,7 @@ export function App() {
   const figure = figureOfPath(path);
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => showHead(path), [path]);
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -61,6 +64,16 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** Keeps the head true to the page after moving without a reload (the pre-rendered page starts with it). */
+function showHead(path: string) {
+  const head = pageHead(path, chapters);
+  document.title = head.title;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', head.description);
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
+  // The built page's link already names the book's origin (or this host's): keep it, change the path.
+  if (canonical) canonical.href = new URL(head.canonicalPath, canonical.href).href;
 }
 
 /** The last line of defence: whatever a page throws, the shell (contents, header) stays. */

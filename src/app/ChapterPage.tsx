@@ -1,5 +1,4 @@
 import { MDXProvider } from '@mdx-js/react';
-import type { MDXContent } from 'mdx/types';
 import { Suspense, useEffect, useRef } from 'react';
 import chapters from 'virtual:chapter-index';
 import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
@@ -7,22 +6,20 @@ import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { mdxComponents } from '../mdx/components';
 import { Link } from '../routing/Link';
 import { chapterPath, scrollToHash } from '../routing/router';
+import { chapterLoader, preloadedChapter } from './chapterSources';
 import { keepWideMathFocusable } from './scrollableMath';
-
-const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
 
 /** One chapter: its compiled MDX (loaded on demand), then links to its neighbours. */
 export function ChapterPage({ slug }: { slug: string }) {
   const index = chapters.findIndex((chapter) => chapter.slug === slug);
-  const load = sources[`/chapters/${slug}.mdx`];
-  const [Content, retryDownload] = useRetryableLazy(load);
+  // A chapter loaded before the first render (a pre-rendered page) renders at once; others load lazily.
+  const preloaded = preloadedChapter(slug);
+  const [LazyContent, retryDownload] = useRetryableLazy(preloaded ? undefined : chapterLoader(slug));
+  const Content = preloaded ?? LazyContent;
   const article = useRef<HTMLElement>(null);
   useEffect(() => (article.current ? keepWideMathFocusable(article.current) : undefined), [Content]);
 
-  useEffect(() => {
-    document.title = index >= 0 ? `${chapters[index].title} — Unrolled` : 'Not found — Unrolled';
-    scrollToHash(location.hash);
-  }, [index]);
+  useEffect(() => scrollToHash(location.hash), [index]);
 
   if (index < 0 || !Content) {
     return (

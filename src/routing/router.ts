@@ -1,10 +1,23 @@
 /**
- * A small history router: the book has two kinds of page (`/` and `/chapters/<slug>`), so a full
- * routing library would be dead weight. Hash fragments stay free for heading deep links.
+ * A small history router: the book has a few kinds of page (`/`, `/chapters/<slug>`, `/figures/<Name>`),
+ * so a full routing library would be dead weight. Hash fragments stay free for heading deep links. Every
+ * path is accepted with and without a trailing slash: a plain static server redirects `/chapters/x` to
+ * `/chapters/x/`, where the pre-rendered page lives.
  */
 import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
+
+/** The path being pre-rendered: in Node there is no `location`, so the prerender says which page it renders. */
+let renderedPath = '/';
+
+/** Tells the router which page the server is rendering (`src/entry-server.tsx`). */
+export function setServerPath(path: string): void {
+  renderedPath = path;
+}
+
+/** The browser's path, or on the server the page being pre-rendered. */
+const currentPath = () => (typeof location === 'undefined' ? renderedPath : location.pathname);
 const notify = () => listeners.forEach((listener) => listener());
 
 /** Path of the current page, e.g. `/chapters/01-sequences`. */
@@ -18,14 +31,15 @@ export function usePath(): string {
         window.removeEventListener('popstate', listener);
       };
     },
-    () => location.pathname,
+    currentPath,
+    currentPath,
   );
 }
 
 /** Moves to an in-book URL without reloading; scrolls to its heading, or to the top. */
 export function navigate(href: string): void {
   const url = new URL(href, location.href);
-  const samePage = url.pathname === location.pathname;
+  const samePage = withoutTrailingSlash(url.pathname) === withoutTrailingSlash(location.pathname);
   history.pushState(null, '', url);
   if (!samePage) notify();
   scrollToHash(url.hash);
@@ -41,6 +55,9 @@ export function scrollToHash(hash: string, attemptsLeft = 40): void {
   if (target) target.scrollIntoView();
   else if (attemptsLeft > 0) setTimeout(() => scrollToHash(hash, attemptsLeft - 1), 50);
 }
+
+/** `/chapters/x/` → `/chapters/x`; the root stays `/`. */
+export const withoutTrailingSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 
 export const chapterPath = (slug: string) => `/chapters/${slug}`;
 

@@ -1,0 +1,42 @@
+/**
+ * Writes one HTML file per page into `dist/` (run after the client build and the server build, see
+ * `npm run build`): each page is the built `index.html` with the page rendered by React into `#root` and
+ * its own title, description and canonical link. The browser then hydrates it. Set `BOOK_ORIGIN`
+ * (e.g. `https://unrolled.example`) to make canonical links absolute.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ChapterMeta } from './chapterIndex';
+import { chapterModulePreloads, type ClientManifest } from './modulePreloads';
+import { pageRoutes } from './pageRoutes';
+import { fillTemplate } from './pageTemplate';
+import type { PageHead } from '../routing/pageHead';
+
+/** What the server build (`src/entry-server.tsx`) exports. */
+interface ServerEntry {
+  renderPage(path: string): Promise<string>;
+  pageHead(path: string, chapters: readonly ChapterMeta[]): PageHead;
+  chapters: ChapterMeta[];
+  figureNames: string[];
+}
+
+async function main() {
+  const dist = resolve('dist');
+  const template = readFileSync(join(dist, 'index.html'), 'utf8');
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as ClientManifest;
+  const server = (await import(pathToFileURL(resolve('dist-ssr/entry-server.js')).href)) as ServerEntry;
+  const origin = process.env.BOOK_ORIGIN ?? '';
+  const routes = pageRoutes(server.chapters, server.figureNames);
+  const started = performance.now();
+  for (const route of routes) {
+    const body = await server.renderPage(route.path);
+    const head = server.pageHead(route.path, server.chapters);
+    const html = fillTemplate(template, { head, body, origin, preloads: chapterModulePreloads(manifest, route.path) });
+    mkdirSync(dirname(join(dist, route.file)), { recursive: true });
+    writeFileSync(join(dist, route.file), html);
+  }
+  console.log(`pre-rendered ${routes.length} pages in ${Math.round(performance.now() - started)} ms`);
+}
+
+await main();
