@@ -11,8 +11,12 @@ import { preloadChapter } from './app/chapterSources';
 import { FIGURE_CATALOGUE } from './mdx/figureCatalogue';
 import { setServerPath, slugOfPath } from './routing/router';
 
+import { headTags, pageHead } from './app/pageHead';
+
 export { chapters };
-export { pageHead } from './routing/pageHead';
+
+/** The title, description and canonical link of the page at `path`, as HTML for its head. */
+export const pageHeadTags = (path: string, origin: string): string => headTags(pageHead(path, chapters), origin);
 
 /** Every figure's name, for the figure pages to pre-render. */
 export const figureNames = Object.keys(FIGURE_CATALOGUE);

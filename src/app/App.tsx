@@ -7,7 +7,7 @@ import { Figures } from './Figures';
 import { Home } from './Home';
 import { Link } from '../routing/Link';
 import { SearchBox } from '../search/SearchBox';
-import { pageHead } from '../routing/pageHead';
+import { pageHead } from './pageHead';
 import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';

@@ -11,12 +11,11 @@ import type { ChapterMeta } from './chapterIndex';
 import { chapterModulePreloads, type ClientManifest } from './modulePreloads';
 import { pageRoutes } from './pageRoutes';
 import { fillTemplate } from './pageTemplate';
-import type { PageHead } from '../routing/pageHead';
 
 /** What the server build (`src/entry-server.tsx`) exports. */
 interface ServerEntry {
   renderPage(path: string): Promise<string>;
-  pageHead(path: string, chapters: readonly ChapterMeta[]): PageHead;
+  pageHeadTags(path: string, origin: string): string;
   chapters: ChapterMeta[];
   figureNames: string[];
 }
@@ -31,12 +30,12 @@ async function main() {
   const started = performance.now();
   for (const route of routes) {
     const body = await server.renderPage(route.path);
-    const head = server.pageHead(route.path, server.chapters);
-    const html = fillTemplate(template, { head, body, origin, preloads: chapterModulePreloads(manifest, route.path) });
+    const headTags = server.pageHeadTags(route.path, origin);
+    const html = fillTemplate(template, { path: route.path, headTags, body, preloads: chapterModulePreloads(manifest, route.path) });
     mkdirSync(dirname(join(dist, route.file)), { recursive: true });
     writeFileSync(join(dist, route.file), html);
   }
-  console.log(`pre-rendered ${routes.length} pages in ${Math.round(performance.now() - started)} ms`);
+  process.stdout.write(`pre-rendered ${routes.length} pages in ${Math.round(performance.now() - started)} ms\n`);
 }
 
 await main();

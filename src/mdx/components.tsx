@@ -8,10 +8,10 @@ import { Link } from '../routing/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
-import { FigurePlaceholder } from '../components/FigurePlaceholder';
 import { useHydrated } from '../hooks/useHydrated';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+import { FigurePlaceholder } from './FigurePlaceholder';
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not

@@ -4,7 +4,7 @@
  * while the figure's code downloads. It imports nothing from the engine: the pre-render never loads tfjs.
  */
 import type { ReactNode } from 'react';
-import { FIGURE_CATALOGUE, type FigureName } from '../mdx/figureCatalogue';
+import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
 
 export interface FigurePlaceholderProps {
   figure: FigureName;

@@ -5,7 +5,7 @@
  */
 import type { ChapterMeta } from '../build/chapterIndex';
 import { FIGURE_CATALOGUE, isFigureName } from '../mdx/figureCatalogue';
-import { figureOfPath, slugOfPath } from './router';
+import { figureOfPath, slugOfPath } from '../routing/router';
 
 export interface PageHead {
   /** e.g. "Backpropagation through time — Unrolled" */
