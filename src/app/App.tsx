@@ -20,6 +20,8 @@ export function App() {
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => showHead(path), [path]);
+  // The page's links and buttons answer from here on (a pre-rendered page shows its text before); tests wait for it.
+  useEffect(() => void (document.documentElement.dataset.hydrated = 'true'), []);
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
       <a className="skip-link" href="#main">Skip to content</a>
