@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadChapter } from './app/chapterSources';
-import { slugOfPath } from './routing/router';
+import { slugOfPath, withoutTrailingSlash } from './routing/router';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -17,10 +17,13 @@ const app = (
  * A built page arrives pre-rendered, its text already on screen: React takes that HTML over once the
  * chapter's code (preloaded by the page's head) is here, so the first render matches it with nothing to
  * wait for. If the code does not arrive (offline), React hydrates anyway and the chapter's error boundary
- * says so. The development server sends an empty page, which React renders from scratch.
+ * says so. The development server sends an empty page, which React renders from scratch; so does a page
+ * served for another address (a host's `404.html` for a path with no page), whose HTML is not this page's.
  */
 async function start() {
-  if (!root.hasChildNodes()) {
+  const renderedPath = root.dataset.renderedPath;
+  if (renderedPath === undefined || withoutTrailingSlash(renderedPath) !== withoutTrailingSlash(location.pathname)) {
+    root.replaceChildren();
     createRoot(root).render(app);
     return;
   }

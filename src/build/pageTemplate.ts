@@ -15,5 +15,5 @@ export function fillTemplate(template: string, page: { path: string; headTags: s
   const preloads = page.preloads.map((href) => `\n    <link rel="modulepreload" crossorigin href="${href}" />`).join('');
   return withoutHead
     .replace('<!--page-head-->', () => page.headTags + preloads)
-    .replace('<div id="root"></div>', () => `<div id="root">${page.body}</div>`);
+    .replace('<div id="root"></div>', () => `<div id="root" data-rendered-path="${page.path}">${page.body}</div>`);
 }

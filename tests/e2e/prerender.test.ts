@@ -90,6 +90,13 @@ describe('pre-rendered pages', () => {
     await page.context().close();
   });
 
+  it('renders a path with no page from the host’s 404 page without a mismatch', async () => {
+    const { page, errors } = await openPage(browser(), '/chapters/no-such-chapter/');
+    await page.locator('h1', { hasText: 'No such chapter' }).waitFor();
+    expect(errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+    await page.context().close();
+  });
+
   it('reads with JavaScript off: prose, rendered math, and placeholders saying what each figure does', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

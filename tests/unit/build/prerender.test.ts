@@ -70,7 +70,7 @@ describe('fillTemplate', () => {
 
   it('puts the page in #root and its own head in place of the template’s, keeping the template’s scripts', () => {
     const html = fillTemplate(template, { ...page, body: '<h1>Sequences</h1>', preloads: ['/assets/01.js'] });
-    expect(html).toContain('<div id="root"><h1>Sequences</h1></div>');
+    expect(html).toContain('<div id="root" data-rendered-path="/chapters/01-sequences/"><h1>Sequences</h1></div>');
     expect(html).toContain('<title>Sequences — Unrolled</title>');
     expect(html).not.toContain('the book');
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/01.js" />');
