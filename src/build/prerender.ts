@@ -4,7 +4,7 @@
  * its own title, description and canonical link. The browser then hydrates it. Set `BOOK_ORIGIN`
  * (e.g. `https://unrolled.example`) to make canonical links absolute.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChapterMeta } from './chapterIndex';
@@ -35,6 +35,8 @@ async function main() {
     mkdirSync(dirname(join(dist, route.file)), { recursive: true });
     writeFileSync(join(dist, route.file), html);
   }
+  // The manifest served the pre-render only: it is not part of the site.
+  rmSync(join(dist, '.vite'), { recursive: true, force: true });
   process.stdout.write(`pre-rendered ${routes.length} pages in ${Math.round(performance.now() - started)} ms\n`);
 }
 
