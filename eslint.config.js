@@ -14,7 +14,7 @@ const addN = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-artifacts', 'public', '**/*.mdx'] },
+  { ignores: ['dist', 'dist-ssr', 'node_modules', 'test-artifacts', 'public', '**/*.mdx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,18 +6,24 @@ import { cspPlugin } from './src/build/cspPlugin.ts';
 import { chapterIndexPlugin } from './src/build/chapterIndex.ts';
 import { mdxOptions } from './src/build/mdxPipeline.ts';
 import { searchIndexPlugin } from './src/build/searchIndex.ts';
+import { staticHostPreview } from './src/build/staticHostPreview.ts';
 
-export default defineConfig({
+export default defineConfig(({ isPreview }) => ({
+  // The built book is one HTML file per page: previewing it must 404 on a page that was not written,
+  // as a static host would, rather than fall back to the home page. The dev server stays a single-page app.
+  appType: isPreview ? 'mpa' : 'spa',
   plugins: [
     chapterIndexPlugin(),
     searchIndexPlugin(),
     corpusPlugin(),
     cspPlugin(),
+    staticHostPreview(),
     { enforce: 'pre', ...mdx(mdxOptions) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
   ],
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  // The manifest tells the pre-render which chunk holds each chapter (`src/build/modulePreloads.ts`).
+  build: { target: 'es2022', chunkSizeWarningLimit: 4096, manifest: true },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
-});
+}));

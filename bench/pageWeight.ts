@@ -1,6 +1,7 @@
 /**
- * Page weight from a production build: the gzip JavaScript a reader downloads before a chapter's prose
- * shows (the entry chunk, the chapter's chunk and everything they import statically) and before its first
+ * Page weight from a production build: the gzip JavaScript a reader downloads before a chapter hydrates
+ * (the entry chunk, the chapter's chunk and everything they import statically; the prose itself arrives
+ * pre-rendered in the page's HTML, before any of it) and before its first
  * figure is interactive (plus the figure's chunk and, when it computes with tfjs, the backend chooser and
  * the WebGPU backend it loads first). Builds into a temporary folder so it never touches `dist/`.
  */
@@ -22,7 +23,7 @@ export interface PageWeight {
   chapter: string;
   /** the first figure on the page, or null when it has none */
   widget: string | null;
-  /** gzip bytes of JavaScript before the prose shows */
+  /** gzip bytes of JavaScript that hydrate the chapter (its prose itself is in the pre-rendered HTML) */
   proseBytes: number;
   /** whether tfjs is among the prose's JavaScript (it must not be) */
   proseLoadsTfjs: boolean;

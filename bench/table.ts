@@ -77,9 +77,10 @@ export function markdownTable(rows: ResultRow[], page: PageWeight | null): strin
   if (page) {
     const name = page.chapter.replace(/\.mdx$/, '');
     const pageRow = (what: string, bytes: number) => `| page weight (gzip JS) | ${name} | ${what} | production build | ${kb(bytes)} | — | — | — | — | — |`;
-    lines.push(pageRow(`before the prose shows${page.proseLoadsTfjs ? ' (includes tfjs!)' : ' (no tfjs)'}`, page.proseBytes));
+    // The prose is pre-rendered into the page's HTML: it shows before any JavaScript; this is what hydrates it.
+    lines.push(pageRow(`before the prose shows: none (pre-rendered); to hydrate it${page.proseLoadsTfjs ? ' (includes tfjs!)' : ' (no tfjs)'}`, page.proseBytes));
     if (page.widget) lines.push(pageRow(`before ${page.widget} is interactive (WebGPU)`, page.widgetBytes));
-    lines.push(`| page weight (gzip JS) | ${page.heaviestProse.chapter.replace(/\.mdx$/, '')} | heaviest prose of any chapter | production build | ${kb(page.heaviestProse.bytes)} | — | — | — | — | — |`);
+    lines.push(`| page weight (gzip JS) | ${page.heaviestProse.chapter.replace(/\.mdx$/, '')} | heaviest chapter to hydrate | production build | ${kb(page.heaviestProse.bytes)} | — | — | — | — | — |`);
   }
   return lines.join('\n');
 }

@@ -1,14 +1,37 @@
 import 'katex/dist/katex.min.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerServiceWorker } from './app/serviceWorker';
+import { preloadChapter } from './app/chapterSources';
+import { slugOfPath, withoutTrailingSlash } from './routing/router';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 );
 
+/**
+ * A built page arrives pre-rendered, its text already on screen: React takes that HTML over once the
+ * chapter's code (preloaded by the page's head) is here, so the first render matches it with nothing to
+ * wait for. If the code does not arrive (offline), React hydrates anyway and the chapter's error boundary
+ * says so. The development server sends an empty page, which React renders from scratch; so does a page
+ * served for another address (a host's `404.html` for a path with no page), whose HTML is not this page's.
+ */
+async function start() {
+  const renderedPath = root.dataset.renderedPath;
+  if (renderedPath === undefined || withoutTrailingSlash(renderedPath) !== withoutTrailingSlash(location.pathname)) {
+    root.replaceChildren();
+    createRoot(root).render(app);
+    return;
+  }
+  const slug = slugOfPath(location.pathname);
+  if (slug) await preloadChapter(slug).catch(() => undefined);
+  hydrateRoot(root, app);
+}
+
+void start();
 registerServiceWorker();

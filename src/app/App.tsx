@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import chapters from 'virtual:chapter-index';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
@@ -6,7 +7,8 @@ import { Figures } from './Figures';
 import { Home } from './Home';
 import { Link } from '../routing/Link';
 import { SearchBox } from '../search/SearchBox';
-import { figureOfPath, slugOfPath, usePath } from '../routing/router';
+import { pageHead } from './pageHead';
+import { figureOfPath, slugOfPath, usePath, withoutTrailingSlash } from '../routing/router';
 import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
@@ -20,6 +22,9 @@ export function App() {
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(rememberScroll, []);
+  useEffect(() => showHead(path), [path]);
+  // The page's links and buttons answer from here on (a pre-rendered page shows its text before); tests wait for it.
+  useEffect(() => void (document.documentElement.dataset.hydrated = 'true'), []);
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -49,7 +54,7 @@ export function App() {
       <aside id="sidebar" className="sidebar">
         <Sidebar currentSlug={slug} onNavigate={() => setMenuOpen(false)} />
       </aside>
-      <main id="main" tabIndex={-1} data-path={path}>
+      <main id="main" tabIndex={-1} data-path={withoutTrailingSlash(path)}>
         <ErrorBoundary key={path} name={`page ${path}`} fallback={(error, retry) => <PageFailed error={error} retry={retry} />}>
           {slug ? (
             <ChapterPage key={slug} slug={slug} />
@@ -65,6 +70,16 @@ export function App() {
       <UpdateNotice />
     </div>
   );
+}
+
+/** Keeps the head true to the page after moving without a reload (the pre-rendered page starts with it). */
+function showHead(path: string) {
+  const head = pageHead(path, chapters);
+  document.title = head.title;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', head.description);
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
+  // The built page's link already names the book's origin (or this host's): keep it, change the path.
+  if (canonical) canonical.href = new URL(head.canonicalPath, canonical.href).href;
 }
 
 /** The last line of defence: whatever a page throws, the shell (contents, header) stays. */

@@ -1,5 +1,4 @@
 import { MDXProvider } from '@mdx-js/react';
-import type { MDXContent } from 'mdx/types';
 import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import chapters from 'virtual:chapter-index';
 import { ErrorBoundary, isChunkLoadError } from '../components/ErrorBoundary';
@@ -9,22 +8,22 @@ import { Link } from '../routing/Link';
 import { chapterPath, scrollToHash } from '../routing/router';
 import { returningToPlace } from '../routing/scrollMemory';
 import { useReportSections } from './chapterSections';
+import { chapterLoader, preloadedChapter } from './chapterSources';
 import { keepWideMathFocusable } from './scrollableMath';
-
-const sources = import.meta.glob<{ default: MDXContent }>('/chapters/*.mdx');
 
 /** One chapter: its compiled MDX (loaded on demand), then links to its neighbours. */
 export function ChapterPage({ slug }: { slug: string }) {
   const index = chapters.findIndex((chapter) => chapter.slug === slug);
-  const load = sources[`/chapters/${slug}.mdx`];
-  const [Content, retryDownload] = useRetryableLazy(load);
+  // A chapter loaded before the first render (a pre-rendered page) renders at once; others load lazily.
+  const preloaded = preloadedChapter(slug);
+  const [LazyContent, retryDownload] = useRetryableLazy(preloaded ? undefined : chapterLoader(slug));
+  const Content = preloaded ?? LazyContent;
   const article = useRef<HTMLElement>(null);
   useEffect(() => (article.current ? keepWideMathFocusable(article.current) : undefined), [Content]);
 
+  // A heading named in the address, once the text has arrived; unless the reader is returning (Back,
+  // Forward, a reload) to a place of their own, which the scroll memory restores.
   useEffect(() => {
-    document.title = index >= 0 ? `${chapters[index].title} — Unrolled` : 'Not found — Unrolled';
-    // A heading named in the address, once the text has arrived; unless the reader is returning (Back,
-    // Forward, a reload) to a place of their own, which the scroll memory restores.
     if (location.hash && !returningToPlace()) scrollToHash(location.hash);
   }, [index]);
 

@@ -1,5 +1,4 @@
 import { MDXProvider } from '@mdx-js/react';
-import { useEffect } from 'react';
 import chapters from 'virtual:chapter-index';
 import { mdxComponents, widgets } from '../mdx/components';
 import type { ChapterMeta } from '../build/chapterIndex';
@@ -45,7 +44,7 @@ function FigurePage({ name }: { name: FigureName }) {
       <p className="lede">{description}</p>
       <UsedIn chapters={chaptersUsing(chapters, name)} />
       <MDXProvider components={mdxComponents}>
-        <Widget {...propsFromQuery(location.search)} />
+        <Widget {...propsFromQuery(typeof location === 'undefined' ? '' : location.search)} />
       </MDXProvider>
       <p>
         <Link href="/figures">All figures</Link>
@@ -57,9 +56,6 @@ function FigurePage({ name }: { name: FigureName }) {
 /** `/figures`: every interactive figure of the book in the order the chapters first show them. */
 export function Figures({ name }: { name: string | null }) {
   const known = name !== null && isFigureName(name) && name in widgets;
-  useEffect(() => {
-    document.title = `${known ? FIGURE_CATALOGUE[name].title : 'Figures'} — Unrolled`;
-  }, [known, name]);
   if (known) return <FigurePage name={name} />;
   return (
     <article className="prose figures">

@@ -4,7 +4,6 @@ import { useSyncExternalStore } from 'react';
 export type Theme = 'light' | 'dark';
 const KEY = 'unrolled.theme';
 const listeners = new Set<() => void>();
-const systemDark = matchMedia('(prefers-color-scheme: dark)');
 
 function current(): Theme {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
@@ -15,10 +14,19 @@ function apply(theme: Theme) {
   listeners.forEach((listener) => listener());
 }
 
-systemDark.addEventListener('change', (event) => {
-  if (!localStorage.getItem(KEY)) apply(event.matches ? 'dark' : 'light');
-});
+// In the browser only: the pre-render runs this module in Node, where there is no system theme to follow.
+if (typeof matchMedia === 'function') {
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (event) => {
+    if (!localStorage.getItem(KEY)) apply(event.matches ? 'dark' : 'light');
+  });
+}
 
+/**
+ * What the pre-rendered page shows before hydration: the server cannot know the reader's theme, so the
+ * toggle starts as in the light theme and React updates it right after hydration (the colours themselves
+ * come from `data-theme`, set by the inline script before first paint, so nothing flashes).
+ */
+const serverTheme = (): Theme => 'light';
 export function useTheme(): [Theme, () => void] {
   const theme = useSyncExternalStore(
     (listener) => {
@@ -26,6 +34,7 @@ export function useTheme(): [Theme, () => void] {
       return () => listeners.delete(listener);
     },
     current,
+    serverTheme,
   );
   const toggle = () => {
     const next = theme === 'dark' ? 'light' : 'dark';

@@ -67,7 +67,7 @@ export function announceWorkerBackend(backend: BackendInfo): void {
 
 /** Current engine state, without starting it (the backend badge uses this). */
 export function useEngineState(): EngineState {
-  return useSyncExternalStore(subscribe, () => state);
+  return useSyncExternalStore(subscribe, () => state, () => state);
 }
 
 /** For widgets: starts the engine on mount and returns its state. */

@@ -3,26 +3,34 @@
  * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
  */
 import type { MDXComponents } from 'mdx/types';
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { Link } from '../routing/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
+import { useHydrated } from '../hooks/useHydrated';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+import { FigurePlaceholder } from './FigurePlaceholder';
 import { anchoredHeadings } from './HeadingAnchor';
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
  * arrive) shows a message in its place and never takes the page down; "Try again" downloads it afresh.
+ * On the server and while a pre-rendered page hydrates it is only its still placeholder (no code loaded),
+ * and the placeholder stays while its code downloads.
  */
 function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ default: ComponentType<P> }>) {
   const { title: name, inline = false } = FIGURE_CATALOGUE[figure];
   return function LazyWidget(props: P) {
+    const hydrated = useHydrated();
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
+    // A caption passed as children is prose: the placeholder shows it too.
+    const caption = (props as { children?: ReactNode }).children;
+    if (!hydrated) return <FigurePlaceholder figure={figure}>{caption}</FigurePlaceholder>;
     return (
       <FigureBoundary name={name} inline={inline} onRetry={retry}>
-        <Suspense fallback={inline ? <span aria-busy="true">…</span> : <div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
+        <Suspense fallback={<FigurePlaceholder figure={figure} loading>{caption}</FigurePlaceholder>}>
           <Widget {...props} />
         </Suspense>
       </FigureBoundary>

@@ -1,11 +1,25 @@
 /**
- * A small history router: the book has two kinds of page (`/` and `/chapters/<slug>`), so a full
- * routing library would be dead weight. Hash fragments stay free for heading deep links.
+ * A small history router: the book has a few kinds of page (`/`, `/chapters/<slug>`, `/figures/<Name>`),
+ * so a full routing library would be dead weight. Hash fragments stay free for heading deep links. Every
+ * path is accepted with and without a trailing slash: a plain static server redirects `/chapters/x` to
+ * `/chapters/x/`, where the pre-rendered page lives.
  */
 import { useSyncExternalStore } from 'react';
+import { withoutTrailingSlash } from './paths';
 import { saveScroll } from './scrollMemory';
 
 const listeners = new Set<() => void>();
+
+/** The path being pre-rendered: in Node there is no `location`, so the prerender says which page it renders. */
+let renderedPath = '/';
+
+/** Tells the router which page the server is rendering (`src/entry-server.tsx`). */
+export function setServerPath(path: string): void {
+  renderedPath = path;
+}
+
+/** The browser's path, or on the server the page being pre-rendered. */
+const currentPath = () => (typeof location === 'undefined' ? renderedPath : location.pathname);
 const notify = () => listeners.forEach((listener) => listener());
 
 /** Path of the current page, e.g. `/chapters/01-sequences`. */
@@ -19,14 +33,15 @@ export function usePath(): string {
         window.removeEventListener('popstate', listener);
       };
     },
-    () => location.pathname,
+    currentPath,
+    currentPath,
   );
 }
 
 /** Moves to an in-book URL without reloading; scrolls to its heading, or to the top. */
 export function navigate(href: string): void {
   const url = new URL(href, location.href);
-  const samePage = url.pathname === location.pathname;
+  const samePage = withoutTrailingSlash(url.pathname) === withoutTrailingSlash(location.pathname);
   // Where the reader leaves from, so that Back returns there.
   saveScroll();
   history.pushState({}, '', url);
@@ -44,6 +59,8 @@ export function scrollToHash(hash: string, attemptsLeft = 40): void {
   if (target) target.scrollIntoView();
   else if (attemptsLeft > 0) setTimeout(() => scrollToHash(hash, attemptsLeft - 1), 50);
 }
+
+export { withoutTrailingSlash } from './paths';
 
 export const chapterPath = (slug: string) => `/chapters/${slug}`;
 

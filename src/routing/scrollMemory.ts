@@ -6,6 +6,8 @@
  * text. (Once restored, the browser's scroll anchoring keeps that text in place as figures above it grow.)
  */
 
+import { withoutTrailingSlash } from './paths';
+
 /** The part of a history entry's state this module owns. */
 interface ScrollState {
   scrollY?: number;
@@ -40,7 +42,7 @@ export const returningToPlace = (): boolean => typeof stateOf().scrollY === 'num
  * Whether the page of the address is on screen with its text: `main` names the page it shows (the shell
  * sets `data-path`), and a chapter still loading shows `.loading`.
  */
-const pageShown = () => document.querySelector<HTMLElement>('main')?.dataset.path === location.pathname && !document.querySelector('main .loading');
+const pageShown = () => document.querySelector<HTMLElement>('main')?.dataset.path === withoutTrailingSlash(location.pathname) && !document.querySelector('main .loading');
 
 /** Distance in pixels from where the page stands to `place`. */
 function distanceTo(place: ScrollState): number {

@@ -72,7 +72,16 @@ export async function openPage(
   );
   await prepare?.(page);
   await page.goto(/^https?:/.test(path) ? path : inject('baseUrl') + path);
+  await untilHydrated(page);
   return { page, errors };
+}
+
+/**
+ * Waits until React has taken over the page. A pre-rendered page shows its text (and its links) at once,
+ * before its code runs: a click before then would be a plain link's full page load.
+ */
+export async function untilHydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 /** Waits until the backend badge names a backend, and returns it. */

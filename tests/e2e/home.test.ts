@@ -24,6 +24,8 @@ describe('the front page', () => {
     await page.locator('h1', { hasText: 'Unrolled' }).waitFor();
     expect(await page.locator('.lede').textContent()).toMatch(/Recurrent neural networks/);
     expect(await page.locator('.chapter-card').count()).toBe(chapters.length);
+    // The pre-rendered page shows the figure's still placeholder; once hydrated it says the figure is loading.
+    await page.locator('.widget-loading[aria-busy="true"]').waitFor();
     expect(await page.locator('.widget-loading').textContent()).toMatch(/Loading figure/);
     expect(await page.getByTestId('backend-badge').textContent()).toMatch(/idle/);
     await page.context().close();

@@ -30,7 +30,11 @@ export async function waitForServer(server: ChildProcess, url: string): Promise<
   }
 }
 
-/** Serves the production build (`vite build` ran before) with `vite preview` on loopback for the suite. */
+/**
+ * Serves the production build (`npm run build` ran before) with `vite preview` on loopback for the suite.
+ * The config makes preview behave like a plain static host (no single-page fallback, `/x` → `/x/`, the
+ * book's 404 page), so a page the pre-render did not write fails here as it would for a reader.
+ */
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const BASE_URL = `http://127.0.0.1:${port}`;
