@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useState } from 'react';
 import { fitSettings, type SettingsSchema } from './settingsSchema';
+import { useFigureUrlFields, useRecordedForLink } from './useFigureUrl';
 
 const PREFIX = 'unrolled.';
 
@@ -51,7 +52,9 @@ export function sameShapeAs<T>(fallback: T) {
 }
 
 /**
- * Like useState, but persisted; returns [value, set, reset].
+ * Like useState, but persisted; returns [value, set, reset]. Inside a figure, settings checked by a schema
+ * are also kept in the page's URL (see `useFigureUrl`): values the URL holds win over stored ones, and a
+ * change the reader makes is written back to both.
  * @param validate a settings schema (every field fitted into its range, the default where unusable: the
  *   same check props and controls go through), or a type guard for values that are not settings objects.
  */
@@ -65,11 +68,19 @@ export function usePersistentState<T>(
     typeof validate === 'function'
       ? (value) => (validate(value) ? value : undefined)
       : (value) => (typeof value === 'object' && value !== null ? (fitSettings(validate, value, fallback as T & object) as T) : undefined);
-  const [value, setValue] = useState<T>(() => read(key, fallback, check));
+  const url = useFigureUrlFields<T & object>(typeof validate === 'function' ? null : validate);
+  const { publish, clear } = url;
+  const [value, setValue] = useState<T>(() => {
+    const stored = read(key, fallback, check);
+    if (typeof validate === 'function' || Object.keys(url.fromUrl).length === 0) return stored;
+    return fitSettings(validate, { ...stored, ...url.fromUrl }, fallback as T & object) as T;
+  });
+  useRecordedForLink(url.record, value as T & object);
   const set = useCallback(
     (next: T) => {
       const accepted = typeof validate === 'function' ? next : (fitSettings(validate, next, fallback as T & object) as T);
       setValue(accepted);
+      publish(accepted as T & object);
       try {
         localStorage.setItem(PREFIX + key, JSON.stringify(accepted));
       } catch {
@@ -78,11 +89,12 @@ export function usePersistentState<T>(
     },
     // A schema is a module-level constant; the key names everything else a stored value depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
+    [key, publish],
   );
   const reset = useCallback(() => {
     setValue(fallback);
     forgetStored([key]);
-  }, [key, fallback]);
+    clear();
+  }, [key, fallback, clear]);
   return [value, set, reset];
 }

@@ -3,28 +3,43 @@
  * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
  */
 import type { MDXComponents } from 'mdx/types';
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useState, type ComponentType } from 'react';
 import { Link } from '../routing/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
+import { chapterScope, PLAIN_SCOPE } from '../hooks/figureUrl';
+import { FigureUrlContext, type FigureUrlState } from '../hooks/useFigureUrl';
 import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+
+/** What a chapter adds to a figure's props: its ordinal among the chapter's figures of its name. */
+interface ChapterFigureProps {
+  figureInstance?: string;
+}
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
  * arrive) shows a message in its place and never takes the page down; "Try again" downloads it afresh.
+ * In a chapter its settings live under its own names in the URL; on a page of its own, under plain names.
  */
 function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ default: ComponentType<P> }>) {
   const { title: name, inline = false } = FIGURE_CATALOGUE[figure];
-  return function LazyWidget(props: P) {
+  return function LazyWidget({ figureInstance, ...rest }: P & ChapterFigureProps) {
+    const props = rest as P;
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
+    const [urlState] = useState<FigureUrlState>(() => ({
+      scope: figureInstance ? chapterScope(figure, Number(figureInstance)) : PLAIN_SCOPE,
+      current: new Map(),
+    }));
     return (
-      <FigureBoundary name={name} inline={inline} onRetry={retry}>
-        <Suspense fallback={inline ? <span aria-busy="true">…</span> : <div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
-          <Widget {...props} />
-        </Suspense>
-      </FigureBoundary>
+      <FigureUrlContext.Provider value={urlState}>
+        <FigureBoundary name={name} inline={inline} onRetry={retry}>
+          <Suspense fallback={inline ? <span aria-busy="true">…</span> : <div className="widget widget-loading" aria-busy="true">Loading figure…</div>}>
+            <Widget {...props} />
+          </Suspense>
+        </FigureBoundary>
+      </FigureUrlContext.Provider>
     );
   };
 }
