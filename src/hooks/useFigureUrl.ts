@@ -71,12 +71,14 @@ const NOTHING = {};
 /**
  * The fields of `schema` in the URL, for the figure around the caller; `null` opts out (the same hook is
  * called either way, as hooks must be).
+ * @param group a further prefix for a figure with two settings objects that share a field name (e.g.
+ *   `generate.` for the character model's sampling seed beside its training seed)
  */
-export function useFigureUrlFields<T extends object>(schema: SettingsSchema<T> | null): FigureUrlFields<T> {
+export function useFigureUrlFields<T extends object>(schema: SettingsSchema<T> | null, group = ''): FigureUrlFields<T> {
   const figure = useContext(FigureUrlContext);
   const active = figure !== null && schema !== null;
-  const [fromUrl] = useState<Partial<T>>(() => (active && typeof window !== 'undefined' ? readFigureParams(location.search, figure.scope.prefix, schema) : (NOTHING as Partial<T>)));
-  const prefix = figure?.scope.prefix ?? '';
+  const prefix = (figure?.scope.prefix ?? '') + group;
+  const [fromUrl] = useState<Partial<T>>(() => (active && typeof window !== 'undefined' ? readFigureParams(location.search, prefix, schema) : (NOTHING as Partial<T>)));
   const publish = useCallback(
     (values: T) => {
       if (active) queueWrite({ prefix, entries: encodeSettings(schema, values), removed: [] });
@@ -95,10 +97,10 @@ export function useFigureUrlFields<T extends object>(schema: SettingsSchema<T> |
   const record = useCallback(
     (values: T) => {
       if (!active) return;
-      for (const [key, value] of Object.entries(encodeSettings(schema, values))) figure.current.set(key, value);
+      for (const [key, value] of Object.entries(encodeSettings(schema, values))) figure.current.set(group + key, value);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [active, figure],
+    [active, figure, group],
   );
   return { fromUrl, publish, clear, record };
 }
@@ -109,4 +111,20 @@ export function useFigureUrlFields<T extends object>(schema: SettingsSchema<T> |
  */
 export function useRecordedForLink<T>(record: (values: T) => void, values: T): void {
   useEffect(() => record(values), [record, values]);
+}
+
+/**
+ * For state the reader moves rather than sets (a step, a picked parameter): the URL follows `values` once
+ * they are `settled` (a step is not known to fit before the figure's numbers arrive), and leaves them out
+ * while they are `atStart`, so that an untouched figure adds nothing to the address.
+ * @param values a memoised object, one field per name of the schema given to `useFigureUrlFields`
+ */
+export function useFollowedByUrl<T extends object>(fields: FigureUrlFields<T>, values: T, settled: boolean, atStart: boolean): void {
+  const { record, publish, clear } = fields;
+  useRecordedForLink(record, values);
+  useEffect(() => {
+    if (!settled) return;
+    if (atStart) clear();
+    else publish(values);
+  }, [settled, atStart, values, publish, clear]);
 }

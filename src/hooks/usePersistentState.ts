@@ -56,19 +56,22 @@ export function sameShapeAs<T>(fallback: T) {
  * are also kept in the page's URL (see `useFigureUrl`): values the URL holds win over stored ones, and a
  * change the reader makes is written back to both.
  * @param validate a settings schema (every field fitted into its range, the default where unusable: the
- *   same check props and controls go through), or a type guard for values that are not settings objects.
+ *   same check props and controls go through), or a type guard for values that are not settings objects
+ *   (those stay out of the URL).
+ * @param urlGroup a prefix in the URL for a second settings object of the same figure (see `useFigureUrlFields`)
  */
 export function usePersistentState<T>(
   key: string,
   fallback: T,
   validate: SettingsSchema<T & object> | ((value: unknown) => value is T) = sameShapeAs(fallback),
+  urlGroup = '',
 ): [T, (value: T) => void, () => void] {
   useContext(StoredKeysContext)?.add(key);
   const check: Check<T> =
     typeof validate === 'function'
       ? (value) => (validate(value) ? value : undefined)
       : (value) => (typeof value === 'object' && value !== null ? (fitSettings(validate, value, fallback as T & object) as T) : undefined);
-  const url = useFigureUrlFields<T & object>(typeof validate === 'function' ? null : validate);
+  const url = useFigureUrlFields<T & object>(typeof validate === 'function' ? null : validate, urlGroup);
   const { publish, clear } = url;
   const [value, setValue] = useState<T>(() => {
     const stored = read(key, fallback, check);

@@ -4,9 +4,9 @@
  * arrives (the recorder holds plain numbers only), so a step costs a lookup and one render. The position
  * is part of the figure's link: a reload or a shared link returns to the same step.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { integer } from '../../hooks/settingsSchema';
-import { useFigureUrlFields, useRecordedForLink } from '../../hooks/useFigureUrl';
+import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
 import { stepperKeys, type StepperBarProps } from '../../components/StepperBar';
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
 
@@ -39,13 +39,7 @@ export function useRecorderCursor(
   // Until a recorder arrives the position is not known to fit: the URL keeps what it holds.
   const shown = recorder ? at : position;
   const linked = useMemo(() => ({ step: shown }), [shown]);
-  useRecordedForLink(url.record, linked);
-  const { publish, clear } = url;
-  useEffect(() => {
-    if (!recorder) return;
-    if (linked.step === 0) clear();
-    else publish(linked);
-  }, [recorder, linked, publish, clear]);
+  useFollowedByUrl(url, linked, recorder !== null, shown === 0);
   const snapshots = useMemo(() => {
     if (!recorder) return [];
     const all = Array.from({ length: recorder.maxPosition - offset + 1 }, (_, p) => {
