@@ -10,11 +10,10 @@ import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { FIGURE_CATALOGUE } from '../mdx/figureCatalogue';
 import { remarkFigureInstances } from './remarkFigureInstances';
 
 export const mdxOptions = {
-  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, remarkFigureInstances(Object.keys(FIGURE_CATALOGUE))],
+  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, remarkFigureInstances],
   rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }], rehypeHighlight],
   providerImportSource: '@mdx-js/react',
 } satisfies CompileOptions;
