@@ -54,6 +54,16 @@ function queueWrite(write: PendingWrite): void {
 
 if (typeof window !== 'undefined') window.addEventListener('pagehide', flushFigureUrl);
 
+/** Takes a figure's whole state out of the URL at once ("Reset this figure" after it stopped). */
+export function forgetFigureUrl(figure: FigureUrlState): void {
+  const { prefix } = figure.scope;
+  // In a chapter every parameter under the figure's prefix is its own, even one it never got to read.
+  const named = prefix ? [...new URLSearchParams(location.search).keys()].filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)) : [];
+  queueWrite({ prefix, entries: {}, removed: [...figure.current.keys(), ...named] });
+  figure.current.clear();
+  flushFigureUrl();
+}
+
 /** What `useFigureUrlFields` gives a figure: what the URL held, and how to keep the URL up to date. */
 export interface FigureUrlFields<T> {
   /** The fields the URL held when the figure appeared, already fitted to the schema. */
