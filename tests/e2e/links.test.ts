@@ -27,10 +27,12 @@ async function copyLink(page: Page, frame: Locator): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-/** Opens `link` in a fresh context (no stored settings) and waits for its figures. */
-async function openFresh(link: string) {
+/** Opens `link` in a fresh context (no stored settings, unless `prepare` stores some) and waits for its figures. */
+async function openFresh(link: string, prepare?: (page: Page) => Promise<unknown>) {
   const url = new URL(link);
-  const opened = await openPage(browser(), url.pathname + url.search + url.hash);
+  // The backend is the test's choice (the CPU is quickest here), not part of a figure's state.
+  url.searchParams.set('backend', 'cpu');
+  const opened = await openPage(browser(), url.pathname + url.search + url.hash, undefined, prepare);
   await widgetsReady(opened.page);
   return opened;
 }
@@ -45,7 +47,7 @@ const readout = (frame: Locator) =>
 
 describe('links that reproduce a figure', () => {
   it('a stepper in a chapter: its settings and step in the address, the link lands on it with the same numbers, Back leaves the page', async () => {
-    const { page, errors } = await openPage(browser(), '/', undefined, withClipboard);
+    const { page, errors } = await openPage(browser(), '/?backend=cpu', undefined, withClipboard);
     await page.getByRole('link', { name: /forward pass/i }).first().click();
     await page.waitForURL(/\/chapters\/02-forward-pass/);
     await widgetsReady(page);
@@ -89,7 +91,7 @@ describe('links that reproduce a figure', () => {
     await page.context().close();
   });
 
-  it('a chart figure on its own page: plain names, same numbers in a fresh context', async () => {
+  it('a chart figure on its own page: plain names, same numbers in a fresh context, over settings stored there', async () => {
     const { page, errors } = await openPage(browser(), '/figures/GradientFlow?backend=cpu', undefined, withClipboard);
     await widgetsReady(page);
     const frame = page.locator('.widget');
@@ -102,7 +104,9 @@ describe('links that reproduce a figure', () => {
     const shown = await readout(frame);
     expect(shown.text).toContain('After 34 steps back');
 
-    const fresh = await openFresh(link);
+    // The reader who opens the link has stored other settings for this figure: the link's win.
+    const stored = JSON.stringify({ matrix: 'nonNormal', radius: 1.2, steps: 12, clipNorm: 3 });
+    const fresh = await openFresh(link, (p) => p.addInitScript((value) => localStorage.setItem('unrolled.gradient-flow', value), stored));
     await expect.poll(() => readout(fresh.page.locator('.widget')), { timeout: 30_000 }).toEqual(shown);
     expect([...errors, ...fresh.errors]).toEqual([]);
     await fresh.page.context().close();
