@@ -29,7 +29,7 @@ function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ 
     const props = rest as P;
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
     const [urlState] = useState<FigureUrlState>(() => ({
-      scope: figureInstance ? chapterScope(figure, Number(figureInstance)) : PLAIN_SCOPE,
+      scope: Number(figureInstance) >= 1 ? chapterScope(figure, Math.floor(Number(figureInstance))) : PLAIN_SCOPE,
       current: new Map(),
     }));
     return (
