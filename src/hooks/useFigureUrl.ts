@@ -138,3 +138,44 @@ export function useFollowedByUrl<T extends object>(fields: FigureUrlFields<T>, v
     else publish(values);
   }, [settled, atStart, values, publish, clear]);
 }
+
+/**
+ * A value that is not a settings object (a figure's edited weights) in the URL as one JSON parameter,
+ * checked by `guard` on the way in; left out of the URL while it equals `fallback`, so links stay short.
+ * `name` null opts out.
+ */
+export function useFigureUrlJson<T>(name: string | null, guard: (value: unknown) => value is T, fallback: T) {
+  const figure = useContext(FigureUrlContext);
+  const active = figure !== null && name !== null;
+  const prefix = figure?.scope.prefix ?? '';
+  const [fromUrl] = useState<T | undefined>(() => {
+    if (!active || typeof window === 'undefined') return undefined;
+    try {
+      const value: unknown = JSON.parse(new URLSearchParams(location.search).get(prefix + name) ?? 'null');
+      return guard(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+  // By value, so that a fallback rebuilt on each render keeps these callbacks stable.
+  const fallbackJson = active ? JSON.stringify(fallback) : '';
+  const unchanged = useCallback((value: T) => JSON.stringify(value) === fallbackJson, [fallbackJson]);
+  const publish = useCallback(
+    (value: T) => {
+      if (active) queueWrite(unchanged(value) ? { prefix, entries: {}, removed: [name] } : { prefix, entries: { [name]: JSON.stringify(value) }, removed: [] });
+    },
+    [active, prefix, name, unchanged],
+  );
+  const clear = useCallback(() => {
+    if (active) queueWrite({ prefix, entries: {}, removed: [name] });
+  }, [active, prefix, name]);
+  const record = useCallback(
+    (value: T) => {
+      if (!active) return;
+      if (unchanged(value)) figure.current.delete(name);
+      else figure.current.set(name, JSON.stringify(value));
+    },
+    [active, figure, name, unchanged],
+  );
+  return { fromUrl, publish, clear, record };
+}

@@ -137,7 +137,7 @@ describe('links that reproduce a figure', () => {
     // Chapter 2's cell stepper by default: hidden size 3, sequence length 4, seed 0, before its first step.
     const defaults = { sliders: ['3', '4', '0'], position: 'before step 1 (4 steps)' };
     const settingsOf = async (frame: Locator) => ({ sliders: (await readout(frame)).sliders, position: (await frame.locator('.stepper-position').textContent())?.trim() });
-    const garbage = '?backend=cpu&CellStepper.hiddenSize=abc&CellStepper.seqLength=&CellStepper.seed=1e999&CellStepper.step=-4&CellStepper-7.seed=3&WorkedExample.step=x%20y&nonsense=%3Cscript%3E';
+    const garbage = '?backend=cpu&CellStepper.hiddenSize=abc&CellStepper.seqLength=&CellStepper.seed=1e999&CellStepper.step=-4&CellStepper-7.seed=3&WorkedExample.step=x%20y&WorkedExample.weights=%7B%22W_xh%22%3A1%7D&HelloTrainer.weights=%7B&nonsense=%3Cscript%3E';
     const { page, errors } = await openPage(browser(), `/chapters/02-forward-pass${garbage}`);
     await widgetsReady(page);
     expect(await settingsOf(page.locator('#figure-CellStepper'))).toEqual(defaults);
