@@ -68,6 +68,14 @@ describe('links that reproduce a figure', () => {
     // A slider's every move and every step replaced the entry: no new history entries.
     expect(await page.evaluate(() => history.length)).toBe(entries);
 
+    // The worked example's edited weight and step go into the address too; the stepper's link keeps them.
+    const worked = page.locator('#figure-WorkedExample');
+    await worked.getByTestId('edit-cellWeight-0-0').fill('0.7');
+    await widgetsReady(page);
+    await worked.getByRole('button', { name: 'Step forward', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('WorkedExample.weights')).toContain('0.7');
+    const workedShown = await readout(worked);
+
     const link = await copyLink(page, frame);
     expect(new URL(link).hash).toBe('#figure-CellStepper');
     const shown = await readout(frame);
@@ -76,6 +84,7 @@ describe('links that reproduce a figure', () => {
     const fresh = await openFresh(link);
     const freshFrame = fresh.page.locator('#figure-CellStepper');
     await expect.poll(() => readout(freshFrame), { timeout: 30_000 }).toEqual(shown);
+    await expect.poll(() => readout(fresh.page.locator('#figure-WorkedExample')), { timeout: 30_000 }).toEqual(workedShown);
     expect(await freshFrame.evaluate((element) => element.getBoundingClientRect().top < innerHeight)).toBe(true);
     expect(fresh.errors).toEqual([]);
     await fresh.page.context().close();
