@@ -10,9 +10,10 @@ import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { remarkFigureInstances } from './remarkFigureInstances';
 
 export const mdxOptions = {
-  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath],
+  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, remarkFigureInstances],
   rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }], rehypeHighlight],
   providerImportSource: '@mdx-js/react',
 } satisfies CompileOptions;

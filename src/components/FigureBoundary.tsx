@@ -2,7 +2,8 @@
  * Keeps one figure's failure inside the figure: a render error, a failed chunk download (offline), or a
  * crash in the engine shows a message in the figure's place, with a way back, and the page reads on.
  */
-import { useRef, type ReactNode } from 'react';
+import { useContext, useRef, type ReactNode } from 'react';
+import { forgetFigureUrl, FigureUrlContext } from '../hooks/useFigureUrl';
 import { forgetStored, StoredKeysContext } from '../hooks/usePersistentState';
 import { ErrorBoundary, isChunkLoadError } from './ErrorBoundary';
 
@@ -19,10 +20,14 @@ export interface FigureBoundaryProps {
 /** The error boundary around every figure; it also records which stored settings the figure read. */
 export function FigureBoundary({ name, onRetry, inline, children }: FigureBoundaryProps) {
   const storedKeys = useRef(new Set<string>()).current;
+  const inUrl = useContext(FigureUrlContext);
   const fallback = (error: Error, retry: () => void) => {
     const offline = isChunkLoadError(error);
     const again = (forgetSettings: boolean) => {
-      if (forgetSettings) forgetStored(storedKeys);
+      if (forgetSettings) {
+        forgetStored(storedKeys);
+        if (inUrl) forgetFigureUrl(inUrl);
+      }
       storedKeys.clear();
       onRetry?.();
       retry();
@@ -46,8 +51,8 @@ export function FigureBoundary({ name, onRetry, inline, children }: FigureBounda
             <button type="button" onClick={() => again(false)}>Try again</button>
           ) : (
             <>
-              <button type="button" onClick={() => again(true)}>Reset this figure</button> Its stored settings are cleared and it
-              starts from its defaults.
+              <button type="button" onClick={() => again(true)}>Reset this figure</button> Its stored settings (and those in the
+              address) are cleared and it starts from its defaults.
             </>
           )}
         </p>

@@ -2,8 +2,8 @@
  * What the gate-trace figures (hidden-state heatmap, gate inspector, cell comparison) let a reader choose
  * about the sequence they trace: the input pattern, the hidden size, the number of time steps and the seed.
  */
-import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, type InputPattern } from '../core/figures/inputPatterns';
-import { fitField, fitSettings, integer, rangeOf } from '../hooks/settingsSchema';
+import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, type InputPattern } from '../core/figures/inputPatterns';
+import { choice, fitSettings, integer, rangeOf, type SettingsSchema } from '../hooks/settingsSchema';
 import { SelectChoice } from './Choices';
 import { Slider } from './Slider';
 
@@ -36,12 +36,9 @@ export function traceDefaults(
   return { pattern: fallback.pattern, ...fitSettings(traceRules(limits), props, { hiddenSize: fallback.hiddenSize, seqLength: fallback.seqLength, seed: 0 }) };
 }
 
-/** Whether settings stored by an earlier visit still fit the sliders; anything else is dropped. */
-export function isTraceSettings(value: unknown, limits: TraceLimits): value is TraceSettings {
-  const s = value as TraceSettings;
-  if (typeof s !== 'object' || s === null || !isInputPattern(s.pattern)) return false;
-  const rules = traceRules(limits);
-  return (['hiddenSize', 'seqLength', 'seed'] as const).every((key) => fitField(rules[key], s[key], -1) === s[key]);
+/** The schema of the trace settings, for props, storage, the URL and the controls alike. */
+export function traceSchema(limits: TraceLimits): SettingsSchema<TraceSettings> {
+  return { pattern: choice(INPUT_PATTERNS), ...traceRules(limits) };
 }
 
 /** The input pattern menu. */

@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { BACKEND_LABELS, requestEngine, type EngineState } from '../hooks/useEngine';
+import { FigureUrlContext } from '../hooks/useFigureUrl';
+import { CopyLinkButton } from './CopyLinkButton';
 
 export interface WidgetFrameProps {
   title: string;
@@ -12,14 +14,21 @@ export interface WidgetFrameProps {
   children: ReactNode;
 }
 
-/** The common frame of every figure: title, controls, status line, and a body that scrolls inside itself. */
+/**
+ * The common frame of every figure: title, controls (with "Copy link"), status line, and a body that
+ * scrolls inside itself. In a chapter the frame carries the figure's anchor, where its link lands.
+ */
 export function WidgetFrame({ title, engine, busy, error, controls, children }: WidgetFrameProps) {
   const waiting = engine.status === 'idle' || engine.status === 'loading';
+  const anchorId = useContext(FigureUrlContext)?.scope.anchorId ?? undefined;
   return (
-    <section className="widget" aria-label={title} data-widget={title} data-ready={engine.status === 'ready' && !busy ? 'true' : 'false'}>
+    <section className="widget" id={anchorId} aria-label={title} data-widget={title} data-ready={engine.status === 'ready' && !busy ? 'true' : 'false'}>
       <header className="widget-header">
         <h4 className="widget-title">{title}</h4>
-        {controls && <div className="widget-controls">{controls}</div>}
+        <div className="widget-controls">
+          {controls}
+          <CopyLinkButton />
+        </div>
       </header>
       {engine.status === 'error' && (
         <p className="widget-error" role="alert">

@@ -5,6 +5,15 @@
  */
 import { createContext, useCallback, useContext, useState } from 'react';
 import { fitSettings, type SettingsSchema } from './settingsSchema';
+import { useFigureUrlFields, useFigureUrlJson, useRecordedForLink } from './useFigureUrl';
+
+/** Where a figure's persisted value also lives in the page's URL. */
+export interface UrlPlacement {
+  /** A prefix for a second settings object of the same figure (see `useFigureUrlFields`). */
+  group?: string;
+  /** For a value checked by a type guard (not a schema): the one parameter that holds it as JSON. */
+  name?: string;
+}
 
 const PREFIX = 'unrolled.';
 
@@ -51,25 +60,43 @@ export function sameShapeAs<T>(fallback: T) {
 }
 
 /**
- * Like useState, but persisted; returns [value, set, reset].
+ * Like useState, but persisted; returns [value, set, reset]. Inside a figure, settings checked by a schema
+ * are also kept in the page's URL (see `useFigureUrl`): values the URL holds win over stored ones, and a
+ * change the reader makes is written back to both.
  * @param validate a settings schema (every field fitted into its range, the default where unusable: the
- *   same check props and controls go through), or a type guard for values that are not settings objects.
+ *   same check props and controls go through), or a type guard for values that are not settings objects
+ *   (those stay out of the URL unless `url.name` gives them a parameter).
+ * @param url where the value goes in the URL, when not simply under the figure's names
  */
 export function usePersistentState<T>(
   key: string,
   fallback: T,
   validate: SettingsSchema<T & object> | ((value: unknown) => value is T) = sameShapeAs(fallback),
+  url: UrlPlacement = {},
 ): [T, (value: T) => void, () => void] {
   useContext(StoredKeysContext)?.add(key);
   const check: Check<T> =
     typeof validate === 'function'
       ? (value) => (validate(value) ? value : undefined)
       : (value) => (typeof value === 'object' && value !== null ? (fitSettings(validate, value, fallback as T & object) as T) : undefined);
-  const [value, setValue] = useState<T>(() => read(key, fallback, check));
+  const fields = useFigureUrlFields<T & object>(typeof validate === 'function' ? null : validate, url.group);
+  const json = useFigureUrlJson<T>(typeof validate === 'function' ? (url.name ?? null) : null, validate as (value: unknown) => value is T, fallback);
+  const [value, setValue] = useState<T>(() => {
+    const stored = read(key, fallback, check);
+    if (typeof validate === 'function') return json.fromUrl ?? stored;
+    if (Object.keys(fields.fromUrl).length === 0) return stored;
+    return fitSettings(validate, { ...stored, ...fields.fromUrl }, fallback as T & object) as T;
+  });
+  useRecordedForLink(fields.record, value as T & object);
+  useRecordedForLink(json.record, value);
+  const { publish: publishFields, clear: clearFields } = fields;
+  const { publish: publishJson, clear: clearJson } = json;
   const set = useCallback(
     (next: T) => {
       const accepted = typeof validate === 'function' ? next : (fitSettings(validate, next, fallback as T & object) as T);
       setValue(accepted);
+      publishFields(accepted as T & object);
+      publishJson(accepted);
       try {
         localStorage.setItem(PREFIX + key, JSON.stringify(accepted));
       } catch {
@@ -78,11 +105,13 @@ export function usePersistentState<T>(
     },
     // A schema is a module-level constant; the key names everything else a stored value depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
+    [key, publishFields, publishJson],
   );
   const reset = useCallback(() => {
     setValue(fallback);
     forgetStored([key]);
-  }, [key, fallback]);
+    clearFields();
+    clearJson();
+  }, [key, fallback, clearFields, clearJson]);
   return [value, set, reset];
 }

@@ -3,37 +3,52 @@
  * before TensorFlow.js arrives; the content test fails on any capitalised tag not listed here.
  */
 import type { MDXComponents } from 'mdx/types';
-import { Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Link } from '../routing/Link';
 import { CodeBlock, FromTheNotes, InPyTorch } from '../components/CodeBlock';
 import { Exercise, Hint, Solution } from '../components/Exercise';
 import { FigureBoundary } from '../components/FigureBoundary';
 import { useHydrated } from '../hooks/useHydrated';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
+import { chapterScope, PLAIN_SCOPE } from '../hooks/figureUrl';
+import { FigureUrlContext, type FigureUrlState } from '../hooks/useFigureUrl';
 import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
 import { FigurePlaceholder } from './FigurePlaceholder';
 import { anchoredHeadings } from './HeadingAnchor';
+
+/** What a chapter adds to a figure's props: its ordinal among the chapter's figures of its name. */
+interface ChapterFigureProps {
+  figureInstance?: string;
+}
 
 /**
  * A figure loaded on demand inside its own error boundary: a figure that fails (or whose code does not
  * arrive) shows a message in its place and never takes the page down; "Try again" downloads it afresh.
  * On the server and while a pre-rendered page hydrates it is only its still placeholder (no code loaded),
- * and the placeholder stays while its code downloads.
+ * and the placeholder stays while its code downloads. In a chapter its settings live under its own names
+ * in the URL; on a page of its own, under plain names.
  */
 function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ default: ComponentType<P> }>) {
   const { title: name, inline = false } = FIGURE_CATALOGUE[figure];
-  return function LazyWidget(props: P) {
+  return function LazyWidget({ figureInstance, ...rest }: P & ChapterFigureProps) {
+    const props = rest as P;
     const hydrated = useHydrated();
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];
+    const [urlState] = useState<FigureUrlState>(() => ({
+      scope: Number(figureInstance) >= 1 ? chapterScope(figure, Math.floor(Number(figureInstance))) : PLAIN_SCOPE,
+      current: new Map(),
+    }));
     // A caption passed as children is prose: the placeholder shows it too.
     const caption = (props as { children?: ReactNode }).children;
     if (!hydrated) return <FigurePlaceholder figure={figure}>{caption}</FigurePlaceholder>;
     return (
-      <FigureBoundary name={name} inline={inline} onRetry={retry}>
-        <Suspense fallback={<FigurePlaceholder figure={figure} loading>{caption}</FigurePlaceholder>}>
-          <Widget {...props} />
-        </Suspense>
-      </FigureBoundary>
+      <FigureUrlContext.Provider value={urlState}>
+        <FigureBoundary name={name} inline={inline} onRetry={retry}>
+          <Suspense fallback={<FigurePlaceholder figure={figure} loading>{caption}</FigurePlaceholder>}>
+            <Widget {...props} />
+          </Suspense>
+        </FigureBoundary>
+      </FigureUrlContext.Provider>
     );
   };
 }

@@ -19,7 +19,8 @@ import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
-import { choice, fitSettings, integer, number, rangeOf } from '../../hooks/settingsSchema';
+import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
+import { choice, fitSettings, integer, number, rangeOf, text } from '../../hooks/settingsSchema';
 import { Equation } from '../StepperKit/Equation';
 import { stepNumber } from '../StepperKit/labels';
 import type { StepperProps } from '../StepperKit/stepperProps';
@@ -44,6 +45,8 @@ function describe(snapshot: UnrollSnapshot | null): string {
 
 /** What the reader sets (and may store); 0 on the last two means off. The props add the cell and input size. */
 const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(2, 10), seed: integer(0, 99), truncation: integer(0, 9), clipNorm: number(0, 5) };
+/** The parameter whose gradient the reader picked, in the figure's link; one the layer lacks shows the default. */
+const PARAMETER_SCHEMA = { parameter: text(40) };
 const PROPS = { hiddenSize: SETTINGS.hiddenSize, seqLength: SETTINGS.seqLength, seed: SETTINGS.seed, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
 const BASE: Required<StepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 5, seed: 0, inputSize: 2 };
 
@@ -78,7 +81,9 @@ export default function BpttStepper(props: StepperProps) {
   }, [key]);
   const fresh = result?.key === key ? result : null;
   const { snapshot, bar, onKeyDown } = useRecorderCursor(fresh?.recorder ?? null, describe, afterForward);
-  const [param, setParam] = useState(DEFAULT_PARAMETER);
+  const paramInUrl = useFigureUrlFields<{ parameter: string }>(PARAMETER_SCHEMA);
+  const [param, setParam] = useState(paramInUrl.fromUrl.parameter ?? DEFAULT_PARAMETER);
+  useFollowedByUrl(paramInUrl, useMemo(() => ({ parameter: param }), [param]), true, param === DEFAULT_PARAMETER);
   const highlight = useTermState();
 
   const active = backwardActive(snapshot);

@@ -8,7 +8,7 @@ import { LineChartCard } from '../../components/Charts';
 import { divergingScale } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
-import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
+import { InputPatternChoice, traceSchema, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { comparedModules, compareCells } from '../../core/figures/cellComparison';
 import { makeInputs } from '../../core/figures/inputPatterns';
@@ -25,12 +25,12 @@ export interface CellComparisonProps {
   seed?: number;
 }
 
-const isSettings = (value: unknown): value is TraceSettings => isTraceSettings(value, LIMITS);
+const SCHEMA = traceSchema(LIMITS);
 
 /** Chapter 7: nn.RNN, nn.LSTM and nn.GRU fed the same sequence with the same hidden size, side by side. */
 export default function CellComparison(props: CellComparisonProps) {
   const defaults = traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS);
-  const [settings, setSettings, reset] = usePersistentState(`cell-comparison:${JSON.stringify(defaults)}`, defaults, isSettings);
+  const [settings, setSettings, reset] = usePersistentState(`cell-comparison:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { pattern, hiddenSize, seqLength, seed } = settings;
   const set = (patch: Partial<TraceSettings>) => setSettings({ ...settings, ...patch });
   const { engine, result, error, busy } = useEngineResult(

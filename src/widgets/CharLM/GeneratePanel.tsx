@@ -13,7 +13,7 @@ export const GeneratePanel = memo(function GeneratePanel({ generate, cancel, una
   unavailable: string | null;
 }) {
   const prefixId = useId();
-  const [settings, setSettings] = usePersistentState('charlm-generate', GENERATE_DEFAULTS, GENERATE_SCHEMA);
+  const [settings, setSettings] = usePersistentState('charlm-generate', GENERATE_DEFAULTS, GENERATE_SCHEMA, { group: 'generate.' });
   const [result, setResult] = useState<Generated | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

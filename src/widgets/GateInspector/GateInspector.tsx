@@ -8,11 +8,12 @@ import { useMemo } from 'react';
 import { scaleForRange } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
-import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
+import { InputPatternChoice, traceSchema, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { QUANTITY_NAMES, QUANTITY_RANGES, traceGates } from '../../core/figures/gateTrace';
 import { makeInputs } from '../../core/figures/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
+import { boolean, type SettingsSchema } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import './GateInspector.css';
 
@@ -39,13 +40,13 @@ export interface GateInspectorProps {
   seed?: number;
 }
 
-const isSettings = (value: unknown): value is Settings => isTraceSettings(value, LIMITS) && typeof (value as Settings).sharedGates === 'boolean';
+const SCHEMA: SettingsSchema<Settings> = { ...traceSchema(LIMITS), sharedGates: boolean };
 
 /** Chapters 6–7: every gate over time, and what happens when one linear layer computes all of them. */
 export default function GateInspector(props: GateInspectorProps) {
   const kind: GatedKind = props.kind === 'GRU' ? 'GRU' : 'LSTM';
   const defaults: Settings = { sharedGates: false, ...traceDefaults(props, { pattern: 'random', hiddenSize: 8, seqLength: 16 }, LIMITS) };
-  const [settings, setSettings, reset] = usePersistentState(`gate-inspector:${kind}:${JSON.stringify(defaults)}`, defaults, isSettings);
+  const [settings, setSettings, reset] = usePersistentState(`gate-inspector:${kind}:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { sharedGates, pattern, hiddenSize, seqLength, seed } = settings;
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const { engine, result, error, busy } = useEngineResult(

@@ -9,12 +9,13 @@ import { SegmentedChoice, SelectChoice } from '../../components/Choices';
 import { divergingScale, scaleForRange } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
-import { InputPatternChoice, isTraceSettings, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
+import { InputPatternChoice, traceSchema, traceDefaults, TraceSliders, type TraceSettings } from '../../components/TraceControls';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { QUANTITY_NAMES, QUANTITY_RANGES, TRACED, traceGates } from '../../core/figures/gateTrace';
 import { makeInputs } from '../../core/figures/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
+import { boolean, choice, type SettingsSchema } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import './HiddenStateHeatmap.css';
 
@@ -39,12 +40,9 @@ export interface HiddenStateHeatmapProps {
   seed?: number;
 }
 
-/** Settings stored by an earlier visit are used only if every field still makes sense. */
-function isSettings(value: unknown): value is Settings {
-  if (!isTraceSettings(value, LIMITS)) return false;
-  const { kind, quantity, logGradient } = value as Settings;
-  return CELL_KINDS.includes(kind) && (quantity === 'dh' || TRACED[kind].includes(quantity)) && typeof logGradient === 'boolean';
-}
+/** Every quantity any cell traces; one the chosen cell does not trace is shown as h. */
+const QUANTITIES = [...new Set([...CELL_KINDS.flatMap((kind) => TRACED[kind]), 'dh'])];
+const SCHEMA: SettingsSchema<Settings> = { ...traceSchema(LIMITS), kind: choice(CELL_KINDS), quantity: choice(QUANTITIES), logGradient: boolean };
 
 /** Chapters 6–7: every unit's hidden state (cell state, gates, gradient) over time as one picture. */
 export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
@@ -54,7 +52,7 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
     logGradient: false,
     ...traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS),
   };
-  const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, isSettings);
+  const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { kind, hiddenSize, seqLength, seed, pattern } = settings;
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   // Showing another quantity needs no new computation: everything is traced once per settings change.

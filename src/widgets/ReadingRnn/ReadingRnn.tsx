@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { formatNumber } from '../../components/format';
 import { Slider } from '../../components/Slider';
 import { stepperKeys } from '../../components/StepperBar';
@@ -8,6 +8,7 @@ import { readWord, repeatedLetter } from '../../core/figures/readingRnn';
 import { charactersOf, oneHotRows, wordVocabulary } from '../../core/figures/wordInput';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
 import { fitSettings, integer, rangeOf, text, type SettingsSchema } from '../../hooks/settingsSchema';
 import { readingGraph, shownCharacter, sub } from './readingGraph';
 import { StateColumns } from './StateColumns';
@@ -27,6 +28,8 @@ interface Settings {
   seed: number;
 }
 
+/** How far the reader has read, in the figure's link; the word's length clamps it. */
+const PROGRESS_SCHEMA = { read: integer(0, 12) };
 const SCHEMA: SettingsSchema<Settings> = { word: text(12), hiddenSize: integer(1, 8), seed: integer(0, 99) };
 const BASE: Settings = { word: 'hello', hiddenSize: 4, seed: 0 };
 /** As the picture's chips print values: two decimals, a true minus sign. */
@@ -49,9 +52,11 @@ export default function ReadingRnn(props: ReadingRnnProps) {
   // A result for other settings (the engine still busy with the new ones) is not shown against this word.
   const trace = result?.settingsKey === settingsKey ? result.trace : null;
 
-  // How many letters have been read; a change of settings starts the word again.
-  const [progress, setProgress] = useState({ key: settingsKey, read: 0 });
+  // How many letters have been read (kept in the figure's link); a change of settings starts the word again.
+  const readInUrl = useFigureUrlFields<{ read: number }>(PROGRESS_SCHEMA);
+  const [progress, setProgress] = useState({ key: settingsKey, read: readInUrl.fromUrl.read ?? 0 });
   const read = progress.key === settingsKey ? Math.min(progress.read, characters.length) : 0;
+  useFollowedByUrl(readInUrl, useMemo(() => ({ read }), [read]), trace !== null, read === 0);
   const [playing, setPlaying] = useState(false);
   const setRead = useCallback((next: number) => setProgress({ key: settingsKey, read: next }), [settingsKey]);
   const canRead = trace !== null && read < characters.length;

@@ -1,11 +1,17 @@
 /**
  * A recorder's cursor as React state: the position the reader stepped to, the snapshot there, and the
  * props for `StepperBar` and its ← / → keys. Every position's snapshot is taken once when a recorder
- * arrives (the recorder holds plain numbers only), so a step costs a lookup and one render.
+ * arrives (the recorder holds plain numbers only), so a step costs a lookup and one render. The position
+ * is part of the figure's link: a reload or a shared link returns to the same step.
  */
 import { useCallback, useMemo, useState } from 'react';
+import { integer } from '../../hooks/settingsSchema';
+import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
 import { stepperKeys, type StepperBarProps } from '../../components/StepperBar';
 import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
+
+/** The step position in the URL; a recorder clamps it to its own length. */
+const POSITION_SCHEMA = { step: integer(0, 10_000) };
 
 export interface RecorderCursor {
   snapshot: UnrollSnapshot | null;
@@ -23,12 +29,17 @@ export function useRecorderCursor(
   describe: (snapshot: UnrollSnapshot | null) => string,
   start: (recorder: UnrollRecorder) => number = () => 0,
 ): RecorderCursor {
-  const [position, setPosition] = useState(0);
+  const url = useFigureUrlFields<{ step: number }>(POSITION_SCHEMA);
+  const [position, setPosition] = useState(url.fromUrl.step ?? 0);
   const [playing, setPlaying] = useState(false);
   const offset = recorder ? start(recorder) : 0;
   const max = recorder ? recorder.maxPosition - offset : 0;
   // A new recorder (new settings) may be shorter: stay where the reader was, as far as it goes.
   const at = Math.min(position, max);
+  // Until a recorder arrives the position is not known to fit: the URL keeps what it holds.
+  const shown = recorder ? at : position;
+  const linked = useMemo(() => ({ step: shown }), [shown]);
+  useFollowedByUrl(url, linked, recorder !== null, shown === 0);
   const snapshots = useMemo(() => {
     if (!recorder) return [];
     const all = Array.from({ length: recorder.maxPosition - offset + 1 }, (_, p) => {

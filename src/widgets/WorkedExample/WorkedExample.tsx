@@ -33,7 +33,7 @@ function describe(snapshot: UnrollSnapshot | null): string {
 
 /** Chapter 2: the notes' two-step example, on the engine, with every weight editable. */
 export default function WorkedExample() {
-  const [example, setExample, resetExample] = usePersistentState<Example>('worked-example', WORKED_EXAMPLE, isExampleLike(WORKED_EXAMPLE));
+  const [example, setExample, resetExample] = usePersistentState<Example>('worked-example', WORKED_EXAMPLE, isExampleLike(WORKED_EXAMPLE), { name: 'weights' });
   const [editorKey, setEditorKey] = useState(0);
   const key = JSON.stringify(example);
   const { engine, result, error, busy } = useEngineResult(async () => ({ key, recorder: await createWorkedExampleRecorder(example) }), [key]);
