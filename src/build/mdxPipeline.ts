@@ -11,7 +11,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { rehypeEditionHeadingIds, type EditionHeadingIdsOptions } from './editionHeadingIds';
+import { rehypeEditionHeadingIds, type EditionHeadingIdsOptions } from './editionHeadingIds.ts';
 
 const remarkPlugins = [remarkFrontmatter, remarkGfm, remarkMath] satisfies CompileOptions['remarkPlugins'];
 const headingIds: EditionHeadingIdsOptions = { remarkPlugins, idPlugins: [rehypeSlug] };
