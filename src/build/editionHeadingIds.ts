@@ -8,6 +8,7 @@
  */
 import { compileSync, type CompileOptions } from '@mdx-js/mdx';
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 
 interface HastNode {
   type: string;
@@ -81,5 +82,22 @@ export function rehypeEditionHeadingIds(options: EditionHeadingIdsOptions) {
       }
       heading.properties = { ...heading.properties, id: english[i].id };
     });
+  };
+}
+
+/**
+ * In development, an edited English chapter may change the ids its Chinese edition borrows: recompile the
+ * Chinese file along with it (the MDX plugin cannot know that one file reads the other).
+ */
+export function editionHeadingIdsPlugin(): Plugin {
+  return {
+    name: 'unrolled-edition-heading-ids',
+    apply: 'serve',
+    handleHotUpdate({ file, server, modules }) {
+      const match = /^(.*[\\/]chapters)[\\/]([^\\/]+\.mdx)$/.exec(file);
+      if (!match) return undefined;
+      const chinese = server.moduleGraph.getModulesByFile(`${match[1]}/zh/${match[2]}`);
+      return chinese ? [...modules, ...chinese] : undefined;
+    },
   };
 }
