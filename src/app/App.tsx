@@ -11,6 +11,7 @@ import { figureOfPath, slugOfPath, usePath } from '../routing/router';
 import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
+import { EnglishFallback } from './EnglishFallback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { languageOfPath, pathInLanguage, pathWithoutLanguage, useDocumentLanguage } from '../routing/language';
@@ -65,7 +66,9 @@ export function App() {
           {slug ? (
             <ChapterPage key={`${language}:${slug}`} slug={slug} language={language} />
           ) : figure !== undefined ? (
-            <Figures key={figure} name={figure} />
+            <EnglishFallback>
+              <Figures key={figure} name={figure} />
+            </EnglishFallback>
           ) : page === '/' ? (
             <Home />
           ) : (
