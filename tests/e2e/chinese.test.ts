@@ -6,10 +6,9 @@
  * keep it short.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, openPage, useBrowser } from './browser';
+import { ARTIFACTS, openPage, seriousViolations, useBrowser } from './browser';
 
 const browser = useBrowser();
 const chapters = readChapterIndex('chapters');
@@ -80,6 +79,7 @@ describe('the Chinese home', () => {
     expect(await page.locator('.chapter-card .card-link').first().getAttribute('href')).toBe(`/zh/chapters/${chapters[0].slug}`);
     expect(await page.locator('.lede').textContent()).toMatch(HAN);
     expect(await page.getByTestId('language-offer').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
