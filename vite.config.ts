@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { corpusPlugin } from './src/build/corpusPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
 import { chapterIndexPlugin } from './src/build/chapterIndex.ts';
+import { editionHeadingIdsPlugin } from './src/build/editionHeadingIds.ts';
 import { mdxOptions } from './src/build/mdxPipeline.ts';
 import { searchIndexPlugin } from './src/build/searchIndex.ts';
 import { staticHostPreview } from './src/build/staticHostPreview.ts';
@@ -18,6 +19,7 @@ export default defineConfig(({ isPreview }) => ({
     corpusPlugin(),
     cspPlugin(),
     staticHostPreview(),
+    editionHeadingIdsPlugin(),
     { enforce: 'pre', ...mdx(mdxOptions) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
   ],

@@ -9,6 +9,7 @@ import chapters from 'virtual:chapter-index';
 import { App } from './app/App';
 import { preloadChapter } from './app/chapterSources';
 import { FIGURE_CATALOGUE } from './mdx/figureCatalogue';
+import { languageOfPath, pathWithoutLanguage } from './routing/language';
 import { setServerPath, slugOfPath } from './routing/router';
 
 import { headTags, pageHead } from './app/pageHead';
@@ -24,8 +25,8 @@ export const figureNames = Object.keys(FIGURE_CATALOGUE);
 /** The HTML inside `#root` for the page at `path`, its chapter's text included. */
 export async function renderPage(path: string): Promise<string> {
   setServerPath(path);
-  const slug = slugOfPath(path);
-  if (slug) await preloadChapter(slug);
+  const slug = slugOfPath(pathWithoutLanguage(path));
+  if (slug) await preloadChapter(slug, languageOfPath(path));
   const { prelude } = await prerender(
     <StrictMode>
       <App />

@@ -4,6 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerServiceWorker } from './app/serviceWorker';
 import { preloadChapter } from './app/chapterSources';
+import { languageOfPath, pathWithoutLanguage } from './routing/language';
 import { slugOfPath, withoutTrailingSlash } from './routing/router';
 import './styles.css';
 
@@ -28,8 +29,9 @@ async function start() {
     createRoot(root).render(app);
     return;
   }
-  const slug = slugOfPath(location.pathname);
-  if (slug) await preloadChapter(slug).catch(() => undefined);
+  const page = pathWithoutLanguage(location.pathname);
+  const slug = slugOfPath(page);
+  if (slug) await preloadChapter(slug, languageOfPath(location.pathname)).catch(() => undefined);
   hydrateRoot(root, app);
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import chapters from 'virtual:chapter-index';
+import { Trans } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { BackendBadge } from './BackendBadge';
 import { ChapterPage } from './ChapterPage';
@@ -13,12 +14,23 @@ import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
 import { UpdateNotice } from './UpdateNotice';
+import { EnglishFallback } from './EnglishFallback';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useT } from '../i18n/useT';
+import { languageOfPath, pathInLanguage, pathWithoutLanguage, useDocumentLanguage } from '../routing/language';
 
-/** The book's shell: header with theme toggle and backend badge, the contents, and the page. */
+/**
+ * The book's shell: header with theme toggle, language switch and backend badge, the contents, and the page,
+ * in the edition its address names (`/zh/...` is Chinese; Chinese figure pages show the English figures).
+ */
 export function App() {
   const path = usePath();
-  const slug = slugOfPath(path);
-  const figure = figureOfPath(path);
+  const language = languageOfPath(path);
+  const page = pathWithoutLanguage(path);
+  const slug = slugOfPath(page);
+  const figure = figureOfPath(page);
+  const t = useT('shell');
+  useDocumentLanguage(language);
   const [theme, toggleTheme] = useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(rememberScroll, []);
@@ -27,7 +39,7 @@ export function App() {
   useEffect(() => void (document.documentElement.dataset.hydrated = 'true'), []);
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t('skipToContent')}</a>
       <header className="topbar">
         <button
           type="button"
@@ -36,15 +48,16 @@ export function App() {
           aria-controls="sidebar"
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          Contents
+          {t('contents')}
         </button>
-        <Link href="/" className="brand">Unrolled</Link>
+        <Link href={pathInLanguage('/', language)} className="brand">Unrolled</Link>
         <SearchBox />
         <BackendBadge />
+        <LanguageSwitch />
         <button
           type="button"
           className="theme-toggle"
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          aria-label={theme === 'dark' ? t('switchToLight') : t('switchToDark')}
           aria-pressed={theme === 'dark'}
           onClick={toggleTheme}
         >
@@ -57,10 +70,12 @@ export function App() {
       <main id="main" tabIndex={-1} data-path={withoutTrailingSlash(path)}>
         <ErrorBoundary key={path} name={`page ${path}`} fallback={(error, retry) => <PageFailed error={error} retry={retry} />}>
           {slug ? (
-            <ChapterPage key={slug} slug={slug} />
+            <ChapterPage key={`${language}:${slug}`} slug={slug} language={language} />
           ) : figure !== undefined ? (
-            <Figures key={figure} name={figure} />
-          ) : path === '/' ? (
+            <EnglishFallback>
+              <Figures key={figure} name={figure} />
+            </EnglishFallback>
+          ) : page === '/' ? (
             <Home />
           ) : (
             <NotFound />
@@ -84,23 +99,26 @@ function showHead(path: string) {
 
 /** The last line of defence: whatever a page throws, the shell (contents, header) stays. */
 function PageFailed({ error, retry }: { error: Error; retry: () => void }) {
+  const t = useT('shell');
+  const home = pathInLanguage('/', languageOfPath(usePath()));
   return (
     <article className="prose" role="alert">
-      <h1>This page could not be shown</h1>
+      <h1>{t('pageFailed')}</h1>
       <p className="widget-error">{error.message}</p>
       <p>
-        <button type="button" onClick={retry}>Try again</button> or go <Link href="/">back to the contents</Link>.
+        <button type="button" onClick={retry}>{t('tryAgain')}</button> <Trans t={t} i18nKey="orBackToContents" components={{ contents: <Link href={home} /> }} />
       </p>
     </article>
   );
 }
 
 function NotFound() {
+  const t = useT('shell');
   return (
     <article className="prose">
-      <h1>Page not found</h1>
+      <h1>{t('notFound')}</h1>
       <p>
-        <Link href="/">Back to the contents</Link>.
+        <Link href={pathInLanguage('/', languageOfPath(usePath()))}>{t('backToContents')}</Link>
       </p>
     </article>
   );

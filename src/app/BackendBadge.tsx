@@ -1,24 +1,26 @@
 import { BACKEND_LABELS as LABELS, useEngineState } from '../hooks/useEngine';
+import { useT } from '../i18n/useT';
 
 /** Says which tfjs backend runs the widgets on this page, and why, if it is not the first choice. */
 export function BackendBadge() {
   const engine = useEngineState();
+  const t = useT('engine');
   let text: string;
   let detail: string | undefined;
   switch (engine.status) {
     case 'idle':
-      text = 'Engine idle';
-      detail = 'TensorFlow.js loads with the first widget on a page.';
+      text = t('idle');
+      detail = t('idleDetail');
       break;
     case 'loading':
-      text = 'Engine loading…';
+      text = t('loading');
       break;
     case 'ready':
-      text = `Engine: ${LABELS[engine.backend.name]}`;
+      text = t('ready', { backend: LABELS[engine.backend.name] });
       detail = engine.backend.fallbackReason;
       break;
     case 'error':
-      text = 'Engine failed';
+      text = t('failed');
       detail = engine.message;
   }
   return (

@@ -5,6 +5,8 @@
  */
 import type { ChapterMeta } from '../build/chapterIndex';
 import { FIGURE_CATALOGUE, isFigureName } from '../mdx/figureCatalogue';
+import { chapterText } from '../i18n/chapterText';
+import { languageOfPath, pathInLanguage, pathWithoutLanguage, type Language } from '../routing/language';
 import { figureOfPath, slugOfPath } from '../routing/router';
 
 export interface PageHead {
@@ -18,19 +20,27 @@ export interface PageHead {
 
 const BOOK = 'Unrolled';
 export const BOOK_DESCRIPTION = 'Unrolled: an interactive textbook on recurrent neural networks, running in your browser.';
-const HOME_TITLE = 'Unrolled — recurrent neural networks, by touching them';
+const HOME: Record<Language, { title: string; description: string }> = {
+  en: { title: 'Unrolled — recurrent neural networks, by touching them', description: BOOK_DESCRIPTION },
+  zh: { title: 'Unrolled — 动手摸一摸循环神经网络', description: 'Unrolled：一本在浏览器里运行的循环神经网络交互式教材。' },
+};
 
 const notFound = (path: string): PageHead => ({ title: `Page not found — ${BOOK}`, description: BOOK_DESCRIPTION, canonicalPath: path });
 
-/** The head of the page at `path` (with or without a trailing slash). */
-export function pageHead(path: string, chapters: readonly ChapterMeta[]): PageHead {
-  if (path === '/' || path === '') return { title: HOME_TITLE, description: BOOK_DESCRIPTION, canonicalPath: '/' };
+/**
+ * The head of the page at `path` (with or without a trailing slash), in its edition: the Chinese home and
+ * chapters under `/zh/` have their own; a figure's page is the English one in either edition.
+ */
+export function pageHead(fullPath: string, chapters: readonly ChapterMeta[]): PageHead {
+  const language = languageOfPath(fullPath);
+  const path = pathWithoutLanguage(fullPath);
+  if (path === '/' || path === '') return { ...HOME[language], canonicalPath: pathInLanguage('/', language) };
   const slug = slugOfPath(path);
   if (slug !== null) {
     const chapter = chapters.find((candidate) => candidate.slug === slug);
-    return chapter
-      ? { title: `${chapter.title} — ${BOOK}`, description: chapter.summary, canonicalPath: `/chapters/${slug}/` }
-      : notFound(path);
+    if (!chapter) return notFound(fullPath);
+    const { title, summary } = chapterText(chapter, language);
+    return { title: `${title} — ${BOOK}`, description: summary, canonicalPath: `${pathInLanguage(`/chapters/${slug}`, language)}/` };
   }
   const figure = figureOfPath(path);
   if (figure === null) {

@@ -1,9 +1,10 @@
 /**
- * Build-time index of the book: reads `chapters/NN-slug.mdx`, their front matter (`title`, `summary`),
- * and serves the list as the virtual module `virtual:chapter-index`. Chapter metadata travels this way
+ * Build-time index of the book: reads `chapters/NN-slug.mdx`, their front matter (`title`, `summary`), and
+ * the Chinese edition's title and summary from `chapters/zh/NN-slug.mdx` where it exists, and serves the
+ * list as the virtual module `virtual:chapter-index`. Chapter metadata travels this way
  * (rather than as an MDX export) so that editing a chapter keeps Fast Refresh working.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { parse } from 'yaml';
@@ -20,7 +21,18 @@ export interface ChapterMeta {
    * appear: the book order of the figures comes from here.
    */
   components: string[];
+  /** The Chinese edition's title and summary, when `chapters/zh/<slug>.mdx` exists. */
+  zh?: ChapterTranslation;
 }
+
+/** What the contents show of a chapter in another language. */
+export interface ChapterTranslation {
+  title: string;
+  summary: string;
+}
+
+/** The folder, inside the chapters folder, that holds the Chinese edition under the same file names. */
+export const CHINESE_CHAPTERS_DIR = 'zh';
 
 const CHAPTER_FILE = /^(\d\d)-[a-z0-9-]+\.mdx$/;
 
@@ -53,12 +65,18 @@ export function readChapterMeta(file: string, source: string): ChapterMeta {
   };
 }
 
-/** Every chapter in `dir`, in reading order. */
+/** Every chapter in `dir`, in reading order, each with its Chinese title and summary where translated. */
 export function readChapterIndex(dir: string): ChapterMeta[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
     .sort()
-    .map((file) => readChapterMeta(file, readFileSync(join(dir, file), 'utf8')));
+    .map((file) => {
+      const chapter = readChapterMeta(file, readFileSync(join(dir, file), 'utf8'));
+      const chinese = join(dir, CHINESE_CHAPTERS_DIR, file);
+      if (!existsSync(chinese)) return chapter;
+      const { title, summary } = readChapterMeta(file, readFileSync(chinese, 'utf8'));
+      return { ...chapter, zh: { title, summary } };
+    });
 }
 
 const VIRTUAL_ID = 'virtual:chapter-index';
@@ -71,7 +89,10 @@ export function chapterIndexPlugin(dir = resolve('chapters')): Plugin {
     load(id) {
       if (id !== `\0${VIRTUAL_ID}`) return undefined;
       const chapters = readChapterIndex(dir);
-      for (const chapter of chapters) this.addWatchFile(join(dir, `${chapter.slug}.mdx`));
+      for (const chapter of chapters) {
+        this.addWatchFile(join(dir, `${chapter.slug}.mdx`));
+        if (chapter.zh) this.addWatchFile(join(dir, CHINESE_CHAPTERS_DIR, `${chapter.slug}.mdx`));
+      }
       return `export default ${JSON.stringify(chapters)};`;
     },
     configureServer(server) {

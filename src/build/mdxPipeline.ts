@@ -1,7 +1,8 @@
 /**
  * The one MDX pipeline, shared by the Vite build and the chapter-content test, so that what the test
  * checks is exactly what the reader gets: front matter stripped, GitHub tables, math and code highlighting
- * rendered to HTML at build time (KaTeX, highlight.js), and every heading given a stable id.
+ * rendered to HTML at build time (KaTeX, highlight.js), and every heading given a stable id: from its words in
+ * English, and in the Chinese edition the id of the English heading in the same place.
  */
 import type { CompileOptions } from '@mdx-js/mdx';
 import rehypeHighlight from 'rehype-highlight';
@@ -10,10 +11,19 @@ import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { rehypeEditionHeadingIds, type EditionHeadingIdsOptions } from './editionHeadingIds.ts';
 import { remarkFigureInstances } from './remarkFigureInstances';
 
+const remarkPlugins = [remarkFrontmatter, remarkGfm, remarkMath, remarkFigureInstances] satisfies CompileOptions['remarkPlugins'];
+const headingIds: EditionHeadingIdsOptions = { remarkPlugins, idPlugins: [rehypeSlug] };
+
 export const mdxOptions = {
-  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, remarkFigureInstances],
-  rehypePlugins: [rehypeSlug, [rehypeKatex, { throwOnError: false, strict: 'ignore' }], rehypeHighlight],
+  remarkPlugins,
+  rehypePlugins: [
+    rehypeSlug,
+    [rehypeEditionHeadingIds, headingIds],
+    [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
+    rehypeHighlight,
+  ],
   providerImportSource: '@mdx-js/react',
 } satisfies CompileOptions;

@@ -3,6 +3,7 @@
  * from Vite's client manifest. The chapter's text is already in the page; preloading its code lets React
  * take the text over (and the figures start) without waiting for the entry to discover the chunk.
  */
+import { languageOfPath, pathWithoutLanguage } from '../routing/language';
 import { slugOfPath } from '../routing/router';
 
 /** One entry of Vite's `.vite/manifest.json`, keyed by source path, e.g. `chapters/04-bptt.mdx`. */
@@ -27,8 +28,9 @@ function staticClosure(manifest: ClientManifest, roots: string[]): Set<string> {
 
 /** Absolute URLs to preload for the page at `path`: none for a page that is not a chapter. */
 export function chapterModulePreloads(manifest: ClientManifest, path: string): string[] {
-  const slug = slugOfPath(path);
-  const key = `chapters/${slug}.mdx`;
+  const slug = slugOfPath(pathWithoutLanguage(path));
+  const translated = `chapters/zh/${slug}.mdx`;
+  const key = languageOfPath(path) === 'zh' && manifest[translated] ? translated : `chapters/${slug}.mdx`;
   if (slug === null || !manifest[key]) return [];
   const entries = Object.keys(manifest).filter((name) => manifest[name].isEntry);
   const alreadyLoaded = staticClosure(manifest, entries);

@@ -11,6 +11,7 @@ import type { ChapterMeta } from './chapterIndex';
 import { chapterModulePreloads, type ClientManifest } from './modulePreloads';
 import { pageRoutes } from './pageRoutes';
 import { fillTemplate } from './pageTemplate';
+import { HTML_LANG, languageOfPath } from '../routing/language';
 
 /** What the server build (`src/entry-server.tsx`) exports. */
 interface ServerEntry {
@@ -31,7 +32,7 @@ async function main() {
   for (const route of routes) {
     const body = await server.renderPage(route.path);
     const headTags = server.pageHeadTags(route.path, origin);
-    const html = fillTemplate(template, { path: route.path, headTags, body, preloads: chapterModulePreloads(manifest, route.path) });
+    const html = fillTemplate(template, { path: route.path, headTags, body, preloads: chapterModulePreloads(manifest, route.path), lang: HTML_LANG[languageOfPath(route.path)] });
     mkdirSync(dirname(join(dist, route.file)), { recursive: true });
     writeFileSync(join(dist, route.file), html);
   }

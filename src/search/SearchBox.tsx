@@ -4,6 +4,8 @@
  * Escape returns to the box and then clears it, and "/" anywhere outside a text field jumps here.
  */
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useT } from '../i18n/useT';
 import { Link } from '../routing/Link';
 import { navigate } from '../routing/router';
 import type { SearchHit } from './searchEngine';
@@ -20,14 +22,15 @@ function Marked({ text, terms }: { text: string; terms: string[] }) {
 }
 
 /** What the status line says under the results. */
-function statusOf(failed: boolean, engine: Engine | null, hits: SearchHit[], query: string): string {
-  if (failed) return 'Search could not be loaded (offline?). Reload to try again.';
-  if (!engine) return 'Loading the index…';
-  if (hits.length === 0) return `Nothing found for “${query.trim()}”.`;
-  return `${hits.length} section${hits.length === 1 ? '' : 's'} found`;
+function statusOf(t: TFunction<'search'>, failed: boolean, engine: Engine | null, hits: SearchHit[], query: string): string {
+  if (failed) return t('failed');
+  if (!engine) return t('loading');
+  if (hits.length === 0) return t('nothingFound', { query: query.trim() });
+  return t('found', { count: hits.length });
 }
 
 export function SearchBox() {
+  const t = useT('search');
   const statusId = useId();
   const container = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -97,9 +100,9 @@ export function SearchBox() {
       <input
         ref={input}
         type="search"
-        aria-label="Search the book"
+        aria-label={t('label')}
         aria-describedby={showPanel ? statusId : undefined}
-        placeholder="Search  /"
+        placeholder={t('placeholder')}
         value={query}
         onFocus={() => {
           load();
@@ -112,7 +115,7 @@ export function SearchBox() {
         onKeyDown={onInputKey}
       />
       <div className="search-panel" hidden={!showPanel}>
-        <ul aria-label="Search results" onKeyDown={onListKey}>
+        <ul aria-label={t('results')} onKeyDown={onListKey}>
           {hits.map((hit) => (
             <li key={hit.href}>
               <Link href={hit.href} onClick={close}>
@@ -124,7 +127,7 @@ export function SearchBox() {
           ))}
         </ul>
         <p className="search-status" id={statusId} role="status">
-          {statusOf(failed, engine, hits, query)}
+          {statusOf(t, failed, engine, hits, query)}
         </p>
       </div>
     </div>

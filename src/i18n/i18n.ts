@@ -1,0 +1,37 @@
+/**
+ * The interface's words, one catalogue per language (`en.json`, `zh.json`), each split into namespaces: one
+ * for each part of the shell now (`shell`, `sidebar`, `chapter`, `home`, `search`, …), and one per figure as
+ * figures move their labels here. The catalogues are bundled and the instance is initialised synchronously,
+ * so the first render (in the browser, or when pages are pre-rendered) already has every string: no loading
+ * state, no flash of keys, and hydration sees the same text the server wrote.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES } from '../routing/language';
+import en from './en.json';
+import zh from './zh.json';
+
+/** Every catalogue, by language; English is the reference the others must match key for key. */
+export const catalogues = { en, zh } as const;
+
+/** The namespaces of the catalogues (the top-level keys of `en.json`). */
+export type Namespace = keyof typeof en;
+
+/**
+ * The book's one i18next instance. Pages never change its language: each component asks for the language of
+ * the page it is on (see `useT`), so two editions can render side by side, and pre-rendering stays pure.
+ */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: catalogues,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  ns: Object.keys(en),
+  defaultNS: 'shell',
+  initAsync: false,
+  // React escapes what it renders; escaping again would show `&amp;` to the reader.
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});

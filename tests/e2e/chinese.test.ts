@@ -1,0 +1,123 @@
+/**
+ * The Chinese edition in real Chromium: a Chinese chapter at its own address (`<html lang="zh-Hans">`, Chinese
+ * title, contents and pager, the English heading ids, a working figure, math without errors), the header's
+ * switch to the same English page keeping the figure settings and the #heading, the Chinese home, and the
+ * offer of the Chinese edition to a browser that prefers Chinese. `?backend=cpu` and a held-back home figure
+ * keep it short.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { readChapterIndex } from '../../src/build/chapterIndex';
+import { ARTIFACTS, openPage, seriousViolations, useBrowser } from './browser';
+
+const browser = useBrowser();
+const chapters = readChapterIndex('chapters');
+const lstm = chapters.find((chapter) => chapter.slug === '06-lstm')!;
+/** A heading id of the English chapter 6 ("## The cell state"), which the Chinese heading in its place must share. */
+const HEADING = 'the-cell-state';
+const HAN = /\p{Script=Han}/u;
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+/** Holds back the home page's figure (and so TensorFlow.js): these checks are about words, not the engine. */
+const withoutHomeFigure = (page: Page) => page.route(/\/assets\/ReadingRnn-[^/]*\.js$/, () => undefined);
+
+describe('a Chinese chapter', () => {
+  it('reads in Chinese with the English anchors, and switches to English keeping query and #heading', async () => {
+    const { page, errors } = await openPage(browser(), `/zh/chapters/06-lstm?backend=cpu#${HEADING}`);
+    await page.locator('h1', { hasText: lstm.zh!.title }).waitFor();
+    expect(await htmlLang(page)).toBe('zh-Hans');
+    expect(await page.title()).toContain(lstm.zh!.title);
+    const heading = page.locator(`h2#${HEADING}`);
+    expect(await heading.textContent()).toMatch(HAN);
+    expect(await page.locator('.toc a[aria-current="page"]').textContent()).toContain(lstm.zh!.title);
+    expect(await page.locator('.toc a[aria-current="page"]').getAttribute('href')).toBe('/zh/chapters/06-lstm');
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/zh/chapters/07-gru');
+    expect(await page.locator('.menu-button').textContent()).toBe('目录');
+    // A figure draws on the CPU backend; the math typeset at build time has no error.
+    await page.locator('.widget[data-ready="true"]').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: '语言' }).locator('[aria-current]').textContent()).toBe('中文');
+
+    await page.screenshot({ path: `${ARTIFACTS}/chinese-chapter-light.png` });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.screenshot({ path: `${ARTIFACTS}/chinese-chapter-dark.png` });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+    // A phone's width: the switch stays in the bar, and nothing runs off the side.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.evaluate(() => scrollTo(0, 0));
+    expect(await page.locator('[data-language-switch="en"]').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ARTIFACTS}/chinese-chapter-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.locator('[data-language-switch="en"]').click();
+    await page.locator('h1', { hasText: lstm.title }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname + url.search + url.hash).toBe(`/chapters/06-lstm?backend=cpu#${HEADING}`);
+    expect(await htmlLang(page)).toBe('en');
+    expect(await page.locator(`h2#${HEADING}`).textContent()).toMatch(/cell state/i);
+    expect(await page.evaluate(() => localStorage.getItem('unrolled.language'))).toBe('en');
+    // And back: the switch is on the English page too.
+    await page.locator('[data-language-switch="zh"]').click();
+    await page.locator('h1', { hasText: lstm.zh!.title }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#${HEADING}`);
+    expect(await htmlLang(page)).toBe('zh-Hans');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the Chinese home', () => {
+  it('lists every chapter by its Chinese title, linking to the Chinese chapters', async () => {
+    const { page, errors } = await openPage(browser(), '/zh/', undefined, withoutHomeFigure);
+    await page.locator('.chapter-card').first().waitFor();
+    expect(await htmlLang(page)).toBe('zh-Hans');
+    const titles = await page.locator('.chapter-card .card-link').allTextContents();
+    expect(titles).toEqual(chapters.map((chapter) => chapter.zh?.title ?? chapter.title));
+    expect(await page.locator('.chapter-card .card-link').first().getAttribute('href')).toBe(`/zh/chapters/${chapters[0].slug}`);
+    expect(await page.locator('.lede').textContent()).toMatch(HAN);
+    expect(await page.getByTestId('language-offer').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the offer of the Chinese edition', () => {
+  /** The English home in a browser whose languages are `locale`. */
+  async function englishHome(chromium: Browser, locale: string) {
+    const context = await chromium.newContext({ locale });
+    const page = await context.newPage();
+    await withoutHomeFigure(page);
+    await page.goto(inject('baseUrl') + '/');
+    await page.locator('.chapter-card').first().waitFor();
+    // The offer appears after hydration: give it the moment it needs before counting it absent.
+    await page.waitForTimeout(300);
+    return page;
+  }
+
+  it('is made on the English home to a browser preferring Chinese, as a link, without redirecting', async () => {
+    const page = await englishHome(browser(), 'zh-CN');
+    const offer = page.getByTestId('language-offer');
+    await offer.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await htmlLang(page)).toBe('en');
+    expect(await offer.locator('a').getAttribute('href')).toBe('/zh/');
+    // "Stay in English" is a choice: remembered, and the offer is not made again, browser or not.
+    await offer.getByRole('button').click();
+    expect(await offer.count()).toBe(0);
+    await page.reload();
+    await page.locator('.chapter-card').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('language-offer').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('is not made to a browser that prefers English', async () => {
+    const page = await englishHome(browser(), 'en-US');
+    expect(await page.getByTestId('language-offer').count()).toBe(0);
+    await page.context().close();
+  });
+});
