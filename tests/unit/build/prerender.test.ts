@@ -9,15 +9,17 @@ import { FIGURE_CATALOGUE } from '../../../src/mdx/figureCatalogue';
 import { headTags, pageHead } from '../../../src/app/pageHead';
 
 const chapter = (number: number, slug: string, title: string): ChapterMeta => ({ slug, number, title, summary: `${title} <in> “short”.`, components: [] });
-const chapters = [chapter(1, '01-sequences', 'Sequences'), chapter(99, '99-appendix', 'Notes & idioms')];
+const chapters = [{ ...chapter(1, '01-sequences', 'Sequences'), zh: { title: '序列', summary: '从序列到隐状态。' } }, chapter(99, '99-appendix', 'Notes & idioms')];
 
 describe('pageRoutes', () => {
-  it('lists home, every chapter with the appendix, the gallery, every figure and the 404 page, each in its file', () => {
+  it('lists home, every chapter with the appendix, the Chinese home and translated chapters, the gallery, every figure and the 404 page, each in its file', () => {
     const routes = pageRoutes(chapters, ['CellStepper']);
     expect(routes).toEqual([
       { path: '/', file: 'index.html' },
       { path: '/chapters/01-sequences/', file: 'chapters/01-sequences/index.html' },
       { path: '/chapters/99-appendix/', file: 'chapters/99-appendix/index.html' },
+      { path: '/zh/', file: 'zh/index.html' },
+      { path: '/zh/chapters/01-sequences/', file: 'zh/chapters/01-sequences/index.html' },
       { path: '/figures/', file: 'figures/index.html' },
       { path: '/figures/CellStepper/', file: 'figures/CellStepper/index.html' },
       { path: '/404', file: '404.html' },
@@ -26,6 +28,11 @@ describe('pageRoutes', () => {
 });
 
 describe('pageHead', () => {
+  it('gives a Chinese page its Chinese title, summary and address, and a chapter not yet translated its English text', () => {
+    expect(pageHead('/zh/chapters/01-sequences/', chapters)).toEqual({ title: '序列 — Unrolled', description: '从序列到隐状态。', canonicalPath: '/zh/chapters/01-sequences/' });
+    expect(pageHead('/zh/chapters/99-appendix', chapters)).toMatchObject({ title: 'Notes & idioms — Unrolled', canonicalPath: '/zh/chapters/99-appendix/' });
+    expect(pageHead('/zh/', chapters).canonicalPath).toBe('/zh/');
+  });
   it('titles a chapter after itself and describes it by its summary, with or without the slash', () => {
     for (const path of ['/chapters/99-appendix', '/chapters/99-appendix/']) {
       expect(pageHead(path, chapters)).toEqual({ title: 'Notes & idioms — Unrolled', description: 'Notes & idioms <in> “short”.', canonicalPath: '/chapters/99-appendix/' });
@@ -59,6 +66,8 @@ describe('headTags', () => {
 
 describe('fillTemplate', () => {
   const template = [
+    '<!doctype html>',
+    '<html lang="en">',
     '<head>',
     '<meta name="description" content="the book" />',
     '<title>Unrolled</title>',
@@ -75,6 +84,10 @@ describe('fillTemplate', () => {
     expect(html).not.toContain('the book');
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/01.js" />');
     expect(countInlineScripts(html)).toBe(1);
+  });
+  it('writes the page’s language into <html lang>', () => {
+    expect(fillTemplate(template, { ...page, body: '', preloads: [], lang: 'zh-Hans' })).toContain('<html lang="zh-Hans">');
+    expect(fillTemplate(template, { ...page, body: '', preloads: [] })).toContain('<html lang="en">');
   });
   it('refuses a page that brings an inline script the CSP does not know', () => {
     expect(() => fillTemplate(template, { ...page, body: '<script>$RC()</script>', preloads: [] })).toThrow(/inline script/);
