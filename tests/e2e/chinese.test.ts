@@ -54,7 +54,8 @@ describe('a Chinese chapter', () => {
     await page.locator('[data-language-switch="en"]').click();
     await page.locator('h1', { hasText: lstm.title }).waitFor();
     const url = new URL(page.url());
-    expect(url.pathname + url.search + url.hash).toBe(`/chapters/06-lstm?backend=cpu#${HEADING}`);
+    // The same page in the other edition, as served (a static host adds the folder's slash).
+    expect(url.pathname.replace(/\/$/, '') + url.search + url.hash).toBe(`/chapters/06-lstm?backend=cpu#${HEADING}`);
     expect(await htmlLang(page)).toBe('en');
     expect(await page.locator(`h2#${HEADING}`).textContent()).toMatch(/cell state/i);
     expect(await page.evaluate(() => localStorage.getItem('unrolled.language'))).toBe('en');

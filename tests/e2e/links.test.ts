@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openPage, useBrowser, widgetsReady } from './browser';
+import { backendOf, openPage, useBrowser, widgetsReady } from './browser';
 
 const browser = useBrowser();
 
@@ -51,9 +51,14 @@ const readout = (frame: Locator) =>
 describe('links that reproduce a figure', () => {
   it('a stepper in a chapter: its settings and step in the address, the link lands on it with the same numbers, Back leaves the page', async () => {
     const { page, errors } = await openPage(browser(), '/?backend=cpu', undefined, withClipboard);
+    // The engine starts with the home page's figure, on the CPU as the address asks; it stays there after the move.
+    await page.locator('.widget').first().waitFor();
+    await widgetsReady(page);
     await page.getByRole('link', { name: /forward pass/i }).first().click();
     await page.waitForURL(/\/chapters\/02-forward-pass/);
+    await page.locator('#figure-CellStepper').waitFor();
     await widgetsReady(page);
+    expect(await backendOf(page)).toBe('cpu');
     const entries = await page.evaluate(() => history.length);
     const frame = page.locator('#figure-CellStepper');
 
