@@ -1,8 +1,9 @@
 /**
- * One character of text generation for a whole character model in plain JavaScript: the input (one-hot
- * or an embedding row), every layer's step, the linear head, then softmax with temperature and a draw.
- * The weights are read once into Float32Arrays and every buffer is allocated up front, so a character
- * allocates nothing and needs no tensor op, no kernel launch and no readback.
+ * One character of text generation for a whole character model outside tfjs: the input (one-hot or an
+ * embedding row), every layer's step, the linear head, then softmax with temperature and a draw. The
+ * weights are read once into Float32Arrays (and copied once into a small WebAssembly SIMD module for the
+ * matrix products, wasmMatVec.ts, where it compiles) and every buffer is allocated up front, so a
+ * character allocates nothing and needs no tensor op, no kernel launch and no readback.
  *
  * The arithmetic is the op-by-op path's on the array backends, operation for operation: each dot product
  * sums its terms in order in float64 and rounds once to float32, as gemm.ts does; the biases are added as
@@ -14,6 +15,7 @@
 import { gateCount, type CellKind, type Nonlinearity } from '../cells/types';
 import type { Rng } from '../random';
 import { FORWARD_STEP, type ForwardStep } from './stepMath';
+import { wasmProducts, type MatVecProduct } from './wasmMatVec';
 
 /** One layer's parameters as PyTorch stores them (`rnn.weight_ih_l{l}`, …), row-major. */
 export interface GenerationLayerWeights {
@@ -125,8 +127,10 @@ function copyRow(table: Float32Array, row: number, out: Float32Array): void {
 }
 
 interface LayerBuffers {
-  weightIh: Float32Array;
-  weightHh: Float32Array;
+  /** x·W_ihᵀ + bias (none for a one-hot first layer, which reads a table instead) */
+  inputProduct: MatVecProduct | null;
+  /** h·W_hhᵀ */
+  hiddenProduct: MatVecProduct;
   inputSize: number;
   /** the input-side bias (see `inputBias`) */
   bias: Float32Array | null;
@@ -134,13 +138,13 @@ interface LayerBuffers {
   step: ForwardStep;
 }
 
-function layerBuffers(weights: GenerationWeights, layer: GenerationLayerWeights): LayerBuffers {
+function layerBuffers(weights: GenerationWeights, layer: GenerationLayerWeights, inputProduct: MatVecProduct | null, hiddenProduct: MatVecProduct): LayerBuffers {
   const { kind, nonlinearity, hiddenSize: H } = weights;
   const GH = gateCount(kind) * H;
   const [h, c] = [new Float32Array(H), kind === 'LSTM' ? new Float32Array(H) : null];
   return {
-    weightIh: layer.weightIh,
-    weightHh: layer.weightHh,
+    inputProduct,
+    hiddenProduct,
     inputSize: layer.weightIh.length / GH,
     bias: inputBias(kind, H, layer),
     // h and c are updated in place: the step reads each element of h_{t−1}, c_{t−1} before writing it.
@@ -168,19 +172,38 @@ export class GenerationStep {
   private readonly oneHotTable: Float32Array | null;
   private readonly logitsBuffer: Float32Array;
   private readonly scratch: Float64Array;
+  private readonly headProduct: MatVecProduct | null;
 
-  constructor(private readonly weights: GenerationWeights) {
+  /**
+   * `simd: false` keeps every product in JavaScript (`matVec`); otherwise they run in the WebAssembly SIMD
+   * module wherever it compiles. Both give the same bits.
+   */
+  constructor(
+    private readonly weights: GenerationWeights,
+    { simd = true }: { simd?: boolean } = {},
+  ) {
     const { kind, vocabSize: V, hiddenSize: H, embedding, head } = weights;
     const GH = gateCount(kind) * H;
     if (!head && H !== V) throw new Error(`without a linear head the hidden size (${H}) must equal the vocabulary size (${V})`);
-    this.layers = weights.layers.map((layer) => layerBuffers(weights, layer));
+    // Every matrix a character multiplies by, in order: per layer W_ih (not for one-hot input) and W_hh, then the head.
+    const matrices = weights.layers.flatMap((layer, l) => [
+      ...(l > 0 || embedding ? [{ w: layer.weightIh, rows: GH, K: layer.weightIh.length / GH }] : []),
+      { w: layer.weightHh, rows: GH, K: H },
+    ]);
+    if (head) matrices.push({ w: head.weight, rows: V, K: H });
+    const products = (simd ? wasmProducts(matrices) : null) ?? matrices.map(({ w, rows, K }): MatVecProduct => (x, out, bias, xOffset) => matVec(w, x, out, rows, K, bias, xOffset));
+    this.layers = weights.layers.map((layer, l) => {
+      const inputProduct = l > 0 || embedding ? (products.shift() as MatVecProduct) : null;
+      return layerBuffers(weights, layer, inputProduct, products.shift() as MatVecProduct);
+    });
+    this.headProduct = head ? (products.shift() as MatVecProduct) : null;
     // A one-hot row times W_ihᵀ is column v of W_ih, exactly: the table holds bias + column, rounded as stored.
     const first = this.layers[0];
     this.oneHotTable = embedding ? null : new Float32Array(V * GH);
     if (this.oneHotTable) {
       for (let v = 0; v < V; v++) {
         for (let j = 0; j < GH; j++) {
-          const w = first.weightIh[j * V + v];
+          const w = weights.layers[0].weightIh[j * V + v];
           this.oneHotTable[v * GH + j] = first.bias ? first.bias[j] + w : w;
         }
       }
@@ -199,24 +222,22 @@ export class GenerationStep {
 
   /** Feeds `token` through every layer; the state afterwards is the model's after that token. */
   advance(token: number): void {
-    const { kind, hiddenSize: H, embedding } = this.weights;
-    const GH = gateCount(kind) * H;
+    const { kind, embedding } = this.weights;
     const forward = FORWARD_STEP[kind];
     for (let l = 0; l < this.layers.length; l++) {
-      const { weightIh, weightHh, inputSize, bias, step } = this.layers[l];
-      if (l > 0) matVec(weightIh, this.layers[l - 1].step.h, step.gx, GH, inputSize, bias);
-      else if (embedding) matVec(weightIh, embedding, step.gx, GH, inputSize, bias, token * inputSize);
+      const { inputProduct, hiddenProduct, inputSize, bias, step } = this.layers[l];
+      if (l > 0) (inputProduct as MatVecProduct)(this.layers[l - 1].step.h, step.gx, bias);
+      else if (embedding) (inputProduct as MatVecProduct)(embedding, step.gx, bias, token * inputSize);
       else copyRow(this.oneHotTable as Float32Array, token, step.gx);
-      matVec(weightHh, step.hPrev, step.a, GH, H, null);
+      hiddenProduct(step.hPrev, step.a, null);
       forward(step);
     }
   }
 
   /** The logits [V] after the tokens fed so far: a view into a buffer the next call overwrites. */
   logits(): Float32Array {
-    const { head, vocabSize: V, hiddenSize: H } = this.weights;
     const top = this.layers[this.layers.length - 1].step.h;
-    if (head) matVec(head.weight, top, this.logitsBuffer, V, H, head.bias);
+    if (this.headProduct) this.headProduct(top, this.logitsBuffer, this.weights.head?.bias ?? null);
     return this.logitsBuffer;
   }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { matVec, sampleToken } from '../../../src/core/fast/generationStep';
 import { gemmABt } from '../../../src/core/fast/gemm';
+import { wasmProducts } from '../../../src/core/fast/wasmMatVec';
 import { mulberry32 } from '../../../src/core/random';
 import * as tf from '../../../src/core/runtime/tf';
 import { GENERATION_MODELS, expectSameLogits, expectSameSamples } from './generationCases';
@@ -35,6 +36,23 @@ describe('fused generation step (cpu backend)', () => {
     expected.set(bias);
     gemmABt(x.subarray(3), w, expected, 1, rows, K, true);
     expect(got).toEqual(expected);
+  });
+
+  it('the WebAssembly SIMD products compile here and give matVec\'s bits, any size', () => {
+    const rng = mulberry32(9);
+    for (const [rows, K] of [[1024, 256], [28, 256], [13, 5], [17, 1], [33, 40]]) {
+      const w = Float32Array.from({ length: rows * K }, () => rng.next() - 0.5);
+      const x = Float32Array.from({ length: K + 2 }, () => rng.next() - 0.5);
+      const bias = Float32Array.from({ length: rows }, () => rng.next());
+      const products = wasmProducts([{ w: new Float32Array(7), rows: 1, K: 7 }, { w, rows, K }]);
+      expect(products).not.toBeNull();
+      for (const b of [null, bias]) {
+        const [got, expected] = [new Float32Array(rows), new Float32Array(rows)];
+        products![1](x, got, b, 2);
+        matVec(w, x, expected, rows, K, b, 2);
+        expect(got).toEqual(expected);
+      }
+    }
   });
 
   it('sampleToken: greedy is the argmax; a temperature samples in proportion', () => {

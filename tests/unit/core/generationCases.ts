@@ -31,16 +31,26 @@ function sharpen(model: CharModel, scale: number): void {
   });
 }
 
+/** How much text `expectSameSamples` generates: the op-by-op path on a software GPU is slow. */
+export interface SampleRuns {
+  length: number;
+  temperatures: number[];
+  prefixes: string[];
+  sampleSeeds: number;
+}
+const FULL_RUNS: SampleRuns = { length: 60, temperatures: [0, 0.5, 1, 1.7], prefixes: ['', 'the cat', 'q'], sampleSeeds: 2 };
+
 /** The same continuation from both paths, for several seeds and temperatures, with and without a prefix. */
-export async function expectSameSamples(config: CharModelConfig, seed: number): Promise<void> {
+export async function expectSameSamples(config: CharModelConfig, seed: number, runs: SampleRuns = FULL_RUNS): Promise<void> {
   const model = CharModel.create(config, seed);
   sharpen(model, 3);
   const before = tf.memory().numTensors;
   try {
-    for (const temperature of [0, 0.5, 1, 1.7]) {
-      for (const prefix of ['', 'the cat', 'q']) {
-        for (const sampleSeed of [seed, seed + 100]) {
-          const options = { length: 60, temperature, seed: sampleSeed };
+    for (const temperature of runs.temperatures) {
+      for (const prefix of runs.prefixes) {
+        for (let s = 0; s < runs.sampleSeeds; s++) {
+          const sampleSeed = seed + 100 * s;
+          const options = { length: runs.length, temperature, seed: sampleSeed };
           const fused = await generateText(model, VOCABULARY, prefix, options);
           const ops = await generateText(model, VOCABULARY, prefix, { ...options, opByOp: true });
           expect(fused, `temperature ${temperature}, prefix "${prefix}", seed ${sampleSeed}`).toEqual(ops);
@@ -60,14 +70,18 @@ export async function expectSameLogits(config: CharModelConfig, seed: number, to
   sharpen(model, 2);
   const tokens = Int32Array.from('hello world. the quick brown fox', (c) => VOCABULARY.index.get(c) ?? 0);
   try {
-    const step = new GenerationStep(await generationWeights(model));
+    const weights = await generationWeights(model);
     const { logits, state } = model.run(tokens, 1, tokens.length);
     const expected = await logits.data();
     tf.dispose([logits, state.h, state.c ?? []]);
+    // Products in the WebAssembly SIMD module and in JavaScript: the same bits either way.
+    const [simd, js] = [new GenerationStep(weights), new GenerationStep(weights, { simd: false })];
     let worst = 0;
     for (let t = 0; t < tokens.length; t++) {
-      step.advance(tokens[t]);
-      const got = step.logits();
+      simd.advance(tokens[t]);
+      js.advance(tokens[t]);
+      const got = simd.logits();
+      expect(got).toEqual(js.logits());
       for (let v = 0; v < V; v++) worst = Math.max(worst, Math.abs(got[v] - expected[t * V + v]));
     }
     expect(worst).toBeLessThanOrEqual(tolerance);
