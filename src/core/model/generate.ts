@@ -1,6 +1,8 @@
 /**
  * Text generation from a character model: warm the state up on a prefix (its predictions are ignored,
- * only the state matters), then predict one character at a time, feeding each back in.
+ * only the state matters), then predict one character at a time, feeding each back in. The weights are
+ * read once per call and every character runs in one fused step outside tfjs (fast/generationStep.ts), on
+ * every backend: a GPU would otherwise pay a dispatch and a readback per character.
  */
 import { decode, encode, type Vocabulary } from '../data/vocabulary';
 import type { CharModel, ModelState } from './model';
