@@ -13,11 +13,20 @@ import { openPage, useBrowser } from './browser';
 const browser = useBrowser();
 /** A model file as the figure exports it: LSTM, hidden 64, on the letters vocabulary. */
 let modelFile: Buffer;
+/**
+ * The same at hidden 256, for the test that stops a long generation: generation's fused step writes
+ * 2,000 characters of the small model in a few tens of milliseconds; this one takes a good part of a second.
+ */
+let slowModelFile: Buffer;
 beforeAll(async () => {
   const vocabulary = buildVocabulary('abcdefghijklmnopqrstuvwxyz the quick brown fox');
-  const model = createCharLmModel({ ...CHAR_LM_DEFAULTS, hiddenSize: 64 }, vocabulary.tokens.length);
-  modelFile = Buffer.from(JSON.stringify(await toModelFile(model, vocabulary, 'letters')));
-  model.dispose();
+  for (const hiddenSize of [64, 256]) {
+    const model = createCharLmModel({ ...CHAR_LM_DEFAULTS, hiddenSize }, vocabulary.tokens.length);
+    const file = Buffer.from(JSON.stringify(await toModelFile(model, vocabulary, 'letters')));
+    if (hiddenSize === 64) modelFile = file;
+    else slowModelFile = file;
+    model.dispose();
+  }
 });
 
 /**
@@ -98,10 +107,15 @@ describe('character model failures', () => {
     await ready(page);
     expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
     expect(await page.getByRole('slider', { name: 'Length', exact: true }).inputValue()).toBe('2000');
-    await importFile(page, modelFile);
+    await importFile(page, slowModelFile);
     await expect.poll(() => page.getByTestId('file-message').textContent()).toMatch(/Generate to try it/);
-    await page.getByRole('button', { name: 'Generate' }).click();
-    await page.getByRole('button', { name: 'Stop generating' }).click();
+    // Stop within a frame or two of Generate, from the page itself: a round trip of the test driver per click can take longer than the whole text.
+    await page.evaluate(async () => {
+      const button = (name: string) => Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
+      button('Generate')?.click();
+      for (let tries = 0; tries < 100 && !button('Stop generating'); tries++) await new Promise((resolve) => setTimeout(resolve, 1));
+      button('Stop generating')?.click();
+    });
     await expect.poll(() => page.getByTestId('generated-text').getAttribute('data-complete'), { timeout: 30_000 }).toBe('false');
     const written = (await page.getByTestId('generated-text').textContent()) ?? '';
     expect(written).toMatch(/^the /);
