@@ -19,6 +19,8 @@ function argument(name: string): string | undefined {
 const backend = (argument('backend') ?? 'wasm') as BenchBackend;
 const kinds = (argument('kinds') ?? 'LSTM,GRU,RNN').split(',') as CellKind[];
 const runs = Number(argument('runs') ?? 10);
+/** `--shapes`: each matrix product's shape (M×K·K×N) on a line of its own. */
+const byShape = process.argv.includes('--shapes');
 console.log(`${backend}: ${await startBackend(backend)}`);
 
 type Tally = { ms: number; calls: number; macs: number };
@@ -42,22 +44,34 @@ engine.runKernel = ((name: string, inputs: Inputs, attrs?: tf.NamedAttrMap) => {
     return runKernel(name, inputs, attrs);
   } finally {
     depth--;
-    const tally = tallies.get(name) ?? { ms: 0, calls: 0, macs: 0 };
+    const macs = multiplyAdds(name, inputs, attrs);
+    const key = byShape && macs ? `${name} ${productShape(inputs, attrs)}` : name;
+    const tally = tallies.get(key) ?? { ms: 0, calls: 0, macs: 0 };
     tally.ms += performance.now() - started;
     tally.calls++;
-    tally.macs += multiplyAdds(name, inputs, attrs);
-    tallies.set(name, tally);
+    tally.macs += macs;
+    tallies.set(key, tally);
   }
 }) as typeof engine.runKernel;
 
-function multiplyAdds(name: string, inputs: Inputs, attrs?: tf.NamedAttrMap): number {
-  if (name !== 'BatchMatMul' && name !== 'UnrolledMatMul') return 0;
+/** batch, M, K, N of a product's operands after their transposes. */
+function productDims(inputs: Inputs, attrs?: tf.NamedAttrMap): number[] {
   const [a, b] = [inputs.a.shape, inputs.b.shape];
   const [ta, tb] = [Boolean(attrs?.transposeA), Boolean(attrs?.transposeB)];
   const batch = a.length === 3 ? a[0] : 1;
   const [M, K] = ta ? [a[a.length - 1], a[a.length - 2]] : [a[a.length - 2], a[a.length - 1]];
   const N = tb ? b[b.length - 2] : b[b.length - 1];
-  return batch * M * N * K;
+  return [batch, M, K, N];
+}
+
+function multiplyAdds(name: string, inputs: Inputs, attrs?: tf.NamedAttrMap): number {
+  if (name !== 'BatchMatMul' && name !== 'UnrolledMatMul') return 0;
+  return productDims(inputs, attrs).reduce((p, d) => p * d, 1);
+}
+
+function productShape(inputs: Inputs, attrs?: tf.NamedAttrMap): string {
+  const [, M, K, N] = productDims(inputs, attrs);
+  return `${M}×${K}·${K}×${N}`;
 }
 
 for (const kind of kinds) {
@@ -71,13 +85,13 @@ for (const kind of kinds) {
   const wall = timed.samples.reduce((s, x) => s + x, 0) / runs;
   const rows = [...tallies.entries()].sort((x, y) => y[1].ms - x[1].ms);
   const kernels = rows.reduce((s, [, t]) => s + t.ms, 0) / runs;
-  const isProduct = (name: string) => name === 'BatchMatMul' || name === 'UnrolledMatMul' || name === '_FusedMatMul';
+  const isProduct = (name: string) => /^(BatchMatMul|UnrolledMatMul|_FusedMatMul)( |$)/.test(name);
   const product = rows.filter(([n]) => isProduct(n)).reduce((s, [, t]) => s + t.ms, 0) / runs;
   const macs = rows.reduce((s, [, t]) => s + t.macs, 0) / runs;
   console.log(`\n${kind}: ${total.toFixed(1)} ms CPU per step (${wall.toFixed(1)} ms wall; first ${samples[0].toFixed(0)} ms); kernels ${kernels.toFixed(1)} ms wall, outside kernels ${(wall - kernels).toFixed(1)} ms wall`);
   console.log(`  matrix products ${product.toFixed(1)} ms (${((100 * product) / wall).toFixed(0)} % of the wall time), ${(macs / 1e6).toFixed(0)} M multiply-adds, ${((2 * macs) / (product * 1e6)).toFixed(1)} GFLOP/s`);
-  for (const [name, t] of rows.slice(0, 14)) {
+  for (const [name, t] of rows.slice(0, 18)) {
     const rate = t.macs ? `, ${((2 * t.macs) / (t.ms * 1e6)).toFixed(1)} GFLOP/s` : '';
-    console.log(`  ${name.padEnd(28)} ${(t.ms / runs).toFixed(2).padStart(7)} ms  ${String(t.calls / runs).padStart(5)} calls${rate}`);
+    console.log(`  ${name.padEnd(40)} ${(t.ms / runs).toFixed(2).padStart(7)} ms  ${String(t.calls / runs).padStart(5)} calls${rate}`);
   }
 }

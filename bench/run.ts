@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --quick] [--backends cpu,wasm,webgpu] [--workloads stepper,hello,charlm,generate,page]
- * [--gpu auto|hardware|software] [--time-limit seconds]`
+ * [--gpu auto|hardware|software] [--time-limit seconds] [--clock cpu]`
  *
  * `--gpu` picks WebGPU's adapter (auto: the machine's GPU when it has one, else SwiftShader); `--time-limit`
- * stops any one backend's process after that long, its rows saying so. `npm run bench:gpu` runs only the
+ * stops any one backend's process after that long, its rows saying so; `--clock cpu` times runs by the
+ * process's CPU time instead of the wall clock (for a busy machine; the table says so). `npm run bench:gpu` runs only the
  * WebGPU rows on a hardware GPU, in a few minutes at most.
  *
  * Runs every workload of the engine and its peers, one process at a time (never two heavy things at once):
@@ -37,6 +38,8 @@ const selected = (argument('workloads') ?? [...TIMED, 'page'].join(',')).split('
 const workloads = TIMED.filter((w) => selected.includes(w));
 const gpu = argument('gpu') ?? 'auto';
 const timeLimitMs = Number(argument('time-limit') ?? 0) * 1000;
+// Children (tfjs and PyTorch alike) read the clock from the environment: see bench/timing.ts.
+if (argument('clock') === 'cpu') process.env.BENCH_CLOCK = 'cpu';
 
 /** Runs a child to completion, passing its progress (stderr) through; resolves to the rows it printed. */
 function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, limitMs = 0): Promise<Row[]> {
@@ -147,6 +150,7 @@ writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), 
 
 console.log(table);
 console.log(`\nratio = the peer's median ÷ this row's median (above 1: faster than the peer). ${quick ? 'Quick run: too few runs to quote.' : ''}`);
+if (process.env.BENCH_CLOCK === 'cpu') console.log('Times are CPU time of each process (--clock cpu), not wall-clock time.');
 for (const [what, device] of Object.entries(devices)) console.log(`- ${what}: ${device}`);
 console.log(`- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, load average at the end ${machine.load}`);
 console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS_FILE})`);

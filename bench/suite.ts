@@ -1,6 +1,6 @@
 /**
  * One benchmark process per tfjs backend (`vite-node bench/suite.ts -- --backend wasm [--quick]
- * [--workloads stepper,charlm] [--gpu auto|hardware|software]`): the engine's workloads and the tfjs-layers
+ * [--workloads stepper,charlm] [--kinds RNN,LSTM,GRU] [--no-layers] [--gpu auto|hardware|software]`): the engine's workloads and the tfjs-layers
  * peer, printed as rows.
  */
 import type { CellKind } from '../src/core/cells/types';
@@ -22,7 +22,9 @@ if (!(backend in BACKEND_LABELS)) throw new Error(`--backend must be one of ${Ob
 const workloads = (argument('workloads') ?? 'stepper,hello,charlm,generate').split(',') as Workload[];
 const quick = process.argv.includes('--quick');
 const gpu = (argument('gpu') ?? 'auto') as AdapterChoice;
-const CELLS: CellKind[] = ['RNN', 'LSTM', 'GRU'];
+const CELLS: CellKind[] = (argument('kinds') ?? 'RNN,LSTM,GRU').split(',') as CellKind[];
+/** `--no-layers` leaves out the tfjs-layers peer, the slowest rows, to compare the engine alone quickly. */
+const withLayers = !process.argv.includes('--no-layers');
 const VARIANTS: HelloVariant[] = ['cell', 'rnn', 'embedding'];
 
 const { label, device, softwareGpu } = await startBackend(backend, gpu);
@@ -49,7 +51,7 @@ for (const workload of workloads) {
     for (const kind of CELLS) {
       await record(workload, kind, 'engine', (p) => charLmStep(kind, p));
       // A quick run leaves out the slowest rows of all: tfjs-layers on the software GPU.
-      if (!(quick && softwareGpu)) await record(workload, kind, 'tfjs-layers', (p) => layersCharLmStep(kind, p));
+      if (withLayers && !(quick && softwareGpu)) await record(workload, kind, 'tfjs-layers', (p) => layersCharLmStep(kind, p));
     }
   }
   if (workload === 'generate') await record(workload, 'LSTM', 'engine', (p) => generation(p));
