@@ -21,7 +21,7 @@ const kinds = (argument('kinds') ?? 'LSTM,GRU,RNN').split(',') as CellKind[];
 const runs = Number(argument('runs') ?? 10);
 /** `--shapes`: each matrix product's shape (M×K·K×N) on a line of its own. */
 const byShape = process.argv.includes('--shapes');
-console.log(`${backend}: ${await startBackend(backend)}`);
+console.log(`${backend}: ${(await startBackend(backend)).device}`);
 
 type Tally = { ms: number; calls: number; macs: number };
 const tallies = new Map<string, Tally>();

@@ -10,18 +10,22 @@ const PREVIOUS = 'UnrolledPreviousStates';
 const LAST = 'UnrolledLastState';
 
 function previousKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, shape, make } = arrays(args, backend);
+  const { read, shape, allocate, view } = arrays(args, backend);
   const [T, B, H] = shape('states');
-  const out = new Float32Array(T * B * H);
+  // Straight into the output (on WASM, the heap), no JavaScript array between; views after the allocation.
+  const output = allocate([T, B, H]);
+  const out = view(output);
   out.set(read('initial') as Float32Array);
   out.set((read('states') as Float32Array).subarray(0, (T - 1) * B * H), B * H);
-  return make([T, B, H], out);
+  return output;
 }
 
 function lastKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, shape, make } = arrays(args, backend);
+  const { read, shape, allocate, view } = arrays(args, backend);
   const [T, B, H] = shape('states');
-  return make([B, H], (read('states') as Float32Array).slice((T - 1) * B * H));
+  const output = allocate([B, H]);
+  view(output).set((read('states') as Float32Array).subarray((T - 1) * B * H));
+  return output;
 }
 
 registerArrayKernel(PREVIOUS, previousKernel);
