@@ -1,25 +1,44 @@
 /**
  * Starts one tfjs backend inside Node for a benchmark process. WASM runs single-threaded with SIMD, as in
- * a page that is not cross-origin isolated; WebGPU runs on Dawn with SwiftShader, a software GPU, so its
- * rows show that the GPU path works, not how fast a GPU is.
+ * a page that is not cross-origin isolated. WebGPU runs on Dawn: on the machine's own GPU when it has one
+ * (`--gpu auto`, the default, or `--gpu hardware`, which fails without one), else on SwiftShader, a
+ * software GPU whose rows show that the GPU path works, not how fast a GPU is. The table names the adapter.
  */
 import * as tf from '../src/core/runtime/tf';
-import { useWebGpuInNode } from '../tests/parity/webgpuNode';
+import { startWebGpuInNode, type AdapterChoice } from '../tests/parity/webgpuNode';
 
 export type BenchBackend = 'cpu' | 'wasm' | 'webgpu';
 
 export const BENCH_BACKENDS: readonly BenchBackend[] = ['cpu', 'wasm', 'webgpu'];
 
-/** How a backend is named in the table. */
+/** How a backend is named in the progress lines, and in the table where it could not start. */
 export const BACKEND_LABELS: Record<BenchBackend, string> = {
   cpu: 'cpu',
   wasm: 'wasm',
-  webgpu: 'webgpu (software GPU)',
+  webgpu: 'webgpu',
 };
 
-/** Activates `name`; resolves to a description of what runs it. */
-export async function startBackend(name: BenchBackend): Promise<string> {
-  if (name === 'webgpu') return `Dawn on ${await useWebGpuInNode()}`;
+/** A started backend: its name in the table and what runs it. */
+export interface StartedBackend {
+  /** e.g. `wasm`, `webgpu (software GPU)`, `webgpu (nvidia hopper)` */
+  label: string;
+  /** e.g. `XNNPACK, 1 thread, SIMD on`, `Dawn on nvidia hopper (NVIDIA H200)` */
+  device: string;
+  /** whether this is a GPU emulated on the CPU (SwiftShader): its rows get few runs */
+  softwareGpu: boolean;
+}
+
+/** The table's label for a WebGPU adapter: software, or the hardware's vendor and architecture. */
+export function webGpuLabel(adapter: { name: string; software: boolean }): string {
+  return adapter.software ? 'webgpu (software GPU)' : `webgpu (${adapter.name.replace(/ \(.*\)$/, '')})`;
+}
+
+/** Activates `name` (WebGPU on the adapter `gpu` asks for). */
+export async function startBackend(name: BenchBackend, gpu: AdapterChoice = 'auto'): Promise<StartedBackend> {
+  if (name === 'webgpu') {
+    const adapter = await startWebGpuInNode(gpu);
+    return { label: webGpuLabel(adapter), device: `Dawn on ${adapter.name}`, softwareGpu: adapter.software };
+  }
   if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
     // Threads need a cross-origin-isolated page, which the book is not: measure what readers get.
@@ -27,6 +46,6 @@ export async function startBackend(name: BenchBackend): Promise<string> {
   }
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start its ${name} backend`);
   await tf.ready();
-  if (name === 'wasm') return `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`;
-  return 'JavaScript';
+  if (name === 'wasm') return { label: 'wasm', device: `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`, softwareGpu: false };
+  return { label: name, device: 'JavaScript', softwareGpu: false };
 }

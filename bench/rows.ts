@@ -31,9 +31,18 @@ export const UNITS_PER_RUN: Partial<Record<Workload, { count: number; unit: stri
  * quoting). The software GPU emulates each dispatch on the CPU, a hundred times slower than a GPU, so its
  * rows get a few runs (they show the path works, not its speed); `null` skips a workload there.
  */
-export function plans(quick: boolean, softwareGpu = false): Record<Workload, Plan | null> {
+export function plans(quick: boolean, gpu: 'software' | 'hardware' | null = null): Record<Workload, Plan | null> {
   const once = { warmup: 0, runs: 1 };
-  if (softwareGpu) {
+  if (gpu === 'hardware') {
+    // A real GPU: a few runs each, so that `npm run bench:gpu` (PyTorch included) ends in a couple of minutes.
+    return {
+      stepper: { warmup: 5, runs: quick ? 5 : 20 },
+      hello: { warmup: 1, runs: quick ? 1 : 5 },
+      charlm: { warmup: 1, runs: quick ? 1 : 5 },
+      generate: { warmup: quick ? 0 : 1, runs: quick ? 1 : 3 },
+    };
+  }
+  if (gpu === 'software') {
     return {
       stepper: { warmup: 3, runs: quick ? 3 : 10 },
       hello: quick ? once : { warmup: 1, runs: 3 },

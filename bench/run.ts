@@ -1,5 +1,11 @@
 /**
- * `npm run bench [-- --quick] [--backends cpu,wasm,webgpu] [--workloads stepper,hello,charlm,generate,page]`
+ * `npm run bench [-- --quick] [--backends cpu,wasm,webgpu] [--workloads stepper,hello,charlm,generate,page]
+ * [--gpu auto|hardware|software] [--time-limit seconds] [--clock cpu]`
+ *
+ * `--gpu` picks WebGPU's adapter (auto: the machine's GPU when it has one, else SwiftShader); `--time-limit`
+ * stops any one backend's process after that long, its rows saying so; `--clock cpu` times runs by the
+ * process's CPU time instead of the wall clock (for a busy machine; the table says so). `npm run bench:gpu` runs only the
+ * WebGPU rows on a hardware GPU, in a few minutes at most.
  *
  * Runs every workload of the engine and its peers, one process at a time (never two heavy things at once):
  * one tfjs process per backend (engine + tfjs-layers), the PyTorch peer when `import torch` works, and a
@@ -30,11 +36,16 @@ const RESULTS_FILE = 'bench/results/latest.json';
 const backends = (argument('backends') ?? BENCH_BACKENDS.join(',')).split(',') as BenchBackend[];
 const selected = (argument('workloads') ?? [...TIMED, 'page'].join(',')).split(',');
 const workloads = TIMED.filter((w) => selected.includes(w));
+const gpu = argument('gpu') ?? 'auto';
+const timeLimitMs = Number(argument('time-limit') ?? 0) * 1000;
+// Children (tfjs and PyTorch alike) read the clock from the environment: see bench/timing.ts.
+if (argument('clock') === 'cpu') process.env.BENCH_CLOCK = 'cpu';
 
 /** Runs a child to completion, passing its progress (stderr) through; resolves to the rows it printed. */
-function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Row[]> {
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, limitMs = 0): Promise<Row[]> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = limitMs > 0 ? setTimeout(() => child.kill('SIGKILL'), limitMs) : null;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -44,7 +55,9 @@ function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = proc
       for (const line of String(chunk).split('\n')) if (/^ {2}\S/.test(line)) process.stderr.write(`${line}\n`);
     });
     child.on('error', fail);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL' && limitMs > 0) return fail(new Error(`stopped at the time limit of ${limitMs / 1000} s`));
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
       if (code === 0 && line) done(JSON.parse(line.slice(RESULT_MARKER.length)) as Row[]);
       else fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
@@ -91,12 +104,13 @@ const viteNode = resolve('node_modules/vite-node/dist/cli.mjs');
 if (workloads.length) {
   for (const backend of backends) {
     console.error(`${BACKEND_LABELS[backend]}…`);
-    const args = [viteNode, 'bench/suite.ts', '--', '--backend', backend, '--workloads', workloads.join(','), ...(quick ? ['--quick'] : [])];
+    const args = [viteNode, 'bench/suite.ts', '--', '--backend', backend, '--workloads', workloads.join(','), '--gpu', gpu, ...(quick ? ['--quick'] : [])];
     try {
-      rows.push(...(await runChild(process.execPath, args)));
+      rows.push(...(await runChild(process.execPath, args, process.env, timeLimitMs)));
     } catch (error) {
       console.error(String(error));
-      rows.push(...missingRows('engine', BACKEND_LABELS[backend], 'could not run: see the log'));
+      const why = String(error).includes('time limit') ? `stopped at the time limit (${timeLimitMs / 1000} s)` : 'could not run: see the log';
+      rows.push(...missingRows('engine', BACKEND_LABELS[backend], why));
     }
   }
   console.error('PyTorch…');
@@ -136,6 +150,7 @@ writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), 
 
 console.log(table);
 console.log(`\nratio = the peer's median ÷ this row's median (above 1: faster than the peer). ${quick ? 'Quick run: too few runs to quote.' : ''}`);
+if (process.env.BENCH_CLOCK === 'cpu') console.log('Times are CPU time of each process (--clock cpu), not wall-clock time.');
 for (const [what, device] of Object.entries(devices)) console.log(`- ${what}: ${device}`);
 console.log(`- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, load average at the end ${machine.load}`);
 console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS_FILE})`);

@@ -1,10 +1,12 @@
 /**
  * One benchmark process per tfjs backend (`vite-node bench/suite.ts -- --backend wasm [--quick]
- * [--workloads stepper,charlm]`): the engine's workloads and the tfjs-layers peer, printed as rows.
+ * [--workloads stepper,charlm] [--kinds RNN,LSTM,GRU] [--no-layers] [--gpu auto|hardware|software]`): the engine's workloads and the tfjs-layers
+ * peer, printed as rows.
  */
 import type { CellKind } from '../src/core/cells/types';
 import type { HelloVariant } from '../src/core/train/hello';
 import { layersCharLmStep } from './layersPeer';
+import type { AdapterChoice } from '../tests/parity/webgpuNode';
 import { BACKEND_LABELS, startBackend, type BenchBackend } from './nodeBackends';
 import { plans, RESULT_MARKER, SOFTWARE_GPU_SKIPS, type Implementation, type Row, type Workload } from './rows';
 import { summarise, type Plan, type Samples } from './timing';
@@ -19,15 +21,19 @@ const backend = argument('backend') as BenchBackend;
 if (!(backend in BACKEND_LABELS)) throw new Error(`--backend must be one of ${Object.keys(BACKEND_LABELS).join(', ')}`);
 const workloads = (argument('workloads') ?? 'stepper,hello,charlm,generate').split(',') as Workload[];
 const quick = process.argv.includes('--quick');
-const plan = plans(quick, backend === 'webgpu');
-const CELLS: CellKind[] = ['RNN', 'LSTM', 'GRU'];
+const gpu = (argument('gpu') ?? 'auto') as AdapterChoice;
+const CELLS: CellKind[] = (argument('kinds') ?? 'RNN,LSTM,GRU').split(',') as CellKind[];
+/** `--no-layers` leaves out the tfjs-layers peer, the slowest rows, to compare the engine alone quickly. */
+const withLayers = !process.argv.includes('--no-layers');
 const VARIANTS: HelloVariant[] = ['cell', 'rnn', 'embedding'];
 
-const device = await startBackend(backend);
+const { label, device, softwareGpu } = await startBackend(backend, gpu);
+const plan = plans(quick, backend === 'webgpu' ? (softwareGpu ? 'software' : 'hardware') : null);
+console.error(`  ${label}: ${device}`);
 const rows: Row[] = [];
 
 async function record(workload: Workload, variant: string, implementation: Implementation, run: (p: Plan) => Promise<Samples>) {
-  const row = { workload, variant, implementation, backend: BACKEND_LABELS[backend], device };
+  const row = { workload, variant, implementation, backend: label, device };
   const p = plan[workload];
   if (!p) {
     rows.push({ ...row, note: SOFTWARE_GPU_SKIPS[workload] ?? 'skipped' });
@@ -45,7 +51,7 @@ for (const workload of workloads) {
     for (const kind of CELLS) {
       await record(workload, kind, 'engine', (p) => charLmStep(kind, p));
       // A quick run leaves out the slowest rows of all: tfjs-layers on the software GPU.
-      if (!(quick && backend === 'webgpu')) await record(workload, kind, 'tfjs-layers', (p) => layersCharLmStep(kind, p));
+      if (withLayers && !(quick && softwareGpu)) await record(workload, kind, 'tfjs-layers', (p) => layersCharLmStep(kind, p));
     }
   }
   if (workload === 'generate') await record(workload, 'LSTM', 'engine', (p) => generation(p));

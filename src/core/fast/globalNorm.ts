@@ -11,7 +11,9 @@ const KERNEL = 'UnrolledGlobalNorm';
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const { read, make } = arrays(args, backend);
   let sum = 0;
-  for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) for (const value of values) sum += value * value;
+  for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) {
+    for (let e = 0; e < values.length; e++) sum += values[e] * values[e];
+  }
   return make([], Float32Array.of(Math.sqrt(sum)));
 }
 

@@ -27,11 +27,13 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
 }
 
 /**
- * ∂L/∂W for y = x·Wᵀ: dyᵀ·x [N, K] from dy [M, N] and x [M, K]. On WASM as (xᵀ·dy)ᵀ, because XNNPACK
- * is slow when the right operand is as narrow as a one-hot input; elsewhere one product.
+ * ∂L/∂W for y = x·Wᵀ: dyᵀ·x [N, K] from dy [M, N] and x [M, K]. On WASM XNNPACK packs its right operand
+ * afresh for every new tensor, which costs more than the product when that operand is the big one and
+ * the left has few rows: so the smaller of dy and x goes on the right, as dyᵀ·x or as (xᵀ·dy)ᵀ (W_ih
+ * of a one-hot input: 2–3× faster than the other way round); elsewhere one product.
  */
 export function weightGradient(dy: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor2D {
-  return activeBackend() === 'wasm' ? transpose(matMul(x, dy, true, false)) : matMul(dy, x, true, false);
+  return activeBackend() === 'wasm' && dy.size <= x.size ? transpose(matMul(x, dy, true, false)) : matMul(dy, x, true, false);
 }
 
 /**

@@ -12,7 +12,7 @@ import * as tf from '../runtime/tf';
 import { jsRecurrence } from '../fast/jsKernels';
 import { matMul, transpose, weightGradient } from '../fast/linalg';
 import { opsRecurrence } from '../fast/opsRecurrence';
-import { previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
+import { lastState, previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
 import { wasmRecurrence } from '../fast/wasmKernels';
 import { webgpuRecurrence } from '../webgpu/webgpuRecurrence';
 
@@ -87,7 +87,8 @@ export function forwardSequence(
   const training = mode === 'train';
   const chosen = recurrence ?? (mode === 'autodiff' ? opsRecurrence : fastestRecurrence(inputs));
   const outputs = chosen.forward(inputs, training);
-  const last = (t: tf.Tensor3D) => tf.gather(t, T - 1) as tf.Tensor as tf.Tensor2D;
+  // autodiff must see through the final state; elsewhere one copy (lastState) beats a Gather.
+  const last = (t: tf.Tensor3D) => (mode === 'autodiff' ? (tf.gather(t, T - 1) as tf.Tensor as tf.Tensor2D) : lastState(t));
   return {
     // Never the cached tensor itself: the caller disposes the cache and the output separately.
     output: reverse ? tf.reverse(outputs.hs, 0) : training ? tf.clone(outputs.hs) : outputs.hs,

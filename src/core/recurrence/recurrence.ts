@@ -8,7 +8,9 @@
  * H hidden, G gates (1 RNN; 4 LSTM i, f, g, o; 3 GRU r, z, n, as PyTorch stacks them).
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
+import { onArrayBackend } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
+import { lastStateCopy, previousStatesCopy } from './stateKernels';
 
 export interface RecurrenceInputs {
   kind: CellKind;
@@ -77,11 +79,19 @@ export interface Recurrence {
 }
 
 /**
- * [x0, s_0, …, s_{T−2}]: the state before each step, [T, B, H]. Gathers rather than slices: WASM's Slice
- * copies its whole input out of the heap first.
+ * [x0, s_0, …, s_{T−2}]: the state before each step, [T, B, H]. One copy on CPU and WASM (not
+ * differentiable by autodiff: the analytic backward passes are its only users); elsewhere gathers rather
+ * than slices.
  */
 export function previousStates(initial: tf.Tensor2D, states: tf.Tensor3D): tf.Tensor3D {
+  if (onArrayBackend() && states.dtype === 'float32') return previousStatesCopy(initial, states);
   const T = states.shape[0];
   const first = tf.expandDims(initial, 0) as tf.Tensor3D;
   return T === 1 ? first : tf.concat([first, tf.gather(states, tf.range(0, T - 1, 1, 'int32'))], 0);
+}
+
+/** s_{T−1}: the last step's state [B, H] of `states` [T, B, H]. */
+export function lastState(states: tf.Tensor3D): tf.Tensor2D {
+  if (onArrayBackend() && states.dtype === 'float32') return lastStateCopy(states);
+  return tf.gather(states, states.shape[0] - 1) as tf.Tensor as tf.Tensor2D;
 }

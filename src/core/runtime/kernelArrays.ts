@@ -49,5 +49,11 @@ export function arrays(args: KernelArgs, backendName: ArrayBackend) {
     (wasm.typedArrayFromHeap(out) as Float32Array).set(values);
     return out;
   };
-  return { read, shape: (name: string) => info(name).shape, make, attrs: (args.attrs ?? {}) as Record<string, unknown> };
+  /** A new float32 output left for the kernel to fill: on WASM, take every `view` after the last `allocate`. */
+  const allocate = (shape: number[]): tf.TensorInfo =>
+    backendName === 'cpu' ? cpu.makeTensorInfo(shape, 'float32', new Float32Array(shape.reduce((n, d) => n * d, 1))) : wasm.makeOutput(shape, 'float32');
+  /** The values of an output from `allocate`, to write in place. */
+  const view = (output: tf.TensorInfo): Float32Array =>
+    (backendName === 'cpu' ? cpu.data.get(output.dataId).values : wasm.typedArrayFromHeap(output)) as Float32Array;
+  return { read, shape: (name: string) => info(name).shape, make, allocate, view, attrs: (args.attrs ?? {}) as Record<string, unknown> };
 }

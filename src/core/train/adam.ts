@@ -29,11 +29,12 @@ function adamArrays(
 }
 
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo[] {
-  const { read, shape, make, attrs } = arrays(args, backend);
+  const { read, shape, allocate, view, attrs } = arrays(args, backend);
+  // Outputs first, then every view: an allocation may move the WASM heap.
+  const outputs = [0, 1, 2].map(() => allocate(shape('theta')));
   const inputs = ['theta', 'm', 'v', 'gradient'].map((name) => read(name) as Float32Array);
-  const outputs = [0, 1, 2].map(() => new Float32Array(inputs[0].length));
-  adamArrays(inputs, outputs, attrs as Record<string, number>);
-  return outputs.map((values) => make(shape('theta'), values));
+  adamArrays(inputs, outputs.map(view), attrs as Record<string, number>);
+  return outputs;
 }
 
 registerArrayKernel(KERNEL, kernel);
