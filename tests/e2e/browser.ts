@@ -91,10 +91,13 @@ export async function backendOf(page: Page): Promise<string> {
   return (await badge.getAttribute('data-backend')) ?? '';
 }
 
-/** Waits until every widget on the page has drawn its engine-backed content. */
+/**
+ * Waits until every figure on the page has mounted (no still placeholder of a pre-rendered page is left)
+ * and every widget has drawn its engine-backed content.
+ */
 export async function widgetsReady(page: Page): Promise<number> {
   await page.waitForFunction(
-    () => [...document.querySelectorAll('.widget')].every((w) => w.getAttribute('data-ready') === 'true'),
+    () => !document.querySelector('[data-figure-placeholder]') && [...document.querySelectorAll('.widget')].every((w) => w.getAttribute('data-ready') === 'true'),
     undefined,
     { timeout: 180_000 },
   );

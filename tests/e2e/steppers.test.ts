@@ -236,13 +236,12 @@ describe('worked example', () => {
     expectClose(values, [edited.states[0][0], edited.states[0][1], edited.outputs[0][0], edited.states[1][0], edited.states[1][1], edited.outputs[1][0]], 'edited example', 1e-5);
     expect(await page.locator('.notes-table .agree').count()).toBeLessThan(6);
 
-    // Edits survive a reload; Reset brings back the notes' weights.
+    // Edits and the step reached survive a reload (they are in the address); Reset brings back the notes' weights.
     await page.reload();
     await widgetsReady(page);
     expect(await page.getByLabel('W[0, 0]').inputValue()).toBe('0.2');
+    expect(await positionText(page)).toBe('step 2 computed (2 of 2)');
     await click(page, 'Reset weights');
-    await click(page, 'Step forward');
-    await click(page, 'Step forward');
     await expect.poll(() => live(page)).toEqual(SHOWN);
     expect(await page.getByLabel('W[0, 0]').inputValue()).toBe('0.1');
     await finish(page, errors, 'steppers-worked-example-after-edit');
