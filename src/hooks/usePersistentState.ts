@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useState } from 'react';
 import { fitSettings, type SettingsSchema } from './settingsSchema';
+import { useHydrated } from './useHydrated';
 import { useFigureUrlFields, useFigureUrlJson, useRecordedForLink } from './useFigureUrl';
 
 /** Where a figure's persisted value also lives in the page's URL. */
@@ -81,12 +82,21 @@ export function usePersistentState<T>(
       : (value) => (typeof value === 'object' && value !== null ? (fitSettings(validate, value, fallback as T & object) as T) : undefined);
   const fields = useFigureUrlFields<T & object>(typeof validate === 'function' ? null : validate, url.group);
   const json = useFigureUrlJson<T>(typeof validate === 'function' ? (url.name ?? null) : null, validate as (value: unknown) => value is T, fallback);
-  const [value, setValue] = useState<T>(() => {
+  const restored = (): T => {
     const stored = read(key, fallback, check);
     if (typeof validate === 'function') return json.fromUrl ?? stored;
     if (Object.keys(fields.fromUrl).length === 0) return stored;
     return fitSettings(validate, { ...stored, ...fields.fromUrl }, fallback as T & object) as T;
-  });
+  };
+  // While a pre-rendered page hydrates, the value is what the server rendered (the default: it has no
+  // storage), so the first render matches its HTML; the reader's own value follows right after.
+  const hydrated = useHydrated();
+  const [value, setValue] = useState<T>(() => (hydrated ? restored() : fallback));
+  const [restoredOnce, setRestoredOnce] = useState(hydrated);
+  if (hydrated && !restoredOnce) {
+    setRestoredOnce(true);
+    setValue(restored());
+  }
   useRecordedForLink(fields.record, value as T & object);
   useRecordedForLink(json.record, value);
   const { publish: publishFields, clear: clearFields } = fields;

@@ -65,9 +65,11 @@ describe('pre-rendered pages', () => {
 
   it('hydrates a chapter with figures without an error or a mismatch, and its figure steps', async () => {
     const warnings: string[] = [];
-    // In the dark theme, which the server cannot know: the theme toggle must still hydrate cleanly.
+    // In the dark theme, and with an exercise answered on an earlier visit, which the server cannot know:
+    // the theme toggle and the exercise must still hydrate cleanly, then show the reader's own state.
     const { page, errors } = await openPage(browser(), `/chapters/${FIGURE_CHAPTER}`, undefined, async (p) => {
       await p.emulateMedia({ colorScheme: 'dark' });
+      await p.addInitScript(() => localStorage.setItem('unrolled.exercise.ch2-preactivation', JSON.stringify('0.6')));
       p.on('console', (message) => {
         if (message.type() === 'warning' && /hydrat|did not match/i.test(message.text())) warnings.push(message.text());
       });
@@ -75,6 +77,9 @@ describe('pre-rendered pages', () => {
     await page.locator('article h1').first().waitFor();
     expect(new URL(page.url()).pathname).toBe(`/chapters/${FIGURE_CHAPTER}/`);
     await expect.poll(() => page.getByRole('button', { name: 'Switch to light theme' }).count()).toBe(1);
+    const exercise = page.locator('[data-exercise="ch2-preactivation"]');
+    await expect.poll(() => exercise.locator('input').inputValue()).toBe('0.6');
+    await expect.poll(() => exercise.locator('.exercise-right').count()).toBe(1);
     expect(await backendOf(page)).toBe('webgpu');
     await widgetsReady(page);
     expect(await page.locator('[data-figure-placeholder]').count()).toBe(0);
