@@ -15,12 +15,14 @@ describe('every figure on its own page', () => {
   });
 
   // One load per figure: light, then dark (the system's scheme, which the book follows until the reader
-  // picks one), each checked and photographed on the same page. Every figure at 375 px is photographed in
-  // its chapter by chapters.test.ts, which also fails on any overflow there.
-  it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders on WebGPU, accessibly, light and dark', async (name) => {
-    const { page, errors } = await openPage(browser(), figurePath(name));
+  // picks one), each checked and photographed on the same page. On the CPU backend, for speed: every
+  // figure's WebGPU run is in its chapter (chapters.test.ts, which also photographs each at 375 px and fails
+  // on any overflow there) or on the home page (home.test.ts).
+  it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders accessibly, light and dark', async (name) => {
+    const path = figurePath(name);
+    const { page, errors } = await openPage(browser(), `${path}${path.includes('?') ? '&' : '?'}backend=cpu`);
     await page.locator('h1').waitFor();
-    expect(await backendOf(page)).toBe('webgpu');
+    expect(await backendOf(page)).toBe('cpu');
     await widgetsReady(page);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/figure-${name}.png`, fullPage: true });
