@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
 import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { expectNoFigureFailed, GARBAGE_STORAGE } from './garbageStorage';
 
 const chapters = readChapterIndex('chapters');
 /** Whether a chapter uses any engine-backed component (only then does the page load TensorFlow.js). */
@@ -67,12 +68,15 @@ describe('the shell', () => {
     await page.context().close();
   });
 
-  it('nothing overflows horizontally at 375 px', async () => {
-    // On the CPU backend: this pass is about layout; every chapter's WebGPU run is the test above.
+  it('nothing overflows horizontally at 375 px, and garbage in every stored setting breaks no page', async () => {
+    // On the CPU backend: this pass is about layout and stored settings; every chapter's WebGPU run is the
+    // test above. Every `unrolled.*` value a page reads is garbage: figures must fit it to their defaults.
     for (const path of ['/', ...chapters.map((c) => `/chapters/${c.slug}`)]) {
-      const { page } = await openPage(browser(), `${path}?backend=cpu`, { width: 375, height: 800 });
+      const { page, errors } = await openPage(browser(), `${path}?backend=cpu`, { width: 375, height: 800 }, (p) => p.addInitScript(GARBAGE_STORAGE));
       await page.locator('h1').first().waitFor();
-      if (path !== '/') await widgetsReady(page);
+      await widgetsReady(page);
+      await expectNoFigureFailed(page, path);
+      expect(errors, path).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (path !== '/') await page.screenshot({ path: `${ARTIFACTS}/${path.split('/').pop()}-375.png`, fullPage: true });
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -236,7 +236,9 @@ describe('worked example', () => {
     expectClose(values, [edited.states[0][0], edited.states[0][1], edited.outputs[0][0], edited.states[1][0], edited.states[1][1], edited.outputs[1][0]], 'edited example', 1e-5);
     expect(await page.locator('.notes-table .agree').count()).toBeLessThan(6);
 
-    // Edits and the step reached survive a reload (they are in the address); Reset brings back the notes' weights.
+    // Edits and the step reached survive a reload (they are in the address, written at most every 200 ms);
+    // Reset brings back the notes' weights.
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
     await page.reload();
     await widgetsReady(page);
     expect(await page.getByLabel('W[0, 0]').inputValue()).toBe('0.2');
