@@ -48,13 +48,8 @@ export function Exercise({ id, answer, tolerance = 0, choices, children }: Exerc
   const [given, setGiven] = usePersistentState(`exercise.${id}`, '');
   // An answer is judged once checked, and a stored answer (restored after the page hydrates) counts as
   // checked; typing makes it a draft again until the reader checks it.
-  const [draft, setDraft] = useState(false);
-  const [checkedEmpty, setCheckedEmpty] = useState(false);
-  const checked = !draft && (given !== '' || checkedEmpty);
-  const setChecked = (isChecked: boolean) => {
-    setDraft(!isChecked);
-    setCheckedEmpty(isChecked);
-  };
+  const [judged, setChecked] = useState<boolean | null>(null);
+  const checked = judged ?? given !== '';
   const parts = Children.toArray(children);
   const isAside = (child: ReactNode) => isValidElement(child) && (child.type === Hint || child.type === Solution);
   const question = parts.filter((child) => !isAside(child));

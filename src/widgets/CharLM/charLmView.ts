@@ -20,7 +20,7 @@ export const RESULT_WINDOW = 50;
 export type Runs = Record<string, CharLmStep[]>;
 
 /** A cell's curve keeps its cell's colour in every comparison; any other run takes the colour of its place. */
-export function seriesColor(label: string, index: number): string {
+export function runColor(label: string, index: number): string {
   const cell = (CELL_KINDS as readonly string[]).indexOf(label);
   return SERIES_COLORS[cell >= 0 ? cell : index % SERIES_COLORS.length];
 }
@@ -39,7 +39,7 @@ export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: 
   const labels = Object.keys(runs).length ? Object.keys(runs) : [chosenKind];
   const curves: Series[] = labels.map((label, k) => ({
     name: label,
-    color: seriesColor(label, k),
+    color: runColor(label, k),
     // A log axis cannot place Infinity; the progress line says how big it got.
     points: (runs[label] ?? []).filter((s) => Number.isFinite(s.perplexity)).map((s) => ({ x: s.step, y: s.perplexity })),
   }));

@@ -11,7 +11,7 @@ import {
   plannedSteps,
   progressStatus,
   runResults,
-  seriesColor,
+  runColor,
   switchesToEmbedding,
   workerBackendLine,
 } from '../../../src/widgets/CharLM/charLmView';
@@ -45,9 +45,9 @@ describe('the perplexity chart', () => {
   });
 
   it('gives a cell its own colour wherever it is, any other run the colour of its place', () => {
-    expect(seriesColor('RNN', 5)).toBe(SERIES_COLORS[0]);
-    expect(seriesColor('GRU', 0)).toBe(SERIES_COLORS[2]);
-    expect(seriesColor('something', 7)).toBe(SERIES_COLORS[1]);
+    expect(runColor('RNN', 5)).toBe(SERIES_COLORS[0]);
+    expect(runColor('GRU', 0)).toBe(SERIES_COLORS[2]);
+    expect(runColor('something', 7)).toBe(SERIES_COLORS[1]);
   });
 });
 
