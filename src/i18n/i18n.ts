@@ -1,20 +1,20 @@
 /**
- * The interface's words, one catalogue per language (`en.json`, `zh.json`), each split into namespaces: one
- * for each part of the shell now (`shell`, `sidebar`, `chapter`, `home`, `search`, …), and one per figure as
- * figures move their labels here. The catalogues are bundled and the instance is initialised synchronously,
+ * The interface's words, one catalogue per language (`en/`, `zh/`), each split into namespaces, one JSON file
+ * each: one for each part of the shell (`shell`, `sidebar`, `chapter`, `home`, `search`, …), one for what every
+ * figure shares (`figure`, `settings`, `exercise`, `stepper`), and one per figure (`charLm`, `bpttStepper`, …). The catalogues are bundled and the instance is initialised synchronously,
  * so the first render (in the browser, or when pages are pre-rendered) already has every string: no loading
  * state, no flash of keys, and hydration sees the same text the server wrote.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES } from '../routing/language';
-import en from './en.json';
-import zh from './zh.json';
+import en from './en';
+import zh from './zh';
 
 /** Every catalogue, by language; English is the reference the others must match key for key. */
 export const catalogues = { en, zh } as const;
 
-/** The namespaces of the catalogues (the top-level keys of `en.json`). */
+/** The namespaces of the catalogues (the files of `en/`). */
 export type Namespace = keyof typeof en;
 
 /**

@@ -1,6 +1,6 @@
 /** Types every `t('key')` against the English catalogue: a key missing there is a type error. */
 import 'i18next';
-import type en from './en.json';
+import type en from './en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
