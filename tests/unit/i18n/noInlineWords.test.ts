@@ -59,7 +59,7 @@ function sourceFiles(dir: string): string[] {
 function isCodeLiteral(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isLiteralTypeNode(parent) || ts.isExternalModuleReference(parent)) return true;
-  if (ts.isCallExpression(parent) && ts.isImportKeyword(parent.expression as ts.Node as ts.Token<ts.SyntaxKind.ImportKeyword>)) return true;
+  if (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
   if (ts.isPropertyAssignment(parent) && parent.name === node) return true;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
   if (ts.isCaseClause(parent)) return true;

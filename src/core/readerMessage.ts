@@ -1,0 +1,25 @@
+/**
+ * What the engine has to tell a reader (an empty text, a file that is not a model, a word with a letter the
+ * vocabulary lacks), as a catalogue key and the values that go into it. The engine names the problem; the
+ * interface says it in the page's language (`src/i18n/readerText.ts`). The engine never holds the reader's
+ * words itself, so it stays free of any language.
+ */
+export interface ReaderMessage {
+  /** `namespace:key` in the catalogues, e.g. `charLm:textEmpty` (see `src/i18n/en/charLm.json`) */
+  key: string;
+  /** what the message's `{{placeholders}}` are filled with */
+  values?: Record<string, string | number>;
+}
+
+/** An error meant for the reader: it carries its message as a key and values, cloneable to and from a worker. */
+export class ReaderError extends Error {
+  constructor(readonly reader: ReaderMessage) {
+    super(reader.values ? `${reader.key} ${JSON.stringify(reader.values)}` : reader.key);
+    this.name = 'ReaderError';
+  }
+}
+
+/** Whether `value` is a reader message (as sent by a worker, where an error's class is lost). */
+export function isReaderMessage(value: unknown): value is ReaderMessage {
+  return typeof value === 'object' && value !== null && typeof (value as ReaderMessage).key === 'string' && /^\w+:\w+$/.test((value as ReaderMessage).key);
+}

@@ -1,0 +1,21 @@
+/** The reader's words for whatever went wrong: a reader message translated, or an unexpected error's own text. */
+import { useCallback } from 'react';
+import { isReaderMessage, ReaderError, type ReaderMessage } from '../core/readerMessage';
+import { useLanguage, type Language } from '../routing/language';
+import { i18n } from './i18n';
+
+/**
+ * `problem` in `language`: a ReaderError or ReaderMessage through the catalogue; any other error by its message
+ * (an engine failure the reader cannot act on, such as a lost GPU, is reported as the browser worded it).
+ */
+export function readerText(problem: unknown, language: Language): string {
+  const message: ReaderMessage | undefined = problem instanceof ReaderError ? problem.reader : isReaderMessage(problem) ? problem : undefined;
+  if (message) return String(i18n.getFixedT(language)(message.key as never, message.values as never));
+  return problem instanceof Error ? problem.message : String(problem);
+}
+
+/** `readerText` in the language of the page on screen. */
+export function useReaderText(): (problem: unknown) => string {
+  const language = useLanguage();
+  return useCallback((problem: unknown) => readerText(problem, language), [language]);
+}
