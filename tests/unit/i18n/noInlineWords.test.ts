@@ -23,7 +23,7 @@ const TECHNICAL = new Set(
   (
     'RNN RNNs LSTM LSTMs GRU GRUs BPTT nn RNNCell LSTMCell GRUCell Linear Embedding CrossEntropyLoss PyTorch TensorFlow js ' +
     'tfjs WebGPU WebGL WASM CPU GPU SIMD JSON KaTeX tanh relu ReLU sigmoid softmax Adam SGD exp log max min argmax ' +
-    'Unrolled Recharts MiB KiB ms px'
+    'Unrolled Recharts MiB KiB ms px English'
   ).split(' '),
 );
 
@@ -37,8 +37,8 @@ function readableWords(text: string): string[] {
 
 /** Whether a literal's text reads as words: two words of English, or one capitalised word. */
 function readsAsWords(text: string): boolean {
-  // Paths, namespaced keys, markup and media queries are for the code.
-  if (/^[\w.-]+\/[\w./-]*$/.test(text) || /^[a-z]+(:[a-z][\w.-]*)+$/i.test(text) || /^\s*[<(]/.test(text)) return false;
+  // Paths, namespaced keys, markup, media queries and CSS values are for the code.
+  if (/^[\w.-]*\/[\w./ -]*$/.test(text) || /^[a-z]+(:[a-z][\w.-]*)+$/i.test(text) || /^\s*[<(]/.test(text) || /var\(--|^[a-z-]+\(|\d(px|em|rem)\b/.test(text)) return false;
   const words = readableWords(text).filter((word) => word.length >= 2);
   const longWords = words.filter((word) => word.length >= 3);
   if (longWords.length >= 2 && /\s/.test(text.trim())) return true;
@@ -55,9 +55,18 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
+/** Expressions a literal passes through on its way to where it is used: `a ? 'x' : 'y'`, `'x' + y`, `(…)`. */
+function isPassThrough(node: ts.Node): boolean {
+  return ts.isConditionalExpression(node) || ts.isParenthesizedExpression(node) || ts.isTemplateSpan(node) || ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind));
+}
+
 /** Whether a literal sits where the code, not the reader, reads it. */
 function isCodeLiteral(node: ts.Node): boolean {
-  const parent = node.parent;
+  let parent = node.parent;
+  while (isPassThrough(parent)) {
+    node = parent;
+    parent = parent.parent;
+  }
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isLiteralTypeNode(parent) || ts.isExternalModuleReference(parent)) return true;
   if (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
   if (ts.isPropertyAssignment(parent) && parent.name === node) return true;
@@ -66,10 +75,12 @@ function isCodeLiteral(node: ts.Node): boolean {
   if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind)) return true;
   const attribute = ts.isJsxExpression(parent) ? parent.parent : parent;
   if (ts.isJsxAttribute(attribute) && CODE_ATTRIBUTES.test(attribute.name.getText())) return true;
-  // The argument of a translate call is a key; of console.* a developer's note; of a module's error a developer's.
+  // A developer's error (the reader's come as ReaderError with a catalogue key).
+  if (ts.isNewExpression(parent) && parent.expression.getText() === 'Error') return true;
+  // The argument of a translate call is a key; of console.* a developer's note; of a DOM query a selector.
   if (ts.isCallExpression(parent)) {
     const callee = parent.expression.getText();
-    if (/^(t|useT|useTranslation|i18n\.t|console\.\w+|\w+\.(addEventListener|removeEventListener|getContext|querySelector|querySelectorAll|closest|setAttribute|getAttribute|matchMedia|createElement))$/.test(callee)) return true;
+    if (/^(t|\w+T|useT|useTranslation|i18n\.t|console\.\w+)$|\.(addEventListener|removeEventListener|getContext|querySelector|querySelectorAll|closest|matches|setAttribute|getAttribute|matchMedia|createElement)$/.test(callee)) return true;
   }
   return false;
 }
