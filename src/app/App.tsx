@@ -14,14 +14,13 @@ import { rememberScroll } from '../routing/scrollMemory';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './theme';
 import { UpdateNotice } from './UpdateNotice';
-import { EnglishFallback } from './EnglishFallback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { languageOfPath, pathInLanguage, pathWithoutLanguage, useDocumentLanguage } from '../routing/language';
 
 /**
  * The book's shell: header with theme toggle, language switch and backend badge, the contents, and the page,
- * in the edition its address names (`/zh/...` is Chinese; Chinese figure pages show the English figures).
+ * in the edition its address names (`/zh/...` is Chinese).
  */
 export function App() {
   const path = usePath();
@@ -72,9 +71,7 @@ export function App() {
           {slug ? (
             <ChapterPage key={`${language}:${slug}`} slug={slug} language={language} />
           ) : figure !== undefined ? (
-            <EnglishFallback>
-              <Figures key={figure} name={figure} />
-            </EnglishFallback>
+            <Figures key={figure} name={figure} />
           ) : page === '/' ? (
             <Home />
           ) : (

@@ -1,10 +1,12 @@
 import { BACKEND_LABELS as LABELS, useEngineState } from '../hooks/useEngine';
+import { useReaderText } from '../i18n/readerText';
 import { useT } from '../i18n/useT';
 
 /** Says which tfjs backend runs the widgets on this page, and why, if it is not the first choice. */
 export function BackendBadge() {
   const engine = useEngineState();
   const t = useT('engine');
+  const say = useReaderText();
   let text: string;
   let detail: string | undefined;
   switch (engine.status) {
@@ -17,11 +19,11 @@ export function BackendBadge() {
       break;
     case 'ready':
       text = t('ready', { backend: LABELS[engine.backend.name] });
-      detail = engine.backend.fallbackReason;
+      detail = engine.backend.fallbackReason && say(engine.backend.fallbackReason);
       break;
     case 'error':
       text = t('failed');
-      detail = engine.message;
+      detail = say(engine.message);
   }
   return (
     <div

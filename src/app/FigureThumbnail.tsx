@@ -1,4 +1,6 @@
-import { FIGURE_CATALOGUE, thumbnailPath, type FigureName } from '../mdx/figureCatalogue';
+import { figureText, thumbnailPath, type FigureName } from '../mdx/figureCatalogue';
+import { useT } from '../i18n/useT';
+import { useLanguage } from '../routing/language';
 
 /** Pictures are 16:10; the page sizes them, these keep the layout still while they load. */
 const WIDTH = 360;
@@ -9,7 +11,9 @@ const HEIGHT = 225;
  * stylesheet shows one, so switching theme needs no script.
  */
 export function FigureThumbnail({ name }: { name: FigureName }) {
-  const alt = `Screenshot of the ${FIGURE_CATALOGUE[name].title} figure`;
+  const t = useT('figurePages');
+  const language = useLanguage();
+  const alt = t('screenshot', { title: figureText(name, language).title });
   return (
     <span className="figure-thumbnail">
       <img className="thumbnail-light" src={thumbnailPath(name, 'light')} alt={alt} width={WIDTH} height={HEIGHT} loading="lazy" decoding="async" />

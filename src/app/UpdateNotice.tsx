@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useEditionUpdate } from './serviceWorker';
+import { useT } from '../i18n/useT';
 
 /**
  * A polite notice that a new edition of the book has been downloaded, with a button that switches to it.
@@ -8,11 +9,12 @@ import { useEditionUpdate } from './serviceWorker';
 export function UpdateNotice() {
   const switchToNewEdition = useEditionUpdate();
   const [reloading, setReloading] = useState(false);
+  const t = useT('shell');
   return (
     <div className="update-notice" role="status" data-testid="update-notice">
       {switchToNewEdition && (
         <div className="update-notice-card">
-          <span>A new edition of the book is available.</span>
+          <span>{t('newEdition')}</span>
           <button
             type="button"
             disabled={reloading}
@@ -21,7 +23,7 @@ export function UpdateNotice() {
               switchToNewEdition();
             }}
           >
-            {reloading ? 'Reloading…' : 'Reload'}
+            {reloading ? t('reloading') : t('reload')}
           </button>
         </div>
       )}

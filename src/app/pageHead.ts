@@ -4,7 +4,8 @@
  * when the reader moves between pages, both from this one function.
  */
 import type { ChapterMeta } from '../build/chapterIndex';
-import { FIGURE_CATALOGUE, isFigureName } from '../mdx/figureCatalogue';
+import { figureText, isFigureName } from '../mdx/figureCatalogue';
+import { i18n } from '../i18n/i18n';
 import { chapterText } from '../i18n/chapterText';
 import { languageOfPath, pathInLanguage, pathWithoutLanguage, type Language } from '../routing/language';
 import { figureOfPath, slugOfPath } from '../routing/router';
@@ -18,39 +19,43 @@ export interface PageHead {
   canonicalPath: string;
 }
 
-const BOOK = 'Unrolled';
-export const BOOK_DESCRIPTION = 'Unrolled: an interactive textbook on recurrent neural networks, running in your browser.';
-const HOME: Record<Language, { title: string; description: string }> = {
-  en: { title: 'Unrolled — recurrent neural networks, by touching them', description: BOOK_DESCRIPTION },
-  zh: { title: 'Unrolled — 动手摸一摸循环神经网络', description: 'Unrolled：一本在浏览器里运行的循环神经网络交互式教材。' },
+/** The home page's head, and what a page without one of its own says. */
+const homeHead = (language: Language) => {
+  const t = i18n.getFixedT(language, 'home');
+  return { title: t('headTitle'), description: t('headDescription') };
 };
 
-const notFound = (path: string): PageHead => ({ title: `Page not found — ${BOOK}`, description: BOOK_DESCRIPTION, canonicalPath: path });
+const notFound = (path: string, language: Language): PageHead => ({
+  title: i18n.getFixedT(language, 'shell')('notFoundTitle'),
+  description: homeHead(language).description,
+  canonicalPath: path,
+});
 
 /**
- * The head of the page at `path` (with or without a trailing slash), in its edition: the Chinese home and
- * chapters under `/zh/` have their own; a figure's page is the English one in either edition.
+ * The head of the page at `path` (with or without a trailing slash), in its edition (`/zh/...` is Chinese).
  */
 export function pageHead(fullPath: string, chapters: readonly ChapterMeta[]): PageHead {
   const language = languageOfPath(fullPath);
   const path = pathWithoutLanguage(fullPath);
-  if (path === '/' || path === '') return { ...HOME[language], canonicalPath: pathInLanguage('/', language) };
+  const pageTitle = (title: string) => i18n.getFixedT(language, 'shell')('pageTitle', { title });
+  if (path === '/' || path === '') return { ...homeHead(language), canonicalPath: pathInLanguage('/', language) };
   const slug = slugOfPath(path);
   if (slug !== null) {
     const chapter = chapters.find((candidate) => candidate.slug === slug);
-    if (!chapter) return notFound(fullPath);
+    if (!chapter) return notFound(fullPath, language);
     const { title, summary } = chapterText(chapter, language);
-    return { title: `${title} — ${BOOK}`, description: summary, canonicalPath: `${pathInLanguage(`/chapters/${slug}`, language)}/` };
+    return { title: pageTitle(title), description: summary, canonicalPath: `${pathInLanguage(`/chapters/${slug}`, language)}/` };
   }
   const figure = figureOfPath(path);
   if (figure === null) {
-    return { title: `Figures — ${BOOK}`, description: 'Every interactive figure of the book, in the order the chapters show them, each on a page of its own.', canonicalPath: '/figures/' };
+    const t = i18n.getFixedT(language, 'figurePages');
+    return { title: pageTitle(t('figures')), description: t('figuresLede'), canonicalPath: `${pathInLanguage('/figures', language)}/` };
   }
   if (figure !== undefined && isFigureName(figure)) {
-    const { title, description } = FIGURE_CATALOGUE[figure];
-    return { title: `${title} — ${BOOK}`, description, canonicalPath: `/figures/${figure}/` };
+    const { title, description } = figureText(figure, language);
+    return { title: pageTitle(title), description, canonicalPath: `${pathInLanguage(`/figures/${figure}`, language)}/` };
   }
-  return notFound(path);
+  return notFound(fullPath, language);
 }
 
 /** Escapes text for an HTML attribute or element body. */

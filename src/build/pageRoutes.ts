@@ -27,6 +27,8 @@ export function pageRoutes(chapters: readonly ChapterMeta[], figureNames: readon
     ...chapters.filter((chapter) => chapter.zh).map(({ slug }) => ({ path: `/zh/chapters/${slug}/`, file: `zh/chapters/${slug}/index.html` })),
     { path: '/figures/', file: 'figures/index.html' },
     ...figureNames.map((name) => ({ path: `/figures/${name}/`, file: `figures/${name}/index.html` })),
+    { path: '/zh/figures/', file: 'zh/figures/index.html' },
+    ...figureNames.map((name) => ({ path: `/zh/figures/${name}/`, file: `zh/figures/${name}/index.html` })),
     { path: NOT_FOUND_PATH, file: '404.html' },
   ];
 }

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
 import { linearTicks } from './axisTicks';
-import { SERIES_COLORS, type Series } from './chartSeries';
+import { chartSummary, SERIES_COLORS, type Series } from './chartSeries';
 import { logAxisTicks, MARGIN, seriesColor, tickLabel, Y_AXIS_WIDTH, type ChartFrame } from './chartStyle';
 import { formatNumber } from './format';
+import { useT } from '../i18n/useT';
 import './Charts.css';
 
 export { SERIES_COLORS, type Series };
@@ -66,6 +67,7 @@ const pointedX = (state: MouseHandlerDataParam): number | null => {
  * vertical line at a chosen x and reports the x the pointer hovers or clicks.
  */
 export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel, series, height = 220, logY, yRange, cursor }: ChartFrame & { series: Series[]; cursor?: ChartCursor }) {
+  const t = useT('figure');
   const yAxis = yAxisOf(series.flatMap((s) => s.points.map((p) => p.y)), logY, height, yRange);
   const rows = toRows(series, logY);
   // Both ends labelled (the latest step among them), nice steps between that never crowd an end.
@@ -81,7 +83,7 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
     },
   };
   return (
-    <figure className={cursor?.onPick ? 'chart chart-pickable' : 'chart'} aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
+    <figure className={cursor?.onPick ? 'chart chart-pickable' : 'chart'} aria-label={chartSummary(t, title, series)}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={MARGIN} {...pointer}>

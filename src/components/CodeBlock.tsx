@@ -1,7 +1,9 @@
 import { useRef, useState, type HTMLAttributes } from 'react';
+import { useT } from '../i18n/useT';
 
 /** A code block (already highlighted at build time) with a button that copies its text. */
 export function CodeBlock(props: HTMLAttributes<HTMLPreElement>) {
+  const t = useT('exercise');
   const pre = useRef<HTMLPreElement>(null);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -15,8 +17,8 @@ export function CodeBlock(props: HTMLAttributes<HTMLPreElement>) {
   };
   return (
     <div className="code-block">
-      <button type="button" className="copy-button" onClick={copy} aria-label="Copy code">
-        {copied ? 'Copied' : 'Copy'}
+      <button type="button" className="copy-button" onClick={copy} aria-label={t('copyCode')}>
+        {copied ? t('copied') : t('copy')}
       </button>
       <pre ref={pre} tabIndex={0} {...props} />
     </div>
@@ -25,8 +27,9 @@ export function CodeBlock(props: HTMLAttributes<HTMLPreElement>) {
 
 /** The "In PyTorch" box: the library lines a reader will type, next to what the widgets computed. */
 export function InPyTorch({ children }: { children: React.ReactNode }) {
+  const t = useT('exercise');
   return (
-    <aside className="in-pytorch" aria-label="In PyTorch">
+    <aside className="in-pytorch" aria-label={t('inPyTorch')}>
       {children}
     </aside>
   );
@@ -37,10 +40,11 @@ export function InPyTorch({ children }: { children: React.ReactNode }) {
  * make, with a check the reader can run. It carries its own heading so that it reads on its own.
  */
 export function FromTheNotes({ title, children }: { title: string; children: React.ReactNode }) {
+  const t = useT('exercise');
   return (
-    <aside className="from-the-notes" aria-label={`If you learned from the notes: ${title}`}>
+    <aside className="from-the-notes" aria-label={t('fromTheNotesLabel', { title })}>
       <p className="from-the-notes-title">
-        <strong>If you learned from the notes:</strong> {title}
+        <strong>{t('fromTheNotes')}</strong> {title}
       </p>
       {children}
     </aside>

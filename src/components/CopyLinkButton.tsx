@@ -6,11 +6,13 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { figureLink } from '../hooks/figureUrl';
 import { FigureUrlContext, flushFigureUrl } from '../hooks/useFigureUrl';
+import { useT } from '../i18n/useT';
 
 type Outcome = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string };
 
 /** The button, its spoken outcome, and the fallback field; nothing outside a figure. */
 export function CopyLinkButton() {
+  const t = useT('figure');
   const figure = useContext(FigureUrlContext);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
@@ -37,10 +39,10 @@ export function CopyLinkButton() {
   return (
     <span className="copy-link">
       <button type="button" className="copy-link-button" onClick={copy} aria-describedby={outcome.kind === 'manual' ? fieldId : undefined}>
-        Copy link
+        {t('copyLink')}
       </button>
       <span role="status" className="copy-link-status">
-        {outcome.kind === 'copied' ? 'Link copied' : outcome.kind === 'manual' ? 'Copy this link:' : ''}
+        {outcome.kind === 'copied' ? t('linkCopied') : outcome.kind === 'manual' ? t('copyThisLink') : ''}
       </span>
       {outcome.kind === 'manual' && (
         <input
@@ -50,7 +52,7 @@ export function CopyLinkButton() {
           type="url"
           readOnly
           value={outcome.link}
-          aria-label="Link to this figure"
+          aria-label={t('linkToFigure')}
           onFocus={(event) => event.currentTarget.select()}
         />
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT';
 import { formatNumber } from './format';
 
 /**
@@ -15,6 +16,7 @@ export function ExactNumber({ value, digits = 4, testId }: { value: number; digi
 
 /** Copies `text` (exact values) to the clipboard: the full precision is one press away from the rounded readout. */
 export function CopyExactButton({ text, what }: { text: string; what: string }) {
+  const t = useT('figure');
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -30,8 +32,8 @@ export function CopyExactButton({ text, what }: { text: string; what: string }) 
     }
   };
   return (
-    <button type="button" className="copy-exact" aria-label={`Copy the exact ${what}`} onClick={copy}>
-      {copied ? 'Copied' : 'Copy exact'}
+    <button type="button" className="copy-exact" aria-label={t('copyExactLabel', { what })} onClick={copy}>
+      {copied ? t('copied') : t('copyExact')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
 import { usePersistentState } from '../hooks/usePersistentState';
 import { parseReaderNumber } from './format';
+import { useT } from '../i18n/useT';
 
 export interface ExerciseProps {
   /** Unique across the book; the reader's answer is kept under it. */
@@ -17,9 +18,10 @@ export interface ExerciseProps {
 
 /** Collapsible hint inside an exercise. */
 export function Hint({ children }: { children: ReactNode }) {
+  const t = useT('exercise');
   return (
     <details className="exercise-hint">
-      <summary>Hint</summary>
+      <summary>{t('hint')}</summary>
       {children}
     </details>
   );
@@ -27,9 +29,10 @@ export function Hint({ children }: { children: ReactNode }) {
 
 /** Collapsible solution inside an exercise. */
 export function Solution({ children }: { children: ReactNode }) {
+  const t = useT('exercise');
   return (
     <details className="exercise-solution">
-      <summary>Solution</summary>
+      <summary>{t('solution')}</summary>
       {children}
     </details>
   );
@@ -44,6 +47,7 @@ export function judge(given: string, answer: number, tolerance: number): boolean
 
 /** An exercise: numeric (checked with a tolerance), multiple choice, or open; answers persist locally. */
 export function Exercise({ id, answer, tolerance = 0, choices, children }: ExerciseProps) {
+  const t = useT('exercise');
   const inputId = useId();
   const [given, setGiven] = usePersistentState(`exercise.${id}`, '');
   // An answer is judged once checked, and a stored answer (restored after the page hydrates) counts as
@@ -58,11 +62,11 @@ export function Exercise({ id, answer, tolerance = 0, choices, children }: Exerc
     answer === undefined || !checked ? null : choices ? (given === '' ? null : Number(given) === answer) : judge(given, answer, tolerance);
 
   return (
-    <section className="exercise" aria-label={`Exercise ${id}`} data-exercise={id}>
+    <section className="exercise" aria-label={t('exercise', { id })} data-exercise={id}>
       <div className="exercise-question">{question}</div>
       {answer !== undefined && choices && (
         <fieldset className="exercise-choices">
-          <legend className="visually-hidden">Choose one answer</legend>
+          <legend className="visually-hidden">{t('chooseOne')}</legend>
           {choices.map((choice, index) => (
             <label key={index}>
               <input
@@ -87,14 +91,14 @@ export function Exercise({ id, answer, tolerance = 0, choices, children }: Exerc
             setChecked(true);
           }}
         >
-          <label htmlFor={inputId}>Your answer</label>
+          <label htmlFor={inputId}>{t('yourAnswer')}</label>
           <input id={inputId} inputMode="decimal" value={given} onChange={(event) => { setGiven(event.target.value); setChecked(false); }} />
-          <button type="submit">Check</button>
+          <button type="submit">{t('check')}</button>
         </form>
       )}
       {verdict !== null && (
         <p className={verdict ? 'exercise-right' : 'exercise-wrong'} role="status">
-          {verdict ? '✓ Right.' : '✗ Not quite — try again, or open the hint.'}
+          {verdict ? t('right') : t('wrong')}
         </p>
       )}
       {asides}

@@ -6,6 +6,8 @@ import { useContext, useRef, type ReactNode } from 'react';
 import { forgetFigureUrl, FigureUrlContext } from '../hooks/useFigureUrl';
 import { forgetStored, StoredKeysContext } from '../hooks/usePersistentState';
 import { ErrorBoundary, isChunkLoadError } from './ErrorBoundary';
+import { useReaderText } from '../i18n/readerText';
+import { useT } from '../i18n/useT';
 
 export interface FigureBoundaryProps {
   /** The figure's name in the reader's words, e.g. "Cell stepper". */
@@ -19,6 +21,8 @@ export interface FigureBoundaryProps {
 
 /** The error boundary around every figure; it also records which stored settings the figure read. */
 export function FigureBoundary({ name, onRetry, inline, children }: FigureBoundaryProps) {
+  const t = useT('figure');
+  const say = useReaderText();
   const storedKeys = useRef(new Set<string>()).current;
   const inUrl = useContext(FigureUrlContext);
   const fallback = (error: Error, retry: () => void) => {
@@ -35,24 +39,21 @@ export function FigureBoundary({ name, onRetry, inline, children }: FigureBounda
     if (inline) {
       return (
         <span className="widget-error" role="alert" title={error.message} data-figure-error="true">
-          [{name} unavailable{offline ? ': offline?' : ''}]
+          {t(offline ? 'unavailableOffline' : 'unavailable', { name })}
         </span>
       );
     }
     return (
-      <section className="widget figure-failed" role="alert" aria-label={`${name} (stopped)`} data-figure-error="true">
+      <section className="widget figure-failed" role="alert" aria-label={t('stopped', { name })} data-figure-error="true">
         <p className="widget-error">
-          {offline
-            ? 'This figure could not be loaded: its code did not arrive (are you offline?). The text around it still reads.'
-            : `This figure stopped: ${error.message}`}
+          {offline ? t('notDownloaded') : t('stoppedBecause', { message: say(error) })}
         </p>
         <p className="figure-failed-actions">
           {offline ? (
-            <button type="button" onClick={() => again(false)}>Try again</button>
+            <button type="button" onClick={() => again(false)}>{t('tryAgain')}</button>
           ) : (
             <>
-              <button type="button" onClick={() => again(true)}>Reset this figure</button> Its stored settings (and those in the
-              address) are cleared and it starts from its defaults.
+              <button type="button" onClick={() => again(true)}>{t('resetFigure')}</button> {t('resetExplained')}
             </>
           )}
         </p>

@@ -3,6 +3,8 @@ import { indexTicks } from './axisTicks';
 import { divergingScale, symmetricLimit, type ColorScale } from './colorScale';
 import { CopyExactButton } from './ExactNumber';
 import { formatNumber } from './format';
+import { useReaderText } from '../i18n/readerText';
+import { useT } from '../i18n/useT';
 
 export interface HeatmapProps {
   /** values[row][col]; by convention rows are time steps and columns are units. */
@@ -35,12 +37,15 @@ const ROW_TICK_SPACING = 14;
  * indices across the top, a legend naming its scale, and the value of the cell under the pointer or
  * under the keyboard cursor (arrow keys when focused), rounded, with the exact value a copy away.
  */
-export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit, scale: givenScale, highlightRow, cellSize, firstRow = rowLabel === 't' ? 1 : 0 }: HeatmapProps) {
+export function Heatmap({ values, name, rowLabel = 't', colLabel: givenColLabel, limit, scale: givenScale, highlightRow, cellSize, firstRow = rowLabel === 't' ? 1 : 0 }: HeatmapProps) {
+  const t = useT('figure');
+  const say = useReaderText();
+  const colLabel = givenColLabel ?? t('unit');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
-  const scale = useMemo(() => givenScale ?? divergingScale(limit ?? symmetricLimit(values), 'white at 0'), [givenScale, limit, values]);
+  const scale = useMemo(() => givenScale ?? divergingScale(limit ?? symmetricLimit(values), { key: 'figure:scaleWhiteAtZero' }), [givenScale, limit, values]);
   const cell = cellSize ?? Math.max(2, Math.min(22, Math.floor(640 / Math.max(cols, 1))));
   // Wide grids get narrow cells; keep rows tall enough to see and to point at.
   const cellHeight = Math.max(cell, Math.min(16, Math.floor(160 / Math.max(rows, 1))));
@@ -125,7 +130,7 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
             style={{ width: cols * cell, height: rows * cellHeight }}
             tabIndex={0}
             role="img"
-            aria-label={`Heatmap of ${name}: ${rows} ${rowLabel} by ${cols} ${colLabel}, colour scale ${scale.description} from ${scale.min} to ${scale.max}. Use arrow keys to read values.`}
+            aria-label={t('heatmapLabel', { name, rows, rowLabel, cols, colLabel, scale: say(scale.description), min: scale.min, max: scale.max })}
             onMouseMove={pick}
             onKeyDown={move}
             onFocus={() => setCursor(at ?? [0, 0])}
@@ -134,15 +139,15 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel = 'unit', limit
       </div>
       <figcaption>
         <span className="heatmap-legend" data-scale={scale.kind} data-min={scale.min} data-max={scale.max}>
-          <span className="heatmap-legend-name">{name}: {scale.description}</span>
+          <span className="heatmap-legend-name">{name}: {say(scale.description)}</span>
           <span data-value={scale.min}>{legendNumber(scale.min)}</span>
           <span className="heatmap-gradient" style={{ background: scale.gradient }} aria-hidden="true" />
           <span data-value={scale.max}>{legendNumber(scale.max)}</span>
         </span>
         <span className="heatmap-readout" aria-live="polite" data-value={exact ?? undefined}>
-          {where ? `${where} = ${formatNumber(exact!)}` : `${name}: ${rowLabel} down, ${colLabel} across`}
+          {where ? `${where} = ${formatNumber(exact!)}` : t('heatmapHelp', { name, rowLabel, colLabel })}
         </span>
-        {where && <CopyExactButton text={String(exact)} what={`value of ${where}`} />}
+        {where && <CopyExactButton text={String(exact)} what={t('valueOf', { where })} />}
       </figcaption>
     </figure>
   );

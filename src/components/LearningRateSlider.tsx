@@ -1,5 +1,6 @@
 import { formatNumber } from './format';
 import { Slider } from './Slider';
+import { useT } from '../i18n/useT';
 
 /** Significant digits a learning rate keeps: the slider's steps of 10^0.1 need no more. */
 const DIGITS = 3;
@@ -17,9 +18,10 @@ export interface LearningRateSliderProps {
  * decade) while the reader sees, and the trainer gets, the rate itself.
  */
 export function LearningRateSlider({ value, range, onChange, disabled }: LearningRateSliderProps) {
+  const t = useT('figure');
   return (
     <Slider
-      label="Learning rate"
+      label={t('learningRate')}
       value={Math.log10(value)}
       min={Math.log10(range.min)}
       max={Math.log10(range.max)}

@@ -1,5 +1,6 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import type { Series } from './chartSeries';
+import { chartSummary, type Series } from './chartSeries';
+import { useT } from '../i18n/useT';
 import { MARGIN, seriesColor, tickLabel, Y_AXIS_WIDTH, type ChartFrame } from './chartStyle';
 import { formatNumber } from './format';
 import { chartGeometry, nearestX } from './liveChartGeometry';
@@ -37,6 +38,7 @@ export const LiveLineChart = memo(function LiveLineChart({ title, xLabel, yLabel
 }) {
   const [containerRef, width] = useWidth();
   const clipId = useId();
+  const t = useT('figure');
   const [hovered, setHovered] = useState<number | null>(null);
   const svgHeight = height - LEGEND_HEIGHT;
   const box = { left: MARGIN.left + Y_AXIS_WIDTH, top: MARGIN.top, width: Math.max(1, width - MARGIN.left - Y_AXIS_WIDTH - MARGIN.right), height: Math.max(1, svgHeight - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT + 12) };
@@ -52,7 +54,7 @@ export const LiveLineChart = memo(function LiveLineChart({ title, xLabel, yLabel
     setHovered(nearestX(series, x.fromPixel(event.clientX - event.currentTarget.getBoundingClientRect().left)));
   const readout = hovered === null ? [] : series.flatMap((s) => s.points.filter((p) => p.x === hovered).map((p) => ({ series: s, y: p.y })));
   return (
-    <figure className="chart live-chart" aria-label={`${title}: ${series.map((s) => `${s.name}, last ${s.points.at(-1)?.y ?? 'none'}`).join('; ')}`}>
+    <figure className="chart live-chart" aria-label={chartSummary(t, title, series)}>
       <figcaption>{title}</figcaption>
       <ul className="chart-legend" style={{ height: LEGEND_HEIGHT }}>
         {series.map((s) => (

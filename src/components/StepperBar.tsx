@@ -1,4 +1,5 @@
 import { useEffect, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/useT';
 
 export interface StepperBarProps {
   /** What the cursor points at, e.g. "t = 3 of 5" or "backward, t = 2". */
@@ -27,6 +28,7 @@ export function stepperKeys(bar: Pick<StepperBarProps, 'canStepBackward' | 'canS
 
 /** Step backward / Play / Step forward / Reset, with the position between them. */
 export function StepperBar(props: StepperBarProps) {
+  const t = useT('figure');
   const { position, canStepBackward, canStepForward, onStepBackward, onStepForward, onReset, playing, onPlayingChange, interval = 700 } = props;
 
   // One step per timer, re-armed after each step lands (the position changes), until the end.
@@ -41,17 +43,17 @@ export function StepperBar(props: StepperBarProps) {
   }, [playing, position, canStepForward, onStepForward, onPlayingChange, interval]);
 
   return (
-    <div className="stepper-bar" role="group" aria-label="Stepper">
-      <button type="button" onClick={onStepBackward} disabled={!canStepBackward} aria-label="Step backward" title="Step backward (←)">
+    <div className="stepper-bar" role="group" aria-label={t('stepper')}>
+      <button type="button" onClick={onStepBackward} disabled={!canStepBackward} aria-label={t('stepBackward')} title={t('stepBackwardTitle')}>
         ◀
       </button>
-      <button type="button" onClick={() => onPlayingChange(!playing)} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause' : 'Play: step forward on its own'}>
+      <button type="button" onClick={() => onPlayingChange(!playing)} aria-label={playing ? t('pause') : t('play')} title={playing ? t('pause') : t('playTitle')}>
         {playing ? '❚❚' : '▶▶'}
       </button>
-      <button type="button" onClick={onStepForward} disabled={!canStepForward} aria-label="Step forward" title="Step forward (→)">
+      <button type="button" onClick={onStepForward} disabled={!canStepForward} aria-label={t('stepForward')} title={t('stepForwardTitle')}>
         ▶
       </button>
-      <button type="button" onClick={onReset} aria-label="Reset" title="Reset to the start">
+      <button type="button" onClick={onReset} aria-label={t('reset')} title={t('resetTitle')}>
         ↺
       </button>
       <span className="stepper-position" aria-live="polite">

@@ -4,6 +4,7 @@
  */
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, type InputPattern } from '../core/figures/inputPatterns';
 import { choice, fitSettings, integer, rangeOf, type SettingsSchema } from '../hooks/settingsSchema';
+import { useT } from '../i18n/useT';
 import { SelectChoice } from './Choices';
 import { Slider } from './Slider';
 
@@ -43,16 +44,18 @@ export function traceSchema(limits: TraceLimits): SettingsSchema<TraceSettings> 
 
 /** The input pattern menu. */
 export function InputPatternChoice({ value, onChange }: { value: InputPattern; onChange: (pattern: InputPattern) => void }) {
-  return <SelectChoice label="Input" value={value} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={onChange} />;
+  const t = useT('figure');
+  return <SelectChoice label={t('inputPattern')} value={value} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={onChange} />;
 }
 
 /** Hidden size, time steps and seed, named as PyTorch and the chapters name them. */
 export function TraceSliders({ settings, limits, onChange }: { settings: TraceSettings; limits: TraceLimits; onChange: (patch: Partial<TraceSettings>) => void }) {
   const rules = traceRules(limits);
+  const t = useT('figure');
   return (
     <div className="control-grid">
       <Slider label="hidden_size" value={settings.hiddenSize} {...rangeOf(rules.hiddenSize)} onChange={(hiddenSize) => onChange({ hiddenSize })} />
-      <Slider label="time steps T" value={settings.seqLength} {...rangeOf(rules.seqLength)} onChange={(seqLength) => onChange({ seqLength })} />
+      <Slider label={t('timeSteps')} value={settings.seqLength} {...rangeOf(rules.seqLength)} onChange={(seqLength) => onChange({ seqLength })} />
       <Slider label="seed" value={settings.seed} {...rangeOf(rules.seed)} onChange={(seed) => onChange({ seed })} />
     </div>
   );

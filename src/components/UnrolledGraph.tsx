@@ -1,4 +1,6 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useT } from '../i18n/useT';
 import { CopyExactButton } from './ExactNumber';
 import { formatNumber } from './format';
 import { scrollToShow, stepSpan, unrolledLayout, type Direction, type GraphColumn, type GraphWire, type PlacedWire, type Segment } from './unrolledLayout';
@@ -30,22 +32,23 @@ export interface UnrolledGraphProps {
   onHighlight?: (term: string | null) => void;
 }
 
-const sizeName = (wire: GraphWire) => `shape [${wire.size}]`;
+type FigureT = TFunction<'figure'>;
 
-const wireHeading = (wire: GraphWire) => `${wire.label}: ${wire.name}, ${sizeName(wire)}${wire.cut ? ', cut by truncation' : ''}`;
+const wireHeading = (wire: GraphWire, t: FigureT) => t(wire.cut ? 'wireHeadingCut' : 'wireHeading', { label: wire.label, name: wire.name, size: wire.size });
 
 /** What a screen reader hears when it lands on a wire: name, shape and every value in full precision. */
-export function describeWire(wire: GraphWire): string {
-  return `${wireHeading(wire)}: ${wire.values ? wire.values.join(', ') : 'not computed yet'}`;
+function describeWire(wire: GraphWire, t: FigureT): string {
+  return `${wireHeading(wire, t)}: ${wire.values ? wire.values.join(', ') : t('notComputedYet')}`;
 }
 
 const isLit = (wire: GraphWire, term: string | null | undefined) => term != null && (wire.terms?.includes(term) ?? false);
 
 /** The readout under the picture: the wire's values rounded, in columns of one width, and a copy of them exact. */
 function WireReadout({ wire }: { wire: GraphWire }) {
+  const t = useT('figure');
   return (
     <>
-      <span className="readout-heading">{wireHeading(wire)}:</span>{' '}
+      <span className="readout-heading">{wireHeading(wire, t)}:</span>{' '}
       {wire.values ? (
         <>
           <span className="readout-values">
@@ -53,10 +56,10 @@ function WireReadout({ wire }: { wire: GraphWire }) {
               <span key={k} className="num readout-value" data-value={v}>{formatNumber(v)}</span>
             ))}
           </span>
-          <CopyExactButton text={wire.values.join(', ')} what={`values of ${wire.label}`} />
+          <CopyExactButton text={wire.values.join(', ')} what={t('valuesOf', { label: wire.label })} />
         </>
       ) : (
-        'not computed yet'
+        t('notComputedYet')
       )}
     </>
   );
@@ -79,6 +82,7 @@ interface FocusableWireProps extends WireEvents {
 
 /** A focusable vector: its drawing, the frame for hover and focus, and its full description. */
 function FocusableWire({ wire, tabbable, lit, className, onShow, onSelect, children }: FocusableWireProps) {
+  const t = useT('figure');
   return (
     <g
       className={`${className}${lit ? ' lit' : ''}`}
@@ -86,7 +90,7 @@ function FocusableWire({ wire, tabbable, lit, className, onShow, onSelect, child
       data-term={wire.terms?.join(' ')}
       tabIndex={tabbable ? 0 : -1}
       role="img"
-      aria-label={describeWire(wire)}
+      aria-label={describeWire(wire, t)}
       onMouseEnter={() => onShow(wire)}
       onMouseLeave={() => onShow(null)}
       onFocus={() => {
@@ -134,6 +138,7 @@ function WireLine({ line, wire, markerId }: { line: Segment; wire: GraphWire; ma
  * sequence scrolls sideways, and the active step scrolls into view as the reader steps.
  */
 export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, direction, limit, featured, highlight, onHighlight }: UnrolledGraphProps) {
+  const t = useT('figure');
   const markerId = `arrow-${useId().replace(/:/g, '')}`;
   const svg = useRef<SVGSVGElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -192,7 +197,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           role="group"
-          aria-label={`${title}. Use the up and down arrow keys to read the wires.`}
+          aria-label={t('graphLabel', { title })}
           onKeyDown={move}
         >
           <defs>
@@ -228,7 +233,7 @@ export function UnrolledGraph({ title, cellLabel, columns, initial, activeStep, 
         </svg>
       </div>
       <figcaption className="unrolled-readout" aria-live="polite">
-        {readout ? <WireReadout wire={readout} /> : 'Point at a wire, or focus the picture and press ↑ / ↓, to read its values.'}
+        {readout ? <WireReadout wire={readout} /> : t('graphHelp')}
       </figcaption>
     </figure>
   );

@@ -2,6 +2,8 @@ import { useContext, type ReactNode } from 'react';
 import { BACKEND_LABELS, requestEngine, type EngineState } from '../hooks/useEngine';
 import { FigureUrlContext } from '../hooks/useFigureUrl';
 import { CopyLinkButton } from './CopyLinkButton';
+import { useReaderText } from '../i18n/readerText';
+import { useT } from '../i18n/useT';
 
 export interface WidgetFrameProps {
   title: string;
@@ -19,6 +21,8 @@ export interface WidgetFrameProps {
  * scrolls inside itself. In a chapter the frame carries the figure's anchor, where its link lands.
  */
 export function WidgetFrame({ title, engine, busy, error, controls, children }: WidgetFrameProps) {
+  const t = useT('figure');
+  const say = useReaderText();
   const waiting = engine.status === 'idle' || engine.status === 'loading';
   const anchorId = useContext(FigureUrlContext)?.scope.anchorId ?? undefined;
   return (
@@ -32,19 +36,18 @@ export function WidgetFrame({ title, engine, busy, error, controls, children }: 
       </header>
       {engine.status === 'error' && (
         <p className="widget-error" role="alert">
-          The engine could not start: {engine.message}{' '}
-          <button type="button" onClick={requestEngine}>Try again</button>
+          {t('engineFailed', { message: say(engine.message) })} <button type="button" onClick={requestEngine}>{t('tryAgain')}</button>
         </p>
       )}
       {engine.status === 'ready' && engine.backend.deviceLost && (
         <p className="widget-notice" role="status" data-testid="device-lost">
-          {engine.backend.deviceLost}: this figure now runs on {BACKEND_LABELS[engine.backend.name]}.
+          {t('nowRunsOn', { reason: say(engine.backend.deviceLost), backend: BACKEND_LABELS[engine.backend.name] })}
         </p>
       )}
       {error && <p className="widget-error" role="alert">{error}</p>}
       {(waiting || busy) && (
         <p className="widget-status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> {waiting ? 'Starting the engine…' : 'Computing…'}
+          <span className="spinner" aria-hidden="true" /> {waiting ? t('startingEngine') : t('computing')}
         </p>
       )}
       <div className="widget-body">{children}</div>

@@ -1,4 +1,5 @@
 /** What a line chart draws, apart from how: its series and their colours (no React, so pure code can build them). */
+import type { TFunction } from 'i18next';
 
 export interface Series {
   name: string;
@@ -12,3 +13,9 @@ export interface Series {
 
 /** Colour-blind-safe categorical colours (Okabe–Ito). */
 export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+
+/** What a screen reader hears for a line chart: its title, then each series with its latest value. */
+export function chartSummary(t: TFunction<'figure'>, title: string, series: readonly Series[]): string {
+  const last = series.map((s) => t('chartSeries', { name: s.name, last: s.points.at(-1)?.y ?? t('chartNone') }));
+  return t('chartSummary', { title, series: last.join('; ') });
+}

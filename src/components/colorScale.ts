@@ -3,6 +3,8 @@
  * open), a diverging scale symmetric around zero for signed values (tanh outputs, states), and a
  * symmetric-log variant for gradients, whose sizes span many powers of ten.
  */
+import type { ReaderMessage } from '../core/readerMessage';
+
 type Rgb = readonly [number, number, number];
 
 /** ColorBrewer RdBu, reversed so that negative is blue and positive is red; colour-blind-safe. */
@@ -75,7 +77,8 @@ export interface ColorScale {
   /** a CSS gradient of the whole scale, for the legend */
   gradient: string;
   /** what the legend calls the scale, e.g. "sigmoid gate, 0 (closed) to 1 (open)" */
-  description: string;
+  /** what the scale shows, in words: the caller's own (already in the page's language), or a catalogue message */
+  description: string | ReaderMessage;
 }
 
 /** Sigmoid gates: 0 (closed) to 1 (open). */
@@ -85,23 +88,23 @@ export const GATE_SCALE: ColorScale = {
   max: 1,
   colorOf: sequentialColor,
   gradient: cssGradient(SEQUENTIAL),
-  description: 'gate, 0 (closed) to 1 (open)',
+  description: { key: 'figure:scaleGate' },
 };
 
 /** Signed values on −limit…limit, white at zero; `description` names the quantity, e.g. "tanh output". */
-export function divergingScale(limit: number, description: string): ColorScale {
+export function divergingScale(limit: number, description: string | ReaderMessage): ColorScale {
   return { kind: 'diverging', min: -limit, max: limit, colorOf: (v) => divergingColor(v, limit), gradient: DIVERGING_GRADIENT, description };
 }
 
 /** Gradients on a symmetric log scale spanning `decades` powers of ten below `limit`. */
-export function symlogScale(limit: number, description: string, decades = 4): ColorScale {
+export function symlogScale(limit: number, decades = 4): ColorScale {
   return {
     kind: 'symlog',
     min: -limit,
     max: limit,
     colorOf: (v) => symlogColor(v, limit, decades),
     gradient: DIVERGING_GRADIENT,
-    description: `${description}, log scale over ${decades} powers of ten`,
+    description: { key: 'figure:scaleGradientLog', values: { decades } },
   };
 }
 
@@ -114,10 +117,10 @@ export type QuantityRange = 'gate' | 'tanh' | 'unbounded' | 'gradient';
  */
 export function scaleForRange(range: QuantityRange, values: number[][], log = false): ColorScale {
   if (range === 'gate') return GATE_SCALE;
-  if (range === 'tanh') return divergingScale(1, 'tanh output, −1 to 1');
+  if (range === 'tanh') return divergingScale(1, { key: 'figure:scaleTanh' });
   const limit = symmetricLimit(values);
-  if (range === 'gradient') return log ? symlogScale(limit, 'gradient') : divergingScale(limit, 'gradient, symmetric around 0');
-  return divergingScale(limit, 'symmetric around 0');
+  if (range === 'gradient') return log ? symlogScale(limit) : divergingScale(limit, { key: 'figure:scaleGradientSymmetric' });
+  return divergingScale(limit, { key: 'figure:scaleSymmetric' });
 }
 
 /** The largest |value|, so the scale is symmetric; 1 for an all-zero grid. */

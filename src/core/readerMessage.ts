@@ -7,8 +7,8 @@
 export interface ReaderMessage {
   /** `namespace:key` in the catalogues, e.g. `charLm:textEmpty` (see `src/i18n/en/charLm.json`) */
   key: string;
-  /** what the message's `{{placeholders}}` are filled with */
-  values?: Record<string, string | number>;
+  /** what the message's `{{placeholders}}` are filled with: a message inside a message is said first, a list joined */
+  values?: Record<string, string | number | ReaderMessage | ReaderMessage[]>;
 }
 
 /** An error meant for the reader: it carries its message as a key and values, cloneable to and from a worker. */

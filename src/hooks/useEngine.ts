@@ -2,6 +2,7 @@
  * The engine's lifecycle as the page sees it: idle until the first widget asks for it, then loading,
  * then ready on a backend (or failed, with a reason). tfjs is fetched only on that first request.
  */
+import { ReaderError, type ReaderMessage } from '../core/readerMessage';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../core/runtime/backend';
 
@@ -9,7 +10,7 @@ export type EngineState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; backend: BackendInfo }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string | ReaderMessage };
 
 /** Backend names as the page prints them. */
 export const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
@@ -54,7 +55,7 @@ export function requestEngine(): void {
       return backend;
     })
     .then((backend) => setState({ status: 'ready', backend }))
-    .catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) => setState({ status: 'error', message: error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error) }));
 }
 
 /**

@@ -5,6 +5,7 @@
  * backend (a lost GPU device) computes again there.
  */
 import { useEffect, useRef, useState, type DependencyList } from 'react';
+import { useReaderText } from '../i18n/readerText';
 import { useEngine, type EngineState } from './useEngine';
 
 export interface EngineResult<T> {
@@ -16,6 +17,7 @@ export interface EngineResult<T> {
 
 export function useEngineResult<T>(compute: () => Promise<T>, deps: DependencyList): EngineResult<T> {
   const engine = useEngine();
+  const say = useReaderText();
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
@@ -38,7 +40,7 @@ export function useEngineResult<T>(compute: () => Promise<T>, deps: DependencyLi
           setError(null);
         }
       } catch (reason) {
-        if (current) setError(reason instanceof Error ? reason.message : String(reason));
+        if (current) setError(say(reason));
       } finally {
         running.current = null;
         if (current) setBusy(false);

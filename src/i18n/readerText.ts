@@ -10,8 +10,16 @@ import { i18n } from './i18n';
  */
 export function readerText(problem: unknown, language: Language): string {
   const message: ReaderMessage | undefined = problem instanceof ReaderError ? problem.reader : isReaderMessage(problem) ? problem : undefined;
-  if (message) return String(i18n.getFixedT(language)(message.key as never, message.values as never));
+  if (message) return say(message, language);
   return problem instanceof Error ? problem.message : String(problem);
+}
+
+/** One message in `language`, the messages in its values said first (a list of them joined with "; "). */
+function say({ key, values = {} }: ReaderMessage, language: Language): string {
+  const said = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? value.map((inner) => say(inner, language)).join('; ') : isReaderMessage(value) ? say(value, language) : value]),
+  );
+  return String(i18n.getFixedT(language)(key as never, said as never));
 }
 
 /** `readerText` in the language of the page on screen. */

@@ -4,7 +4,9 @@
  * while the figure's code downloads. It imports nothing from the engine: the pre-render never loads tfjs.
  */
 import type { ReactNode } from 'react';
-import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+import { FIGURE_CATALOGUE, figureText, type FigureName } from './figureCatalogue';
+import { useT } from '../i18n/useT';
+import { useLanguage } from '../routing/language';
 
 export interface FigurePlaceholderProps {
   figure: FigureName;
@@ -15,7 +17,9 @@ export interface FigurePlaceholderProps {
 }
 
 export function FigurePlaceholder({ figure, loading = false, children }: FigurePlaceholderProps) {
-  const { title, description, inline = false } = FIGURE_CATALOGUE[figure];
+  const t = useT('figure');
+  const { title, description } = figureText(figure, useLanguage());
+  const { inline = false } = FIGURE_CATALOGUE[figure];
   if (inline) {
     return (
       <span className="figure-placeholder figure-placeholder-inline" title={`${title}: ${description}`} data-figure-placeholder={figure} aria-busy={loading || undefined}>
@@ -26,10 +30,10 @@ export function FigurePlaceholder({ figure, loading = false, children }: FigureP
   return (
     <div className="widget-loading figure-placeholder" data-figure-placeholder={figure} aria-busy={loading || undefined}>
       <p className="figure-placeholder-title">
-        <strong>{title}</strong> <span className="figure-placeholder-kind">(interactive figure)</span>
+        <strong>{title}</strong> <span className="figure-placeholder-kind">{t('interactive')}</span>
       </p>
       <p className="figure-placeholder-description">{description}</p>
-      {loading && <p className="figure-placeholder-status">Loading figure…</p>}
+      {loading && <p className="figure-placeholder-status">{t('loadingFigure')}</p>}
       {children && <div className="figure-caption">{children}</div>}
     </div>
   );

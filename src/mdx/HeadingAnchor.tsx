@@ -1,5 +1,6 @@
 import { useState, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { navigate } from '../routing/router';
+import { useT } from '../i18n/useT';
 
 type HeadingProps = HTMLAttributes<HTMLHeadingElement> & { children?: ReactNode };
 
@@ -10,6 +11,7 @@ type HeadingProps = HTMLAttributes<HTMLHeadingElement> & { children?: ReactNode 
 function anchoredHeading(Tag: 'h2' | 'h3' | 'h4') {
   return function AnchoredHeading({ id, children, ...rest }: HeadingProps) {
     const [copied, setCopied] = useState(false);
+    const t = useT('chapter');
     if (!id) return <Tag {...rest}>{children}</Tag>;
     const copy = (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -26,8 +28,8 @@ function anchoredHeading(Tag: 'h2' | 'h3' | 'h4') {
     return (
       <Tag id={id} {...rest}>
         {children}
-        <a className="heading-anchor" href={`#${id}`} onClick={copy} aria-label="Link to this section">#</a>
-        <span className="heading-copied" role="status">{copied ? 'Link copied' : ''}</span>
+        <a className="heading-anchor" href={`#${id}`} onClick={copy} aria-label={t('linkToSection')}>#</a>
+        <span className="heading-copied" role="status">{copied ? t('linkCopied') : ''}</span>
       </Tag>
     );
   };

@@ -12,7 +12,8 @@ import { useHydrated } from '../hooks/useHydrated';
 import { useRetryableLazy } from '../hooks/useRetryableLazy';
 import { chapterScope, PLAIN_SCOPE } from '../hooks/figureUrl';
 import { FigureUrlContext, type FigureUrlState } from '../hooks/useFigureUrl';
-import { FIGURE_CATALOGUE, type FigureName } from './figureCatalogue';
+import { FIGURE_CATALOGUE, figureText, type FigureName } from './figureCatalogue';
+import { useLanguage } from '../routing/language';
 import { FigurePlaceholder } from './FigurePlaceholder';
 import { anchoredHeadings } from './HeadingAnchor';
 
@@ -29,8 +30,9 @@ interface ChapterFigureProps {
  * in the URL; on a page of its own, under plain names.
  */
 function lazyWidget<P extends object>(figure: FigureName, load: () => Promise<{ default: ComponentType<P> }>) {
-  const { title: name, inline = false } = FIGURE_CATALOGUE[figure];
+  const { inline = false } = FIGURE_CATALOGUE[figure];
   return function LazyWidget({ figureInstance, ...rest }: P & ChapterFigureProps) {
+    const name = figureText(figure, useLanguage()).title;
     const props = rest as P;
     const hydrated = useHydrated();
     const [Widget, retry] = useRetryableLazy(load) as [ComponentType<P>, () => void];

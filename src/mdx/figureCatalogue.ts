@@ -1,15 +1,14 @@
 /**
- * What the book calls each figure and what it does, in one place: the figures gallery, each figure's own
- * page and the contents cards read it. Which chapters use a figure, and in what order the book first shows
+ * Every figure of the book, in one place: the figures gallery, each figure's own page and the contents cards
+ * read it. What the book calls a figure and what it does are words, so they live in the catalogues
+ * (`figurePages`: `<Name>Title`, `<Name>Description`), read through `figureText`. Which chapters use a figure, and in what order the book first shows
  * them, comes from the chapters themselves (the chapter index lists each chapter's tags).
  */
 import type { ChapterMeta } from '../build/chapterIndex';
+import { i18n } from '../i18n/i18n';
+import { pathInLanguage, type Language } from '../routing/language';
 
 export interface FigureEntry {
-  /** the figure's name in the reader's words, e.g. "BPTT stepper" */
-  title: string;
-  /** one line on what the reader does with it */
-  description: string;
   /** props for the figure's own page (and its thumbnail) when it needs some to make sense alone */
   query?: string;
   /** a number inside a sentence rather than a picture: no use as a chapter's picture */
@@ -17,25 +16,31 @@ export interface FigureEntry {
 }
 
 const CATALOGUE = {
-  ReadingRnn: { title: 'Reading RNN', description: 'A tiny RNN reads a word letter by letter, and its hidden state fills in as memory.' },
-  ConcatIdentity: { title: 'Concatenation identity', description: 'Checks X·W_xh + H·W_hh = [X, H]·[W_xh; W_hh] on fresh random tensors, up to float rounding.' },
-  WorkedExample: { title: 'Worked example', description: 'Steps the notes’ two-step RNN with editable weights, next to the notes’ numbers.' },
-  CellStepper: { title: 'Cell stepper', description: 'Steps an RNN, LSTM or GRU forward in time, every wire and gate visible, equations with live numbers.' },
-  HelloTrainer: { title: '“hello” trainer', description: 'Trains “hello” → “ohlol” epoch by epoch: a cell loop, nn.RNN, or an embedding.' },
-  BpttStepper: { title: 'BPTT stepper', description: 'Steps backpropagation through time, with truncation, clipping and a finite-difference check.' },
-  GradientFlow: { title: 'Gradient flow', description: 'Sets the spectral radius of W_hh and watches gradients vanish or explode over time.' },
-  ShapeExplorer: { title: 'Shape explorer', description: 'Reads every tensor shape and parameter count off a recurrent layer built from nn.RNN’s arguments.' },
-  HiddenStateHeatmap: { title: 'Hidden-state heatmap', description: 'Every unit’s state, gates or gradient over time as one time × unit picture.' },
-  GateInspector: { title: 'Gate inspector', description: 'An LSTM’s or GRU’s gates over time, and what one shared linear layer for all gates does to them.' },
-  ParamCount: { title: 'Parameter count', description: 'A layer’s parameter count inside a sentence, counted on a layer the engine builds.', query: '?kind=LSTM&inputSize=10&hiddenSize=20', inline: true },
-  CellComparison: { title: 'RNN, LSTM and GRU compared', description: 'nn.RNN, nn.LSTM and nn.GRU fed the same sequence, side by side.' },
-  CharLM: { title: 'Character language model', description: 'Trains a character model on Lincoln’s addresses or your own text, then lets it write.' },
-  SequencePlayground: { title: 'Sequence playground', description: 'Trains RNN, LSTM and GRU on memory tasks (echo, parity, adding, parentheses) and sweeps the delay to draw each cell’s memory curve.' },
+  ReadingRnn: {},
+  ConcatIdentity: {},
+  WorkedExample: {},
+  CellStepper: {},
+  HelloTrainer: {},
+  BpttStepper: {},
+  GradientFlow: {},
+  ShapeExplorer: {},
+  HiddenStateHeatmap: {},
+  GateInspector: {},
+  ParamCount: { query: '?kind=LSTM&inputSize=10&hiddenSize=20', inline: true },
+  CellComparison: {},
+  CharLM: {},
+  SequencePlayground: {},
 } satisfies Record<string, FigureEntry>;
 
 /** A figure's tag, as chapters write it; the registry (`components.tsx`) has exactly these. */
 export type FigureName = keyof typeof CATALOGUE;
 export const FIGURE_CATALOGUE: Record<FigureName, FigureEntry> = CATALOGUE;
+
+/** A figure's name in the reader's words ("BPTT stepper") and one line on what the reader does with it. */
+export function figureText(name: FigureName, language: Language): { title: string; description: string } {
+  const t = i18n.getFixedT(language, 'figurePages');
+  return { title: t(`${name}Title`), description: t(`${name}Description`) };
+}
 
 export const isFigureName = (name: string): name is FigureName => Object.hasOwn(FIGURE_CATALOGUE, name);
 
@@ -58,5 +63,5 @@ export const chaptersUsing = (chapters: readonly ChapterMeta[], name: FigureName
 /** Where a figure's picture is served: a small screenshot made by `scripts/thumbnails.ts`. */
 export const thumbnailPath = (name: FigureName, theme: 'light' | 'dark' = 'light'): string => `/thumbnails/${name}${theme === 'dark' ? '-dark' : ''}.webp`;
 
-/** A figure's own page, with the props it needs to make sense alone. */
-export const figurePath = (name: FigureName): string => `/figures/${name}${FIGURE_CATALOGUE[name].query ?? ''}`;
+/** A figure's own page in one edition, with the props it needs to make sense alone. */
+export const figurePath = (name: FigureName, language: Language = 'en'): string => `${pathInLanguage(`/figures/${name}`, language)}${FIGURE_CATALOGUE[name].query ?? ''}`;

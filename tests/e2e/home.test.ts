@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
-import { chaptersUsing, FIGURE_CATALOGUE, figuresInBookOrder, type FigureName } from '../../src/mdx/figureCatalogue';
+import { chaptersUsing, figuresInBookOrder, figureText, type FigureName } from '../../src/mdx/figureCatalogue';
 import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');
@@ -89,8 +89,8 @@ describe('the figures gallery', () => {
     expect(shown).toEqual(figuresInBookOrder(chapters));
     for (const [k, name] of (shown as FigureName[]).entries()) {
       const card = cards.nth(k);
-      expect(await card.locator('h2').textContent()).toBe(FIGURE_CATALOGUE[name].title);
-      expect(await card.locator('img').first().getAttribute('alt')).toContain(FIGURE_CATALOGUE[name].title);
+      expect(await card.locator('h2').textContent()).toBe(figureText(name, 'en').title);
+      expect(await card.locator('img').first().getAttribute('alt')).toContain(figureText(name, 'en').title);
       const links = await card.locator('.figure-used-in a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
       expect(links).toEqual(chaptersUsing(chapters, name).map((c) => `/chapters/${c.slug}`));
     }
@@ -105,10 +105,10 @@ describe('the figures gallery', () => {
 
   it('a figure’s page has its human name and links back to its chapter', async () => {
     const { page, errors } = await openPage(browser, '/figures');
-    await page.getByRole('link', { name: FIGURE_CATALOGUE.BpttStepper.title, exact: true }).click();
+    await page.getByRole('link', { name: figureText('BpttStepper', 'en').title, exact: true }).click();
     await page.locator('h1', { hasText: 'BPTT stepper' }).waitFor();
     expect(await page.title()).toBe('BPTT stepper — Unrolled');
-    expect(await page.locator('.figure-page .lede').textContent()).toBe(FIGURE_CATALOGUE.BpttStepper.description);
+    expect(await page.locator('.figure-page .lede').textContent()).toBe(figureText('BpttStepper', 'en').description);
     await widgetsReady(page);
     await page.locator('.figure-used-in').getByRole('link', { name: /Backpropagation through time/ }).click();
     await page.locator('article h1', { hasText: 'Backpropagation through time' }).waitFor();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { FIGURE_CATALOGUE } from '../../src/mdx/figureCatalogue';
+import { figureText } from '../../src/mdx/figureCatalogue';
 import { escapeHtml } from '../../src/app/pageHead';
 import { backendOf, openPage, useBrowser, widgetsReady } from './browser';
 
@@ -54,7 +54,7 @@ describe('pre-rendered pages', () => {
     const gallery = await fetch(`${base}/figures/`);
     expect(await gallery.text()).toContain('<title>Figures — Unrolled</title>');
     const figure = await (await fetch(`${base}/figures/CellStepper/`)).text();
-    expect(textOf(figure)).toContain(FIGURE_CATALOGUE.CellStepper.description);
+    expect(textOf(figure)).toContain(figureText('CellStepper', 'en').description);
     const redirect = await fetch(`${base}/chapters/${FIGURE_CHAPTER}`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe(`/chapters/${FIGURE_CHAPTER}/`);
@@ -115,7 +115,7 @@ describe('pre-rendered pages', () => {
     expect(names).toEqual(['WorkedExample', 'CellStepper']);
     for (const name of ['WorkedExample', 'CellStepper'] as const) {
       const text = await page.locator(`[data-figure-placeholder="${name}"]`).textContent();
-      expect(text).toContain(FIGURE_CATALOGUE[name].description);
+      expect(text).toContain(figureText(name, 'en').description);
     }
     await context.close();
   });

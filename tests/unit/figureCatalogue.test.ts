@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { componentTags, readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
-import { chapterPicture, chaptersUsing, FIGURE_CATALOGUE, figuresInBookOrder, thumbnailPath, type FigureName } from '../../src/mdx/figureCatalogue';
+import { chapterPicture, chaptersUsing, FIGURE_CATALOGUE, figuresInBookOrder, figureText, thumbnailPath, type FigureName } from '../../src/mdx/figureCatalogue';
 import { mdxOptions } from '../../src/build/mdxPipeline';
 
 const chapters = readChapterIndex('chapters');
@@ -31,7 +31,7 @@ describe('the figure catalogue', () => {
   });
 
   it.each(names.map((name) => [name]))('%s has a human name, one line, and pictures under 20 KB in public/', (name) => {
-    const { title, description } = FIGURE_CATALOGUE[name];
+    const { title, description } = figureText(name, 'en');
     expect(title).not.toBe(name);
     expect(title.length).toBeGreaterThan(3);
     expect(description).toMatch(/^\S.{20,150}\.$/);

@@ -8,6 +8,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { ReaderError, type ReaderMessage } from '../readerMessage';
 import * as tf from './tf';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -17,10 +18,10 @@ export interface BackendInfo {
   name: BackendName;
   /** The backend that was asked for, when the reader forced one (`?backend=`). */
   requested?: BackendName;
-  /** Why a faster backend was passed over; absent when the first choice worked. */
-  fallbackReason?: string;
+  /** Why a faster backend was passed over, for the reader; absent when the first choice worked. */
+  fallbackReason?: ReaderMessage;
   /** Set when the GPU device was lost while the book ran and the engine moved to this backend. */
-  deviceLost?: string;
+  deviceLost?: ReaderMessage;
 }
 
 /** Tried in this order unless the reader forces one. */
@@ -31,13 +32,13 @@ export function parseBackendName(value: string | null | undefined): BackendName 
   return value === 'webgpu' || value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : undefined;
 }
 
-/** Loads and activates one backend; resolves to a reason string when it cannot run here. */
-async function tryBackend(name: BackendName): Promise<string | null> {
+/** Loads and activates one backend; resolves to the reason when it cannot run here. */
+async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
   try {
     if (name === 'webgpu') {
       const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
-      if (!gpu) return 'WebGPU is not available in this browser';
-      if (!(await gpu.requestAdapter())) return 'WebGPU found no usable graphics adapter';
+      if (!gpu) return { key: 'engine:webgpuMissing' };
+      if (!(await gpu.requestAdapter())) return { key: 'engine:webgpuNoAdapter' };
       await import('@tensorflow/tfjs-backend-webgpu');
       // tfjs would otherwise run tensors under 1000 elements on the CPU, even on WebGPU.
       tf.env().set('WEBGPU_CPU_FORWARD', false);
@@ -52,31 +53,31 @@ async function tryBackend(name: BackendName): Promise<string | null> {
         'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
       });
     }
-    if (!(await tf.setBackend(name))) return `${name} failed to initialise`;
+    if (!(await tf.setBackend(name))) return { key: 'engine:notInitialised', values: { backend: name } };
     await tf.ready();
     if (name === 'webgpu') watchDevice();
     return null;
   } catch (error) {
-    return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { key: 'engine:backendFailed', values: { backend: name, error: error instanceof Error ? error.message : String(error) } };
   }
 }
 
 async function choose(requested?: BackendName, without?: BackendName): Promise<BackendInfo> {
   const order = (requested ? [requested, ...PREFERENCE.filter((b) => b !== requested)] : PREFERENCE).filter((b) => b !== without);
-  const reasons: string[] = [];
+  const reasons: ReaderMessage[] = [];
   for (const name of order) {
     const reason = await tryBackend(name);
     if (reason === null) {
-      const forced = requested === name ? `forced with ?backend=${name}` : undefined;
+      const forced: ReaderMessage | undefined = requested === name ? { key: 'engine:forced', values: { backend: name } } : undefined;
       return {
         name,
         ...(requested ? { requested } : {}),
-        ...(reasons.length ? { fallbackReason: reasons.join('; ') } : forced ? { fallbackReason: forced } : {}),
+        ...(reasons.length ? { fallbackReason: { key: 'engine:reasons', values: { reasons } } } : forced ? { fallbackReason: forced } : {}),
       };
     }
     reasons.push(reason);
   }
-  throw new Error(`No tfjs backend could start: ${reasons.join('; ')}`);
+  throw new ReaderError({ key: 'engine:noBackend', values: { reasons } });
 }
 
 let chosen: Promise<BackendInfo> | null = null;
@@ -100,7 +101,7 @@ function watchDevice() {
 
 /** Moves the engine to the next backend that starts, and tells every listener. */
 async function recoverFromLostDevice(why: string) {
-  const deviceLost = `The GPU device was lost (${why})`;
+  const deviceLost: ReaderMessage = { key: 'engine:deviceLost', values: { why } };
   try {
     tf.removeBackend('webgpu');
   } catch {
@@ -109,7 +110,7 @@ async function recoverFromLostDevice(why: string) {
   const next = choose(undefined, 'webgpu').then((info) => ({
     ...info,
     deviceLost,
-    fallbackReason: `${deviceLost}; the engine moved to ${info.name}`,
+    fallbackReason: { key: 'engine:movedAfterLoss', values: { deviceLost, backend: info.name } },
   }));
   chosen = next;
   const info = await next;

@@ -5,7 +5,7 @@ import { chapterModulePreloads, type ClientManifest } from '../../../src/build/m
 import { pageRoutes } from '../../../src/build/pageRoutes';
 import { countInlineScripts, fillTemplate } from '../../../src/build/pageTemplate';
 import { folderRedirect } from '../../../src/build/staticHostPreview';
-import { FIGURE_CATALOGUE } from '../../../src/mdx/figureCatalogue';
+import { figureText } from '../../../src/mdx/figureCatalogue';
 import { headTags, pageHead } from '../../../src/app/pageHead';
 
 const chapter = (number: number, slug: string, title: string): ChapterMeta => ({ slug, number, title, summary: `${title} <in> “short”.`, components: [] });
@@ -39,7 +39,7 @@ describe('pageHead', () => {
     }
   });
   it('describes a figure page by the figure’s description, and the gallery and home in their own words', () => {
-    expect(pageHead('/figures/CellStepper', chapters)).toMatchObject({ title: 'Cell stepper — Unrolled', description: FIGURE_CATALOGUE.CellStepper.description, canonicalPath: '/figures/CellStepper/' });
+    expect(pageHead('/figures/CellStepper', chapters)).toMatchObject({ title: 'Cell stepper — Unrolled', description: figureText('CellStepper', 'en').description, canonicalPath: '/figures/CellStepper/' });
     expect(pageHead('/figures/', chapters).title).toBe('Figures — Unrolled');
     expect(pageHead('/', chapters).canonicalPath).toBe('/');
   });

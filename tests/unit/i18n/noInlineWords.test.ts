@@ -32,7 +32,9 @@ const CODE_ATTRIBUTES = /^(className|class|key|id|htmlFor|role|type|name|href|sr
 
 /** The words of `text` a reader would read, once technical names and symbols are set aside. */
 function readableWords(text: string): string[] {
-  return (text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !TECHNICAL.has(word) && !TECHNICAL.has(word.replace(/s$/, '')));
+  // TeX commands, environments and data keys are markup; the words of a `\text{…}` still count.
+  const prose = text.replace(/\\(begin|end)\{\w+\*?\}|\\htmlData\{[^}]*\}|\\[A-Za-z]+/g, ' ');
+  return (prose.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !TECHNICAL.has(word) && !TECHNICAL.has(word.replace(/s$/, '')));
 }
 
 /** Whether a literal's text reads as words: two words of English, or one capitalised word. */
@@ -42,7 +44,8 @@ function readsAsWords(text: string): boolean {
   const words = readableWords(text).filter((word) => word.length >= 2);
   const longWords = words.filter((word) => word.length >= 3);
   if (longWords.length >= 2 && /\s/.test(text.trim())) return true;
-  return words.length === 1 && text.trim() === words[0] && /^[A-Z][a-z]{2,}$/.test(words[0]);
+  const bare = text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  return words.length === 1 && bare === words[0] && /^[A-Z][a-z]{2,}$/.test(words[0]);
 }
 
 /** Whether a JSX text reads as words: any readable word of two or more letters. */
@@ -121,9 +124,12 @@ describe('the interface has no inline words', () => {
   it('finds words where they hide, and leaves code alone', () => {
     expect(readsAsWords('Could not import the file')).toBe(true);
     expect(readsAsWords('Play')).toBe(true);
+    expect(readsAsWords('Computing…')).toBe(true);
     expect(readsAsWords('play')).toBe(false);
     expect(readsAsWords('nn.LSTM')).toBe(false);
     expect(readsAsWords('W_hh')).toBe(false);
+    expect(readsAsWords('\\begin{aligned} h &= \\tanh(a) \\\\ o &= \\sigma(z) \\end{aligned}')).toBe(false);
+    expect(readsAsWords('\\underbrace{x}_{\\text{from the future}}')).toBe(true);
     expect(jsxTextReads(' Train ')).toBe(true);
     expect(jsxTextReads(' × ')).toBe(false);
     expect(jsxTextReads('nn.RNN')).toBe(false);
