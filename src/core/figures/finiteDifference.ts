@@ -9,6 +9,7 @@
  * perturbed run restarts each chunk from the unperturbed state, exactly what "detach" means.
  */
 import type { CellKind } from '../cells/types';
+import { ReaderError } from '../readerMessage';
 import { getReferenceCell, matMulTransposed, type Matrix, type RefParams, type RefState } from '../reference';
 import { OUTPUT_BIAS, OUTPUT_WEIGHT, UnrollRecorder, type ParamValues, type UnrollOptions } from '../unroll/unroll';
 
@@ -40,7 +41,7 @@ function entryOf(values: ParamValues, index: number[], param: string): { read: (
   const matrix = Array.isArray(values[0]);
   const shape = matrix ? [values.length, (values[0] as number[]).length] : [values.length];
   const valid = index.length === shape.length && index.every((k, d) => Number.isInteger(k) && k >= 0 && k < shape[d]);
-  if (!valid) throw new Error(`index [${index.join(', ')}] is outside ${param} of shape [${shape.join(', ')}]`);
+  if (!valid) throw new ReaderError({ key: 'bpttStepper:indexOutside', values: { index: index.join(', '), param, shape: shape.join(', ') } });
   if (matrix) {
     const row = (values as number[][])[index[0]];
     return { read: () => row[index[1]], write: (v) => (row[index[1]] = v) };
@@ -123,7 +124,7 @@ export async function checkGradientEntry(options: UnrollOptions, param: string, 
   recorder.seek(recorder.maxPosition);
   const { params, gradients, clipping } = recorder.snapshot();
   recorder.dispose();
-  if (!(param in gradients)) throw new Error(`unknown parameter ${param}; have ${Object.keys(gradients).join(', ')}`);
+  if (!(param in gradients)) throw new ReaderError({ key: 'bpttStepper:unknownParameter', values: { param, known: Object.keys(gradients).join(', ') } });
   const at = index ?? largestEntry(gradients[param]);
   const analytic = entryOf(gradients[param], at, param).read();
 

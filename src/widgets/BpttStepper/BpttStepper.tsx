@@ -6,7 +6,9 @@
  * loss → the recorder's backward pass (`recorder.seek()` / `snapshot()` past the forward positions), and
  * `checkGradientEntry` for the check.
  */
+import type { TFunction } from 'i18next';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { BarChartCard } from '../../components/Charts';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Slider } from '../../components/Slider';
@@ -16,11 +18,12 @@ import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_KINDS } from '../../core/cells/types';
 import { largestEntry } from '../../core/figures/finiteDifference';
 import { createStepperRecorder, stepperOptions, type StepperSetup } from '../../core/figures/stepperSetup';
-import type { UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
+import type { ClippingReport, UnrollRecorder, UnrollSnapshot } from '../../core/unroll/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
 import { choice, fitSettings, integer, number, rangeOf, text } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 import { Equation } from '../StepperKit/Equation';
 import { stepNumber } from '../StepperKit/labels';
 import type { StepperProps } from '../StepperKit/stepperProps';
@@ -37,10 +40,28 @@ import './BpttStepper.css';
 /** BPTT starts where the forward pass ends: the reader's first step processes the last step, t = T. */
 const afterForward = (recorder: UnrollRecorder) => recorder.length;
 
-function describe(snapshot: UnrollSnapshot | null): string {
-  if (!snapshot) return 'waiting for the engine';
-  if (snapshot.backwardCursor === 0) return `forward pass done; BPTT starts at t = ${snapshot.length}`;
-  return `BPTT at t = ${snapshot.activeStep === null ? '…' : stepNumber(snapshot.activeStep)} (${snapshot.backwardCursor} of ${snapshot.length} steps back)`;
+/** The stepper bar's position in words: waiting, at the end of the forward pass, or how far back BPTT has come. */
+function describe(t: TFunction<'bpttStepper'>, snapshot: UnrollSnapshot | null): string {
+  if (!snapshot) return t('waiting');
+  if (snapshot.backwardCursor === 0) return t('forwardDone', { step: snapshot.length });
+  const step = snapshot.activeStep === null ? '…' : stepNumber(snapshot.activeStep);
+  return t('stepsBack', { step, back: snapshot.backwardCursor, length: snapshot.length });
+}
+
+/** A readout's number in bold, or … until it is known (a component, so the catalogue's sentence can place it). */
+function StrongNumber({ value }: { value: number | null | undefined }) {
+  return <strong>{value == null ? '…' : <ExactNumber value={value} />}</strong>;
+}
+
+/** What clipping does to the gradient so far, once the stepper has a snapshot; nothing while it is off. */
+function ClippingNote({ clipping, clipNorm }: { clipping: ClippingReport | null; clipNorm: number }) {
+  const t = useT('bpttStepper');
+  if (!clipping) return clipNorm > 0 ? t('clipPending') : null;
+  return clipping.scale < 1 ? (
+    <Trans t={t} i18nKey="clipAbove" values={{ threshold: clipping.threshold }} components={{ scale: <StrongNumber value={clipping.scale} /> }} />
+  ) : (
+    t('clipBelow', { threshold: clipping.threshold })
+  );
 }
 
 /** What the reader sets (and may store); 0 on the last two means off. The props add the cell and input size. */
@@ -52,6 +73,7 @@ const BASE: Required<StepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 5,
 
 /** Chapter 4: backpropagation through time, one step at a time, with truncation, clipping and a gradient check. */
 export default function BpttStepper(props: StepperProps) {
+  const t = useT('bpttStepper');
   const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed, truncation: 0, clipNorm: 0 }), [hiddenSize, seqLength, seed]);
   const [stored, setSettings, resetSettings] = usePersistentState(`bptt-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);
@@ -80,7 +102,7 @@ export default function BpttStepper(props: StepperProps) {
     return { key, recorder, complete };
   }, [key]);
   const fresh = result?.key === key ? result : null;
-  const { snapshot, bar, onKeyDown } = useRecorderCursor(fresh?.recorder ?? null, describe, afterForward);
+  const { snapshot, bar, onKeyDown } = useRecorderCursor(fresh?.recorder ?? null, (at) => describe(t, at), afterForward);
   const paramInUrl = useFigureUrlFields<{ parameter: string }>(PARAMETER_SCHEMA);
   const [param, setParam] = useState(paramInUrl.fromUrl.parameter ?? DEFAULT_PARAMETER);
   useFollowedByUrl(paramInUrl, useMemo(() => ({ parameter: param }), [param]), true, param === DEFAULT_PARAMETER);
@@ -88,8 +110,8 @@ export default function BpttStepper(props: StepperProps) {
 
   const active = backwardActive(snapshot);
   const graph = useMemo(
-    () => backwardGraph({ kind, hiddenSize: setup.hiddenSize, inputSize, seqLength: setup.seqLength, truncation: setup.truncation, snapshot, active }),
-    [kind, setup, inputSize, snapshot, active],
+    () => backwardGraph(t, { kind, hiddenSize: setup.hiddenSize, inputSize, seqLength: setup.seqLength, truncation: setup.truncation, snapshot, active }),
+    [t, kind, setup, inputSize, snapshot, active],
   );
   const limit = useMemo(() => passColourLimit(fresh?.complete ?? null), [fresh]);
   // The picture updates at once; equations, chart and matrices follow without holding up a step.
@@ -99,22 +121,21 @@ export default function BpttStepper(props: StepperProps) {
   const names = fresh ? Object.keys(fresh.complete.gradients) : [];
   const shown = shownParameter(names, param);
   const finalGradient = fresh?.complete.gradients[shown];
-  const clipping = snapshot?.clipping ?? null;
 
   return (
-    <WidgetFrame title={`Backpropagation through time (${kind})`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={resetSettings}>Reset settings</button>}>
+    <WidgetFrame title={t('title', { kind })} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={resetSettings}>{t('resetSettings')}</button>}>
       <TermProvider value={highlight}>
         <div className="stepper-widget" onKeyDown={onKeyDown}>
           <div className="control-grid">
-            <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
-            <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
-            <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
-            <Slider label="truncate every τ steps" value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? 'off' : String(v))} onChange={(v) => set({ truncation: v })} />
-            <Slider label="clipping threshold θ" value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? 'off' : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
+            <Slider label={t('sequenceLength')} value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => set({ seqLength: v })} />
+            <Slider label={t('hiddenSize')} value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => set({ hiddenSize: v })} />
+            <Slider label={t('seed')} value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => set({ seed: v })} />
+            <Slider label={t('truncateEvery')} value={settings.truncation} min={0} max={settings.seqLength - 1} format={(v) => (v === 0 ? t('off') : String(v))} onChange={(v) => set({ truncation: v })} />
+            <Slider label={t('clippingThreshold')} value={settings.clipNorm} {...rangeOf(SETTINGS.clipNorm)} step={0.1} format={(v) => (v === 0 ? t('off') : v.toFixed(1))} onChange={(v) => set({ clipNorm: v })} />
           </div>
           <StepperBar {...bar} />
           <UnrolledGraph
-            title={`BPTT through the ${kind} over ${setup.seqLength} steps, hidden size ${setup.hiddenSize}`}
+            title={t('graphTitle', { kind, length: setup.seqLength, hiddenSize: setup.hiddenSize })}
             cellLabel={kind}
             columns={graph.columns}
             initial={graph.initial}
@@ -126,21 +147,24 @@ export default function BpttStepper(props: StepperProps) {
             onHighlight={highlight.show}
           />
           <p className="widget-readout" data-testid="bptt-summary">
-            Loss L = Σ<sub>t</sub> cross-entropy = <strong>{snapshot?.loss != null ? <ExactNumber value={snapshot.loss} /> : '…'}</strong>; ‖∂L/∂θ‖ so far ={' '}
-            <strong>{snapshot ? <ExactNumber value={snapshot.globalGradNorm} /> : '…'}</strong>.{' '}
-            {clipping
-              ? clipping.scale < 1
-                ? <>Above θ = {clipping.threshold}: clipping multiplies every gradient by <strong><ExactNumber value={clipping.scale} /></strong>.</>
-                : <>Below θ = {clipping.threshold}: clipping leaves the gradient alone.</>
-              : settings.clipNorm > 0 && 'Clipping applies once BPTT is complete.'}
+            <Trans
+              t={t}
+              i18nKey="lossReadout"
+              components={{
+                sub: <sub />,
+                loss: <StrongNumber value={snapshot?.loss} />,
+                norm: <StrongNumber value={snapshot?.globalGradNorm} />,
+                clipping: <ClippingNote clipping={snapshot?.clipping ?? null} clipNorm={settings.clipNorm} />,
+              }}
+            />
           </p>
-          <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of BPTT step ${stepNumber(record.t)}` : 'BPTT equations'} data-testid="bptt-equations">
-            {(record ? substitutedBackward(kind, record, setup.seqLength) : symbolicBackward(kind)).map((eq) => (
+          <section className="stepper-equations" tabIndex={0} aria-label={record ? t('equationsOfStep', { step: stepNumber(record.t) }) : t('equations')} data-testid="bptt-equations">
+            {(record ? substitutedBackward(t, kind, record, setup.seqLength) : symbolicBackward(t, kind)).map((eq) => (
               <Equation key={eq.label} tex={eq.tex} label={eq.label} />
             ))}
           </section>
           <div className="bptt-panels">
-            <BarChartCard title="‖∂L/∂h_t‖ per time step" xLabel="t" yLabel="norm" bars={normBars(later?.gradNorms ?? [])} highlight={laterActive === null ? undefined : stepNumber(laterActive)} />
+            <BarChartCard title={t('normChart')} xLabel="t" yLabel={t('norm')} bars={normBars(later?.gradNorms ?? [])} highlight={laterActive === null ? undefined : stepNumber(laterActive)} />
             <GradientPanel
               kind={kind}
               hiddenSize={setup.hiddenSize}

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import { ExactNumber } from '../../components/ExactNumber';
 import { checkGradientEntry, type GradientCheck } from '../../core/figures/finiteDifference';
 import type { UnrollOptions } from '../../core/unroll/unroll';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import { readerName } from './parameterNames';
 
 /** Relative differences below this count as agreement (float32 gradients against float64 differences). */
@@ -41,7 +44,10 @@ export function GradientCheckPanel({ options, param, shape, defaultIndex, ready 
   const [index, setIndex] = useState(defaultIndex);
   const [check, setCheck] = useState<GradientCheck | null>(null);
   const [running, setRunning] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // What failed, with the entry it was for: worded when shown, in the page's language.
+  const [problem, setProblem] = useState<{ entry: string; error: unknown } | null>(null);
+  const t = useT('bpttStepper');
+  const readerText = useReaderText();
   const pick = (axis: number) => (v: number) => {
     setIndex(index.map((k, a) => (a === axis ? v : k)));
     setCheck(null);
@@ -54,49 +60,56 @@ export function GradientCheckPanel({ options, param, shape, defaultIndex, ready 
     try {
       setCheck(await checkGradientEntry(options, param, index));
     } catch (error) {
-      // The engine's message names its parameter key; the reader knows the symbol.
-      const message = error instanceof Error ? error.message : String(error);
-      setProblem(`The check of ${entry} failed: ${message.replaceAll(param, symbol)}`);
+      setProblem({ entry, error });
     } finally {
       setRunning(false);
     }
   };
   return (
-    <section className="gradient-check" aria-label="Gradient check">
+    <section className="gradient-check" aria-label={t('gradientCheck')}>
       <div className="check-controls">
-        <span>Entry of <code>{symbol}</code>:</span>
+        <span>
+          <Trans t={t} i18nKey="entryOf" values={{ symbol }} components={{ code: <code /> }} />
+        </span>
         {shape.length === 2 ? (
           <>
-            <IndexPicker label="row" count={shape[0]} value={index[0]} onChange={pick(0)} />
-            <IndexPicker label="column" count={shape[1]} value={index[1]} onChange={pick(1)} />
+            <IndexPicker label={t('row')} count={shape[0]} value={index[0]} onChange={pick(0)} />
+            <IndexPicker label={t('column')} count={shape[1]} value={index[1]} onChange={pick(1)} />
           </>
         ) : (
-          <IndexPicker label="index" count={shape[0]} value={index[0]} onChange={pick(0)} />
+          <IndexPicker label={t('index')} count={shape[0]} value={index[0]} onChange={pick(0)} />
         )}
         <button type="button" onClick={run} disabled={!ready || running}>
-          {running ? 'Checking…' : 'Check this gradient'}
+          {running ? t('checking') : t('checkThisGradient')}
         </button>
       </div>
-      {problem && <p className="widget-error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="widget-error" role="alert">
+          {/* The engine's message names its parameter key; the reader knows the symbol. */}
+          {t('checkFailed', { entry: problem.entry, message: readerText(problem.error).replaceAll(param, symbol) })}
+        </p>
+      )}
       <div aria-live="polite">
         {check && (
           <dl className="check-result" data-testid="gradient-check">
-            <dt>BPTT {entry}, float32</dt>
+            <dt>{t('analytic', { entry })}</dt>
             <dd data-testid="check-analytic" data-value={check.analytic}>{shown(check.analytic)}</dd>
-            <dt>finite difference (L(θ+ε) − L(θ−ε)) / 2ε, ε = {check.epsilon}, float64</dt>
+            <dt>{t('numeric', { epsilon: check.epsilon })}</dt>
             <dd data-testid="check-numeric" data-value={check.numeric}>{shown(check.numeric)}</dd>
-            <dt>relative difference</dt>
+            <dt>{t('relativeDifference')}</dt>
             <dd data-testid="check-relative" data-value={check.relativeDifference}>
               <ExactNumber value={check.relativeDifference} digits={3} />{' '}
-              {check.relativeDifference < AGREEMENT ? <strong className="agree">✓ agree</strong> : <strong className="differ">✗ differ</strong>}
+              {check.relativeDifference < AGREEMENT ? <strong className="agree">{t('agree')}</strong> : <strong className="differ">{t('differ')}</strong>}
             </dd>
           </dl>
         )}
         {check && check.clipScale < 1 && (
-          <p className="check-note">Checked before clipping: clipping then multiplies every entry by {shown(check.clipScale, 4)}.</p>
+          <p className="check-note">
+            <Trans t={t} i18nKey="checkedBeforeClipping" components={{ scale: shown(check.clipScale, 4) }} />
+          </p>
         )}
         {check && options.truncation !== undefined && (
-          <p className="check-note">With truncation every {options.truncation} steps, the finite difference keeps the state entering each cut fixed, as detaching does.</p>
+          <p className="check-note">{t('truncationKeepsCuts', { steps: options.truncation })}</p>
         )}
       </div>
     </section>

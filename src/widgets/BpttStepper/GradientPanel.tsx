@@ -2,6 +2,7 @@ import { Heatmap } from '../../components/Heatmap';
 import { Matrix } from '../../components/Matrix';
 import type { CellKind } from '../../core/cells/types';
 import type { ParamValues } from '../../core/unroll/unroll';
+import { useT } from '../../i18n/useT';
 import { stepNumber } from '../StepperKit/labels';
 import { TermBox } from '../StepperKit/termHighlight';
 import { gateBlocks, gradientTerm, readerName } from './parameterNames';
@@ -12,13 +13,14 @@ const PRINTED = 64;
 const asRows = (values: ParamValues): number[][] => (Array.isArray(values[0]) ? (values as number[][]) : [values as number[]]);
 
 function Grid({ values, name, caption }: { values: ParamValues; name: string; caption: string }) {
+  const t = useT('bpttStepper');
   const rows = asRows(values);
   return rows.length * (rows[0]?.length ?? 0) <= PRINTED ? (
     <Matrix values={rows} name={name} caption={caption} />
   ) : (
     <div className="gradient-heatmap">
       <p className="gradient-caption">{caption} ({rows.length} × {rows[0]?.length ?? 0})</p>
-      <Heatmap values={rows} name={name} rowLabel="row" colLabel="col" />
+      <Heatmap values={rows} name={name} rowLabel={t('heatmapRow')} colLabel={t('heatmapColumn')} />
     </div>
   );
 }
@@ -43,27 +45,28 @@ export interface GradientPanelProps {
  * when the reader points at ∂L/∂(that parameter) in the equations.
  */
 export function GradientPanel({ kind, hiddenSize, names, param, onParam, contribution, accumulated, step }: GradientPanelProps) {
+  const t = useT('bpttStepper');
   const symbol = readerName(param);
-  const blocks = gateBlocks(kind, param, hiddenSize);
+  const blocks = gateBlocks(t, kind, param, hiddenSize);
   return (
-    <section className="gradient-panel" aria-label="Weight gradients">
+    <section className="gradient-panel" aria-label={t('weightGradients')}>
       <fieldset className="segmented gradient-picker">
-        <legend>Parameter</legend>
+        <legend>{t('parameter')}</legend>
         {names.map((name) => (
           <label key={name}>
             <input type="radio" name="bptt-param" checked={name === param} onChange={() => onParam(name)} /> {readerName(name)}
           </label>
         ))}
       </fieldset>
-      {blocks && <p className="gradient-caption">{symbol} stacks the gates’ blocks: {blocks}.</p>}
+      {blocks && <p className="gradient-caption">{t('stacksBlocks', { symbol, blocks })}</p>}
       <TermBox term={gradientTerm(param)} className="matrix-row">
         {contribution && step !== null ? (
-          <Grid values={contribution} name={`step ${stepNumber(step)} contribution to ∂L/∂${symbol}`} caption={`step ${stepNumber(step)}’s contribution`} />
+          <Grid values={contribution} name={t('stepContributionTo', { step: stepNumber(step), symbol })} caption={t('stepContribution', { step: stepNumber(step) })} />
         ) : (
-          <p className="placeholder">Each BPTT step adds its contribution here.</p>
+          <p className="placeholder">{t('contributionPlaceholder')}</p>
         )}
         <span className="gradient-plus" aria-hidden="true">⟶</span>
-        <Grid values={accumulated} name={`running sum of ∂L/∂${symbol}`} caption="running sum ∂L/∂θ" />
+        <Grid values={accumulated} name={t('runningSumOf', { symbol })} caption={t('runningSum')} />
       </TermBox>
     </section>
   );

@@ -3,6 +3,7 @@
  * (from the right), their sum and the pre-activation gradient inside the cell, ∂L/∂x_t leaving below and
  * ∂L/∂h_{t−1} leaving to the left, where truncation may cut it.
  */
+import type { TFunction } from 'i18next';
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { CellKind } from '../../core/cells/types';
 import type { UnrollSnapshot } from '../../core/unroll/unroll';
@@ -42,44 +43,47 @@ function withTerms(wire: GraphWire, active: number | null): GraphWire {
   return term ? { ...wire, terms: [term] } : wire;
 }
 
-/** Columns and the wires leaving step 1 to the left (to h₀), for `UnrolledGraph` in the backward direction. */
-export function backwardGraph({ kind, hiddenSize: H, inputSize, seqLength, truncation, snapshot, active }: BackwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
+/**
+ * Columns and the wires leaving step 1 to the left (to h₀), for `UnrolledGraph` in the backward direction,
+ * their names in the reader's words.
+ */
+export function backwardGraph(t: TFunction<'bpttStepper'>, { kind, hiddenSize: H, inputSize, seqLength, truncation, snapshot, active }: BackwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
   const lstm = kind === 'LSTM';
   const backward = snapshot?.backward ?? [];
   const step0 = backward[0];
   const initial: GraphWire[] = [
-    ...(lstm ? [{ id: 'dc-init', label: `∂c${sub(0)}`, name: '∂L/∂c_0, the gradient reaching the initial cell state (PyTorch’s c_0 argument)', values: step0?.dcPrev ?? null, size: H }] : []),
-    { id: 'dh-init', label: `∂h${sub(0)}`, name: '∂L/∂h_0, the gradient reaching the initial hidden state (PyTorch’s h_0 argument)', values: step0?.dhPrev ?? null, size: H },
+    ...(lstm ? [{ id: 'dc-init', label: `∂c${sub(0)}`, name: t('wireInitialCell'), values: step0?.dcPrev ?? null, size: H }] : []),
+    { id: 'dh-init', label: `∂h${sub(0)}`, name: t('wireInitialHidden'), values: step0?.dhPrev ?? null, size: H },
   ].map((wire) => withTerms(wire, active));
-  // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
-  const columns = Array.from({ length: seqLength }, (_, t): GraphColumn => {
-    const n = stepNumber(t);
-    const b = backward[t];
-    const next = backward[t + 1];
-    const cut = isCutAt(t + 1, truncation);
+  // Wire ids keep the engine's array index k; what is printed counts steps from 1 (n = k + 1).
+  const columns = Array.from({ length: seqLength }, (_, k): GraphColumn => {
+    const n = stepNumber(k);
+    const b = backward[k];
+    const next = backward[k + 1];
+    const cut = isCutAt(k + 1, truncation);
     // What step n receives from the future: known once step n + 1 has been processed (nothing beyond the end).
     const fromFuture = b?.dhFromFuture ?? (next && !cut ? next.dhPrev : null);
     const cFromFuture = b?.dcFromFuture ?? (next && !cut ? (next.dcPrev ?? null) : null);
-    const future = t === seqLength - 1 ? 'beyond the last step (always zero)' : `from step ${n + 1}${cut ? ', cut by truncation' : ''}`;
+    const source = k === seqLength - 1 ? t('beyondLast') : t(cut ? 'fromStepCut' : 'fromStep', { step: n + 1 });
     const column: GraphColumn = {
-      top: { id: `dout-${t}`, label: `∂h${sub(n)} out`, name: `∂L/∂h_${n} from the output at step ${n}: (softmax(o_${n}) − onehot(y_${n}))·W_o`, values: b?.dhFromOutput ?? null, size: H },
-      bottom: { id: `dx-${t}`, label: `∂x${sub(n)}`, name: `∂L/∂x_${n}, the gradient reaching the input at step ${n}`, values: b?.dx ?? null, size: inputSize },
+      top: { id: `dout-${k}`, label: t('wireOutLabel', { sub: sub(n) }), name: t('wireFromOutput', { step: n }), values: b?.dhFromOutput ?? null, size: H },
+      bottom: { id: `dx-${k}`, label: `∂x${sub(n)}`, name: t('wireInput', { step: n }), values: b?.dx ?? null, size: inputSize },
       inner: [
-        { id: `dh-${t}`, label: '∂h', name: `∂L/∂h_${n} in total at step ${n}: from the output plus from the future`, values: b?.dh ?? null, size: H },
+        { id: `dh-${k}`, label: '∂h', name: t('wireTotal', { step: n }), values: b?.dh ?? null, size: H },
         {
-          id: `da-${t}`,
+          id: `da-${k}`,
           label: '∂a',
-          name: `∂L/∂(h_${n - 1}·W_hhᵀ + b_hh) at step ${n}: the gradient at the ${kind === 'RNN' ? 'pre-activation' : 'gate pre-activations'}, also this step’s share of ∂L/∂b_hh`,
+          name: t(kind === 'RNN' ? 'wirePreActivation' : 'wireGatePreActivations', { step: n, previous: n - 1 }),
           values: (b?.contributions.bias_hh_l0 as number[] | undefined) ?? null,
           size: GATES[kind] * H,
         },
       ],
       links: [
-        ...(lstm ? [{ id: `dc-${t}`, label: `∂c${sub(n)}`, name: `∂L/∂c_${n} arriving ${future}`, values: cFromFuture, size: H, cut }] : []),
-        { id: `dfut-${t}`, label: `∂h${sub(n)} fut`, name: `∂L/∂h_${n} arriving ${future}`, values: fromFuture, size: H, cut },
+        ...(lstm ? [{ id: `dc-${k}`, label: `∂c${sub(n)}`, name: t('wireCellArriving', { step: n, source }), values: cFromFuture, size: H, cut }] : []),
+        { id: `dfut-${k}`, label: t('wireFutLabel', { sub: sub(n) }), name: t('wireHiddenArriving', { step: n, source }), values: fromFuture, size: H, cut },
       ],
     };
-    if (active === null || (t !== active && t !== active - 1)) return column;
+    if (active === null || (k !== active && k !== active - 1)) return column;
     const mark = (wire: GraphWire) => withTerms(wire, active);
     return { top: mark(column.top), bottom: mark(column.bottom), inner: column.inner.map(mark), links: column.links.map(mark) };
   });

@@ -23,7 +23,7 @@ function render(tex: string): string {
     trust: (context) => context.command === '\\htmlData',
   });
   // A title on every substituted number: hover shows the value in full precision.
-  const titled = html.replace(/data-full="([^"]*)"/g, 'data-full="$1" title="$1"');
+  const titled = html.replace(/data-full="([^"]*)"/g, (attribute, full: string) => `${attribute} title="${full}"`);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(tex, titled);
   return titled;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createStepperRecorder } from '../../../src/core/figures/stepperSetup';
+import { i18n } from '../../../src/i18n/i18n';
 import { activeRecord, backwardActive, gradientShape, normBars, passColourLimit, shownParameter } from '../../../src/widgets/BpttStepper/bpttView';
 import { gateBlocks, gradientTerm, readerName } from '../../../src/widgets/BpttStepper/parameterNames';
+
+const t = i18n.getFixedT('en', 'bpttStepper');
 
 describe('the BPTT stepper’s panels', () => {
   it('follow the recorder: no active step in the forward pass, then T, T − 1, …', async () => {
@@ -44,9 +47,10 @@ describe('parameter names', () => {
   });
 
   it('say which rows of a gated cell’s weights belong to which gate', () => {
-    expect(gateBlocks('LSTM', 'weight_hh_l0', 3)).toBe('rows 0–2: i, 3–5: f, 6–8: g, 9–11: o');
-    expect(gateBlocks('GRU', 'bias_ih_l0', 1)).toBe('entries 0: r, 1: z, 2: n');
-    expect(gateBlocks('RNN', 'weight_hh_l0', 3)).toBeNull();
-    expect(gateBlocks('LSTM', 'linear.weight', 3)).toBeNull();
+    expect(gateBlocks(t, 'LSTM', 'weight_hh_l0', 3)).toBe('rows 0–2: i, 3–5: f, 6–8: g, 9–11: o');
+    expect(gateBlocks(t, 'GRU', 'bias_ih_l0', 1)).toBe('entries 0: r, 1: z, 2: n');
+    expect(gateBlocks(i18n.getFixedT('zh', 'bpttStepper'), 'LSTM', 'weight_hh_l0', 3)).toBe('行 0–2 为 i，3–5 为 f，6–8 为 g，9–11 为 o');
+    expect(gateBlocks(t, 'RNN', 'weight_hh_l0', 3)).toBeNull();
+    expect(gateBlocks(t, 'LSTM', 'linear.weight', 3)).toBeNull();
   });
 });

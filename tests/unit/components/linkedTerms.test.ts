@@ -8,6 +8,7 @@ import type { GraphColumn, GraphWire } from '../../../src/components/unrolledLay
 import type { CellKind } from '../../../src/core/cells/types';
 import { createStepperRecorder, stepperData, stepperInitialState } from '../../../src/core/figures/stepperSetup';
 import { createWorkedExampleRecorder, WORKED_EXAMPLE } from '../../../src/core/figures/workedExample';
+import { i18n } from '../../../src/i18n/i18n';
 import { backwardGraph } from '../../../src/widgets/BpttStepper/backwardGraph';
 import { substitutedBackward } from '../../../src/widgets/BpttStepper/backwardEquations';
 import { forwardGraph } from '../../../src/widgets/CellStepper/forwardGraph';
@@ -67,14 +68,15 @@ describe.each(['RNN', 'LSTM', 'GRU'] as const)('%s', (kind) => {
   it('backward: ∂L/∂h_t, its two sources, δ_t and the gradient leaving for step t − 1', async () => {
     const setup = { kind, inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 2, withLoss: true, truncation: 2 };
     const recorder = await createStepperRecorder(setup);
+    const t = i18n.getFixedT('en', 'bpttStepper');
     for (let position = recorder.length + 1; position <= recorder.maxPosition; position++) {
       recorder.seek(position);
       const snapshot = recorder.snapshot();
       const active = snapshot.activeStep!;
-      const graph = backwardGraph({ kind, hiddenSize: 3, inputSize: 2, seqLength: 4, truncation: 2, snapshot, active });
+      const graph = backwardGraph(t, { kind, hiddenSize: 3, inputSize: 2, seqLength: 4, truncation: 2, snapshot, active });
       // Truncation cuts the state entering step 3 (index 2): that wire does not carry ∂L/∂h_2.
       const must = ['dh', 'dout', 'dfut', 'delta', ...(active === 2 ? [] : ['dh_prev'])];
-      expectAgreement(substitutedBackward(kind, snapshot.backward[active]!, 4), wiresOf(graph), must);
+      expectAgreement(substitutedBackward(t, kind, snapshot.backward[active]!, 4), wiresOf(graph), must);
     }
   });
 });

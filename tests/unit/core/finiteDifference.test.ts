@@ -7,6 +7,7 @@ import { checkGradientEntry, largestEntry, referenceLoss } from '../../../src/co
 import { stepperOptions } from '../../../src/core/figures/stepperSetup';
 import * as tf from '../../../src/core/runtime/tf';
 import { UnrollRecorder } from '../../../src/core/unroll/unroll';
+import { readerText } from '../../../src/i18n/readerText';
 
 const setup = { inputSize: 2, hiddenSize: 3, seqLength: 5, seed: 7, withLoss: true } as const;
 
@@ -51,10 +52,11 @@ describe('gradient check details', () => {
     expect(referenceLoss(options, params).loss).toBeCloseTo(loss!, 4);
   });
 
-  it('rejects an index outside the parameter and an unknown parameter', async () => {
+  it('rejects an index outside the parameter and an unknown parameter, in the reader’s words', async () => {
     const options = stepperOptions({ kind: 'RNN', ...setup });
-    await expect(checkGradientEntry(options, 'weight_hh_l0', [3, 0])).rejects.toThrow(/outside/);
-    await expect(checkGradientEntry(options, 'nope')).rejects.toThrow(/unknown parameter/);
+    const english = (check: Promise<unknown>) => check.then(() => 'no error', (error: unknown) => readerText(error, 'en'));
+    expect(await english(checkGradientEntry(options, 'weight_hh_l0', [3, 0]))).toBe('index [3, 0] is outside weight_hh_l0 of shape [3, 3]');
+    expect(await english(checkGradientEntry(options, 'nope'))).toMatch(/^unknown parameter nope; have weight_ih_l0, weight_hh_l0, /);
     await expect(checkGradientEntry(stepperOptions({ kind: 'RNN', ...setup, withLoss: false }), 'weight_hh_l0')).rejects.toThrow(/loss/);
   });
 
