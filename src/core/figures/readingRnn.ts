@@ -6,9 +6,9 @@
 import { getCell } from '../cells';
 import type { CellParams } from '../cells/types';
 import { recurrentParameters, TorchGenerator } from '../random';
+import { ReaderError } from '../readerMessage';
 import * as tf from '../runtime/tf';
 import { charactersOf, oneHotRows, wordVocabulary } from './wordInput';
-import { positiveInteger } from '../layer/layerConfig';
 
 export interface ReadingRnnOptions {
   /** the word to read, one character per time step; at least one character */
@@ -53,8 +53,8 @@ function seededRnnParams(inputSize: number, hiddenSize: number, seed: number): C
  */
 export async function readWord({ word, hiddenSize, seed }: ReadingRnnOptions): Promise<ReadingTrace> {
   const characters = charactersOf(word);
-  if (characters.length === 0) throw new Error('Type a word of at least one letter.');
-  positiveInteger(hiddenSize, 'The hidden size');
+  if (characters.length === 0) throw new ReaderError({ key: 'readingRnn:wordEmpty' });
+  if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new ReaderError({ key: 'readingRnn:hiddenSizeInvalid', values: { value: hiddenSize } });
   const vocabulary = wordVocabulary(word);
   const inputs = oneHotRows(characters, vocabulary);
   const cell = getCell('RNN', 'tanh');

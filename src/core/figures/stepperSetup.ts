@@ -6,8 +6,9 @@
  * check in Node see exactly the same numbers, and PyTorch sees them too.
  */
 import type { CellKind } from '../cells/types';
-import { parameterCounts, positiveInteger, resolveLayerConfig } from '../layer/layerConfig';
+import { parameterCounts, resolveLayerConfig } from '../layer/layerConfig';
 import { linearParameters, randint, randn, recurrentParameters, TorchGenerator } from '../random';
+import { ReaderError } from '../readerMessage';
 import { UnrollRecorder, type UnrollOptions } from '../unroll/unroll';
 
 /** Number of classes the BPTT stepper's output layer scores. */
@@ -55,13 +56,18 @@ export function stepperInitialState(setup: Pick<StepperSetup, 'kind' | 'hiddenSi
   return setup.kind === 'LSTM' ? { h0: zeros(), c0: zeros() } : { h0: zeros() };
 }
 
+/** A size the stepper draws with: a whole number of at least 1, or a reader error naming the field. */
+function requireSize(value: number, field: 'inputSize' | 'hiddenSize' | 'seqLength'): void {
+  if (!Number.isInteger(value) || value < 1) throw new ReaderError({ key: 'cellStepper:sizeInvalid', values: { field, value } });
+}
+
 /** The recorder options for a setup (validated here so a reader's odd value gets a clear message). */
 export function stepperOptions(setup: StepperSetup): UnrollOptions {
   const { kind, inputSize, hiddenSize, seqLength, seed, withLoss, truncation, clipNorm } = setup;
-  positiveInteger(inputSize, 'inputSize');
-  positiveInteger(hiddenSize, 'hiddenSize');
-  positiveInteger(seqLength, 'seqLength');
-  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  requireSize(inputSize, 'inputSize');
+  requireSize(hiddenSize, 'hiddenSize');
+  requireSize(seqLength, 'seqLength');
+  if (!Number.isInteger(seed)) throw new ReaderError({ key: 'cellStepper:seedInvalid', values: { seed } });
   const { inputs, targets } = stepperData(setup);
   const options: UnrollOptions = { kind, inputSize, hiddenSize, inputs, seed, ...stepperInitialState(setup) };
   if (!withLoss || !targets) return options;

@@ -5,6 +5,7 @@
  * `createStepperRecorder` (core/figures) → the recorder's forward pass, read through `recorder.seek()` /
  * `snapshot()` one position at a time.
  */
+import type { TFunction } from 'i18next';
 import { useDeferredValue, useMemo } from 'react';
 import { DIVERGING_GRADIENT, GATE_SCALE } from '../../components/colorScale';
 import { Slider } from '../../components/Slider';
@@ -17,6 +18,7 @@ import type { UnrollSnapshot } from '../../core/unroll/unroll';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, fitSettings, integer, rangeOf } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 import { Equation } from '../StepperKit/Equation';
 import { stepNumber } from '../StepperKit/labels';
 import { forwardGraph } from './forwardGraph';
@@ -31,14 +33,16 @@ const SETTINGS = { hiddenSize: integer(1, 64), seqLength: integer(1, 10), seed: 
 const PROPS = { ...SETTINGS, kind: choice(CELL_KINDS), inputSize: integer(1, 8) };
 const BASE: Required<StepperProps> = { kind: 'RNN', hiddenSize: 3, seqLength: 4, seed: 0, inputSize: 2 };
 
-function describe(snapshot: UnrollSnapshot | null): string {
-  if (!snapshot) return 'waiting for the engine';
-  if (snapshot.activeStep === null) return `before step 1 (${snapshot.length} steps)`;
-  return `step t = ${stepNumber(snapshot.activeStep)} computed (${snapshot.forwardCursor} of ${snapshot.length})`;
+/** The stepper bar's words for where the reader is. */
+function describe(t: TFunction<'cellStepper'>, snapshot: UnrollSnapshot | null): string {
+  if (!snapshot) return t('waiting');
+  if (snapshot.activeStep === null) return t('beforeFirstStep', { length: snapshot.length });
+  return t('stepComputed', { step: stepNumber(snapshot.activeStep), position: snapshot.forwardCursor, length: snapshot.length });
 }
 
 /** Chapters 2, 6 and 7. */
 export default function CellStepper(props: StepperProps) {
+  const t = useT('cellStepper');
   const { kind, hiddenSize, seqLength, seed, inputSize } = fitSettings(PROPS, props, BASE);
   const defaults = useMemo(() => ({ hiddenSize, seqLength, seed }), [hiddenSize, seqLength, seed]);
   const [settings, setSettings, resetSettings] = usePersistentState(`cell-stepper.${kind}.${inputSize}.${hiddenSize}.${seqLength}.${seed}`, defaults, SETTINGS);
@@ -47,7 +51,7 @@ export default function CellStepper(props: StepperProps) {
   const { engine, result, error, busy } = useEngineResult(async () => ({ key, recorder: await createStepperRecorder(setup) }), [key]);
   // Until the recorder for new settings arrives, draw the new layout with placeholders, not the old numbers.
   const recorder = result?.key === key ? result.recorder : null;
-  const { snapshot, bar, onKeyDown } = useRecorderCursor(recorder, describe);
+  const { snapshot, bar, onKeyDown } = useRecorderCursor(recorder, (at) => describe(t, at));
 
   // The given data (inputs, initial state) is drawn at once; computed values fill in as the reader steps.
   const inputs = useMemo(() => stepperData(setup).inputs, [setup]);
@@ -55,32 +59,32 @@ export default function CellStepper(props: StepperProps) {
   const current = snapshot;
   const active = current?.activeStep ?? null;
   const graph = useMemo(
-    () => forwardGraph({ kind, hiddenSize: setup.hiddenSize, inputs, h0, c0, forward: current?.forward ?? [], active }),
-    [kind, setup.hiddenSize, inputs, h0, c0, current?.forward, active],
+    () => forwardGraph(t, { kind, hiddenSize: setup.hiddenSize, inputs, h0, c0, forward: current?.forward ?? [], active }),
+    [t, kind, setup.hiddenSize, inputs, h0, c0, current?.forward, active],
   );
   const highlight = useTermState();
   // The picture updates at once; the typeset equations follow a moment later without holding up a step.
   const record = useDeferredValue(active !== null ? current?.forward[active] : undefined);
-  const equations = useMemo(() => (record ? substitutedEquations(kind, record) : symbolicEquations(kind)), [kind, record]);
+  const equations = useMemo(() => (record ? substitutedEquations(t, kind, record) : symbolicEquations(t, kind)), [t, kind, record]);
 
   return (
     <WidgetFrame
-      title={`${kind} cell, step by step`}
+      title={t('title', { kind })}
       engine={engine}
       busy={busy}
       error={error}
-      controls={<button type="button" onClick={resetSettings}>Reset settings</button>}
+      controls={<button type="button" onClick={resetSettings}>{t('resetSettings')}</button>}
     >
       <TermProvider value={highlight}>
         <div className="stepper-widget" onKeyDown={onKeyDown}>
           <div className="control-grid">
-            <Slider label="hidden size" value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
-            <Slider label="sequence length" value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
-            <Slider label="seed" value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
+            <Slider label={t('hiddenSize')} value={settings.hiddenSize} {...rangeOf(SETTINGS.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+            <Slider label={t('sequenceLength')} value={settings.seqLength} {...rangeOf(SETTINGS.seqLength)} onChange={(v) => setSettings({ ...settings, seqLength: v })} />
+            <Slider label={t('seed')} value={settings.seed} {...rangeOf(SETTINGS.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
           </div>
           <StepperBar {...bar} />
           <UnrolledGraph
-            title={`The ${kind} unrolled over ${setup.seqLength} steps, input size ${inputSize}, hidden size ${setup.hiddenSize}`}
+            title={t('graphTitle', { kind, length: setup.seqLength, inputSize, hiddenSize: setup.hiddenSize })}
             cellLabel={kind}
             columns={graph.columns}
             initial={graph.initial}
@@ -92,23 +96,23 @@ export default function CellStepper(props: StepperProps) {
             onHighlight={highlight.show}
           />
           <p className="stepper-legend">
-            <span>values: −1</span>
+            <span>{t('legendValues')}</span>
             <span className="stepper-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
             <span>+1</span>
             {kind !== 'RNN' && (
               <>
-                <span>sigmoid gates: 0</span>
+                <span>{t('legendGates')}</span>
                 <span className="stepper-gradient" style={{ background: GATE_SCALE.gradient }} aria-hidden="true" />
                 <span>1</span>
               </>
             )}
-            <span>Inside each cell: {kind === 'RNN' ? 'the pre-activation a' : kind === 'LSTM' ? 'the gates i, f, o and the candidate g' : 'the gates r, z and the candidate n'}, one square per unit.</span>
+            <span>{t(`inside${kind}`)}</span>
           </p>
-          <section className="stepper-equations" tabIndex={0} aria-label={record ? `Equations of step ${stepNumber(record.t)} with its numbers` : 'The cell’s equations'} data-testid="cell-equations">
+          <section className="stepper-equations" tabIndex={0} aria-label={record ? t('equationsOfStep', { step: stepNumber(record.t) }) : t('cellEquations')} data-testid="cell-equations">
             {equations.map((eq) => (
               <Equation key={eq.label} tex={eq.tex} label={eq.label} />
             ))}
-            {!record && <p className="placeholder">Step forward to see them with the numbers of each step.</p>}
+            {!record && <p className="placeholder">{t('stepForwardHint')}</p>}
           </section>
         </div>
       </TermProvider>

@@ -1,22 +1,26 @@
 /** The forward pass as wires of the unrolled picture: what each wire carries at the recorder's cursor. */
+import type { TFunction } from 'i18next';
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { CellKind } from '../../core/cells/types';
 import type { ForwardStepRecord } from '../../core/unroll/unroll';
-import { INITIAL_CELL_NOTE, INITIAL_NOTE, stepNumber, sub } from '../StepperKit/labels';
+import { stepNumber, sub } from '../StepperKit/labels';
 
-/** The intermediates drawn inside each cell, by kind, with what they are called in words. */
-export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: string; gate?: boolean }[]> = {
-  RNN: [{ key: 'a', label: 'a', name: 'pre-activation a = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh' }],
+/** The catalogue key of what an intermediate is called in words. */
+type InnerName = 'innerPreActivation' | 'innerInputGate' | 'innerForgetGate' | 'innerCandidateG' | 'innerOutputGate' | 'innerResetGate' | 'innerUpdateGate' | 'innerCandidateN';
+
+/** The intermediates drawn inside each cell, by kind, with the key of what they are called in words. */
+export const INNER_VALUES: Record<CellKind, { key: string; label: string; name: InnerName; gate?: boolean }[]> = {
+  RNN: [{ key: 'a', label: 'a', name: 'innerPreActivation' }],
   LSTM: [
-    { key: 'i', label: 'i', gate: true, name: 'input gate i = σ(·)' },
-    { key: 'f', label: 'f', gate: true, name: 'forget gate f = σ(·)' },
-    { key: 'g', label: 'g', name: 'candidate g = tanh(·)' },
-    { key: 'o', label: 'o', gate: true, name: 'output gate o = σ(·)' },
+    { key: 'i', label: 'i', gate: true, name: 'innerInputGate' },
+    { key: 'f', label: 'f', gate: true, name: 'innerForgetGate' },
+    { key: 'g', label: 'g', name: 'innerCandidateG' },
+    { key: 'o', label: 'o', gate: true, name: 'innerOutputGate' },
   ],
   GRU: [
-    { key: 'r', label: 'r', gate: true, name: 'reset gate r = σ(·)' },
-    { key: 'z', label: 'z', gate: true, name: 'update gate z = σ(·)' },
-    { key: 'n', label: 'n', name: 'candidate n = tanh(·)' },
+    { key: 'r', label: 'r', gate: true, name: 'innerResetGate' },
+    { key: 'z', label: 'z', gate: true, name: 'innerUpdateGate' },
+    { key: 'n', label: 'n', name: 'innerCandidateN' },
   ],
 };
 
@@ -57,36 +61,36 @@ const withTerms = <W extends GraphWire>(wire: W, active: number | null): W => {
   return terms ? { ...wire, terms } : wire;
 };
 
-/** Columns and initial wires for `UnrolledGraph` in the forward direction. */
-export function forwardGraph({ kind, hiddenSize, inputs, h0, c0, forward, active }: ForwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
+/** Columns and initial wires for `UnrolledGraph` in the forward direction, the wires named through `t`. */
+export function forwardGraph(t: TFunction<'cellStepper'>, { kind, hiddenSize, inputs, h0, c0, forward, active }: ForwardGraphInput): { columns: GraphColumn[]; initial: GraphWire[] } {
   const H = hiddenSize;
   const lstm = kind === 'LSTM';
   const initial: GraphWire[] = [
-    ...(lstm ? [{ id: 'c-init', label: `c${sub(0)}`, name: `c_0, ${INITIAL_CELL_NOTE}`, values: c0 ?? null, size: H }] : []),
-    { id: 'h-init', label: `h${sub(0)}`, name: `h_0, ${INITIAL_NOTE}`, values: h0, size: H },
+    ...(lstm ? [{ id: 'c-init', label: `c${sub(0)}`, name: t('wireInitialCell'), values: c0 ?? null, size: H }] : []),
+    { id: 'h-init', label: `h${sub(0)}`, name: t('wireInitialHidden'), values: h0, size: H },
   ].map((wire) => withTerms(wire, active));
-  // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
-  const columns = inputs.map((x, t): GraphColumn => {
-    const record = forward[t];
-    const n = stepNumber(t);
-    const h: GraphWire = { id: `h-${t}`, label: `h${sub(n)}`, name: `h_${n}, the hidden state after step ${n} (output[${t}])`, values: record?.values.h ?? null, size: H };
+  // Wire ids keep the engine's array index; what is printed counts steps from 1 (step = index + 1).
+  const columns = inputs.map((x, index): GraphColumn => {
+    const record = forward[index];
+    const step = stepNumber(index);
+    const h: GraphWire = { id: `h-${index}`, label: `h${sub(step)}`, name: t('wireHidden', { step, index }), values: record?.values.h ?? null, size: H };
     const column: GraphColumn = {
-      bottom: { id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n}`, values: x, size: x.length },
+      bottom: { id: `x-${index}`, label: `x${sub(step)}`, name: t('wireInput', { step }), values: x, size: x.length },
       top: h,
       inner: INNER_VALUES[kind].map(({ key, label, name, gate }) => ({
-        id: `${key}-${t}`,
+        id: `${key}-${index}`,
         label,
         gate,
-        name: `${key}_${n}, ${name} at step ${n}`,
+        name: t('wireInner', { symbol: key, step, name: t(name) }),
         values: record?.values[key] ?? null,
         size: H,
       })),
       links: [
-        ...(lstm ? [{ id: `c-${t}`, label: `c${sub(n)}`, name: `c_${n}, the cell state after step ${n}`, values: record?.values.c ?? null, size: H }] : []),
-        { ...h, id: `h-link-${t}` },
+        ...(lstm ? [{ id: `c-${index}`, label: `c${sub(step)}`, name: t('wireCell', { step }), values: record?.values.c ?? null, size: H }] : []),
+        { ...h, id: `h-link-${index}` },
       ],
     };
-    if (active === null || (t !== active && t !== active - 1)) return column;
+    if (active === null || (index !== active && index !== active - 1)) return column;
     return { top: withTerms(column.top, active), bottom: withTerms(column.bottom, active), inner: column.inner.map((w) => withTerms(w, active)), links: column.links.map((w) => withTerms(w, active)) };
   });
   return { columns, initial };

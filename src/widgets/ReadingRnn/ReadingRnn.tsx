@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import { formatNumber } from '../../components/format';
 import { Slider } from '../../components/Slider';
 import { stepperKeys } from '../../components/StepperBar';
@@ -10,6 +11,7 @@ import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useFigureUrlFields, useFollowedByUrl } from '../../hooks/useFigureUrl';
 import { fitSettings, integer, rangeOf, text, type SettingsSchema } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 import { readingGraph, shownCharacter, sub } from './readingGraph';
 import { StateColumns } from './StateColumns';
 import './ReadingRnn.css';
@@ -39,6 +41,7 @@ const PLAY_INTERVAL = 900;
 
 /** The home page and chapter 1: a tiny RNN reads a word letter by letter, and its memory fills in. */
 export default function ReadingRnn(props: ReadingRnnProps) {
+  const t = useT('readingRnn');
   const defaults = fitSettings(SCHEMA, props, BASE);
   const [settings, setSettings, resetSettings] = usePersistentState(`reading-rnn:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { word, hiddenSize, seed } = settings;
@@ -81,42 +84,45 @@ export default function ReadingRnn(props: ReadingRnnProps) {
     setRead(0);
   };
   const states = trace ? trace.states.slice(0, read) : [];
-  const graph = readingGraph({ characters, inputs, states, hiddenSize });
+  const graph = readingGraph(t, { characters, inputs, states, hiddenSize });
   const next = read < characters.length ? shownCharacter(characters[read]) : null;
+  const readSoFar = characters.slice(0, read).map(shownCharacter).join('');
   const latest = read - 1;
   const repeat = trace && latest >= 0 ? repeatedLetter(trace, latest) : null;
+  // The memory after the letters read so far, as the readout prints it.
+  const memory = trace && read > 0 ? { read: readSoFar, now: sub(read), values: trace.states[latest].map(twoDecimals).join(', ') } : null;
   const wordId = useId();
 
   return (
     <WidgetFrame
-      title={`A tiny RNN reads “${word}”`}
+      title={t('title', { word })}
       engine={engine}
       busy={busy}
       error={error}
-      controls={<button type="button" onClick={() => (startOver(), resetSettings())}>Reset</button>}
+      controls={<button type="button" onClick={() => (startOver(), resetSettings())}>{t('reset')}</button>}
     >
       <div
         className="reading-rnn"
         onKeyDown={stepperKeys({ canStepBackward: read > 0, canStepForward: canRead, onStepBackward: () => setRead(read - 1), onStepForward: readNext })}
       >
-        <div className="reading-actions" role="group" aria-label="Reading">
-          <button type="button" className="reading-next" onClick={readNext} disabled={!canRead} title="Read the next letter (→)">
-            {next ? <>Read the next letter, “{next}”</> : 'Read the next letter'}
+        <div className="reading-actions" role="group" aria-label={t('readingGroup')}>
+          <button type="button" className="reading-next" onClick={readNext} disabled={!canRead} title={t('readNextShortcut')}>
+            {next ? t('readNextLetter', { letter: next }) : t('readNext')}
           </button>
-          <button type="button" onClick={play} disabled={!trace} aria-label={playing ? 'Pause' : 'Play'}>
-            {playing ? '❚❚ Pause' : '▶ Play'}
+          <button type="button" onClick={play} disabled={!trace} aria-label={playing ? t('pause') : t('play')}>
+            {playing ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}
           </button>
-          <button type="button" onClick={startOver} disabled={read === 0}>Start over</button>
+          <button type="button" onClick={startOver} disabled={read === 0}>{t('startOver')}</button>
           <span className="reading-position" aria-live="polite">
-            {read === 0 ? 'Nothing read yet: the memory h₀ is all zeros.' : `Read “${characters.slice(0, read).map(shownCharacter).join('')}”, ${read} of ${characters.length} letters.`}
+            {read === 0 ? t('nothingRead') : t('readSoFar', { read: readSoFar, count: read, total: characters.length })}
           </span>
         </div>
         {characters.length === 0 ? (
-          <p className="placeholder">Type a word below to have the network read it.</p>
+          <p className="placeholder">{t('typeAWord')}</p>
         ) : (
           <div className="reading-pictures">
             <UnrolledGraph
-              title={`An RNN with ${hiddenSize} hidden units reading “${word}”, unrolled over the ${read} letters read so far`}
+              title={t('graphTitle', { hiddenSize, word, count: read })}
               cellLabel="RNN"
               columns={graph.columns}
               initial={graph.initial}
@@ -128,38 +134,33 @@ export default function ReadingRnn(props: ReadingRnnProps) {
             <div className="reading-memory">
               <StateColumns characters={characters} states={states} hiddenSize={hiddenSize} />
               <p className="widget-readout" data-testid="reading-readout">
-                {read === 0 || !trace ? (
-                  <>Each letter goes in as a one-hot vector x; the cell mixes it with the memory h and passes the new memory on.</>
-                ) : (
-                  <>
-                    After “{characters.slice(0, read).map(shownCharacter).join('')}” the memory is h{sub(read)} = [
-                    {trace.states[latest].map(twoDecimals).join(', ')}].
-                    {repeat && (
-                      <>
-                        {' '}“{shownCharacter(characters[latest])}” came in before, at step {repeat.earlier + 1}: the same x, yet h{sub(read)} and h{sub(repeat.earlier + 1)} differ by up to{' '}
-                        {formatNumber(repeat.difference, 2)}. The difference is memory: each state also carries what came before it.
-                      </>
-                    )}
-                  </>
-                )}
+                {!memory
+                  ? t('readoutStart')
+                  : repeat
+                    ? t('readoutMemoryRepeat', { ...memory, letter: shownCharacter(characters[latest]), earlier: repeat.earlier + 1, then: sub(repeat.earlier + 1), difference: formatNumber(repeat.difference, 2) })
+                    : t('readoutMemory', memory)}
               </p>
             </div>
           </div>
         )}
         {props.children && <div className="figure-caption">{props.children}</div>}
         <details className="reading-settings">
-          <summary>Word, hidden size and seed</summary>
+          <summary>{t('settings')}</summary>
           <div className="control-grid">
             <div className="reading-word">
-              <label htmlFor={wordId}>Word</label>{' '}
+              <label htmlFor={wordId}>{t('word')}</label>{' '}
               <input id={wordId} type="text" value={word} maxLength={12} spellCheck={false} onChange={(event) => setSettings({ ...settings, word: event.target.value })} />
             </div>
-            <Slider label="Hidden units H" value={hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
-            <Slider label="Seed" value={seed} {...rangeOf(SCHEMA.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
+            <Slider label={t('hiddenUnits')} value={hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(v) => setSettings({ ...settings, hiddenSize: v })} />
+            <Slider label={t('seed')} value={seed} {...rangeOf(SCHEMA.seed)} onChange={(v) => setSettings({ ...settings, seed: v })} />
           </div>
           <p className="reading-note">
-            The weights are PyTorch’s initial ones for <code>torch.manual_seed({seed})</code> and <code>nn.RNN({wordVocabulary(word).length}, {hiddenSize})</code>: nothing is trained yet,
-            so the memory is random, but it already depends on every letter read.
+            <Trans
+              t={t}
+              i18nKey="weightsNote"
+              values={{ seed, inputSize: wordVocabulary(word).length, hiddenSize }}
+              components={{ seed: <code />, layer: <code /> }}
+            />
           </p>
         </details>
       </div>

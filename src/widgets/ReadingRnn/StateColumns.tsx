@@ -1,5 +1,6 @@
 import { DIVERGING_GRADIENT, divergingColor } from '../../components/colorScale';
 import { formatNumber } from '../../components/format';
+import { useT } from '../../i18n/useT';
 import { shownCharacter } from './readingGraph';
 
 export interface StateColumnsProps {
@@ -19,24 +20,28 @@ const TOP = 22;
  * diverging scale of tanh (−1 blue, 0 white, +1 red). Columns fill in as the letters are read.
  */
 export function StateColumns({ characters, states, hiddenSize }: StateColumnsProps) {
+  const t = useT('readingRnn');
   const width = LEFT + characters.length * CELL + 4;
   const height = TOP + hiddenSize * CELL + 18;
   const last = states.length - 1;
   const description =
     states.length === 0
-      ? `Hidden state h, ${hiddenSize} units by ${characters.length} letters: nothing read yet.`
-      : `Hidden state h after each letter read, ${hiddenSize} units each, on a scale from −1 to 1: ` +
-        states.map((h, t) => `after “${shownCharacter(characters[t])}” (t = ${t + 1}): ${h.map((v) => formatNumber(v)).join(', ')}`).join('; ') +
-        '.';
+      ? t('memoryNothingRead', { hiddenSize, letters: characters.length })
+      : t('memoryDescription', {
+          hiddenSize,
+          states: states
+            .map((h, index) => t('memoryAfterLetter', { letter: shownCharacter(characters[index]), step: index + 1, values: h.map((v) => formatNumber(v)).join(', ') }))
+            .join(t('memorySeparator')),
+        });
   return (
     <figure className="state-columns" data-testid="state-columns" data-read={states.length}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={description}>
-        <text className="state-axis" x={LEFT - 6} y={TOP - 8} textAnchor="end">unit</text>
-        {characters.map((character, t) => {
-          const x = LEFT + t * CELL;
-          const read = t <= last;
+        <text className="state-axis" x={LEFT - 6} y={TOP - 8} textAnchor="end">{t('memoryAxisUnit')}</text>
+        {characters.map((character, index) => {
+          const x = LEFT + index * CELL;
+          const read = index <= last;
           return (
-            <g key={t} className={`state-column${read ? ' read' : ''}${t === last ? ' latest' : ''}`}>
+            <g key={index} className={`state-column${read ? ' read' : ''}${index === last ? ' latest' : ''}`}>
               <text className="state-letter" x={x + CELL / 2} y={TOP - 8} textAnchor="middle">{shownCharacter(character)}</text>
               {Array.from({ length: hiddenSize }, (_, j) => (
                 <rect
@@ -47,12 +52,12 @@ export function StateColumns({ characters, states, hiddenSize }: StateColumnsPro
                   width={CELL - 2}
                   height={CELL - 2}
                   rx={2}
-                  fill={read ? divergingColor(states[t][j], 1) : 'none'}
-                  data-value={read ? states[t][j] : undefined}
+                  fill={read ? divergingColor(states[index][j], 1) : 'none'}
+                  data-value={read ? states[index][j] : undefined}
                 />
               ))}
-              {t === last && <rect className="state-latest" x={x - 1} y={TOP - 1} width={CELL + 2} height={hiddenSize * CELL + 2} rx={3} />}
-              <text className="state-step" x={x + CELL / 2} y={TOP + hiddenSize * CELL + 13} textAnchor="middle">{t + 1}</text>
+              {index === last && <rect className="state-latest" x={x - 1} y={TOP - 1} width={CELL + 2} height={hiddenSize * CELL + 2} rx={3} />}
+              <text className="state-step" x={x + CELL / 2} y={TOP + hiddenSize * CELL + 13} textAnchor="middle">{index + 1}</text>
             </g>
           );
         })}
@@ -62,12 +67,12 @@ export function StateColumns({ characters, states, hiddenSize }: StateColumnsPro
       </svg>
       <figcaption>
         <span className="heatmap-legend" data-scale="diverging" data-min={-1} data-max={1}>
-          <span className="heatmap-legend-name">h: tanh output, −1 to 1</span>
+          <span className="heatmap-legend-name">{t('memoryLegend')}</span>
           <span data-value={-1}>−1</span>
           <span className="heatmap-gradient" style={{ background: DIVERGING_GRADIENT }} aria-hidden="true" />
           <span data-value={1}>1</span>
         </span>
-        <span>letters across (t = 1, 2, …), hidden units down</span>
+        <span>{t('memoryAxes')}</span>
       </figcaption>
     </figure>
   );

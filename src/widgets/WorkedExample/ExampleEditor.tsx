@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { WorkedExample } from '../../core/figures/workedExample';
+import { useT } from '../../i18n/useT';
 import { TermBox } from '../StepperKit/termHighlight';
 
 /**
@@ -7,12 +8,12 @@ import { TermBox } from '../StepperKit/termHighlight';
  * equation term a group stands for at every step (the inputs and h₀ change meaning from step to step).
  */
 const GROUPS = [
-  { key: 'inputs', name: 'X', caption: 'inputs X (one row per step: row 0 is x₁)', term: null },
-  { key: 'h0', name: 'h₀', caption: 'initial state h₀', term: null },
-  { key: 'cellWeight', name: 'W', caption: 'cell weights W on [state, x]', term: 'W' },
-  { key: 'cellBias', name: 'b', caption: 'cell bias b', term: 'b' },
-  { key: 'outputWeight', name: 'W_o', caption: 'output weights W_o', term: 'W_o' },
-  { key: 'outputBias', name: 'b_o', caption: 'output bias b_o', term: 'b_o' },
+  { key: 'inputs', name: 'X', caption: 'groupInputs', term: null },
+  { key: 'h0', name: 'h₀', caption: 'groupH0', term: null },
+  { key: 'cellWeight', name: 'W', caption: 'groupCellWeight', term: 'W' },
+  { key: 'cellBias', name: 'b', caption: 'groupCellBias', term: 'b' },
+  { key: 'outputWeight', name: 'W_o', caption: 'groupOutputWeight', term: 'W_o' },
+  { key: 'outputBias', name: 'b_o', caption: 'groupOutputBias', term: 'b_o' },
 ] as const;
 
 type GroupKey = (typeof GROUPS)[number]['key'];
@@ -59,6 +60,7 @@ export interface ExampleEditorProps {
  * The parent remounts it (a new `key`) to show reset values.
  */
 export function ExampleEditor({ example, onChange }: ExampleEditorProps) {
+  const t = useT('workedExample');
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(example));
   const invalid = GROUPS.flatMap(({ key, name }) => drafts[key].flatMap((row, r) => row.flatMap((text, c) => (parse(text) === null ? [`${name}[${r}, ${c}]`] : []))));
 
@@ -78,7 +80,7 @@ export function ExampleEditor({ example, onChange }: ExampleEditorProps) {
         {GROUPS.map(({ key, name, caption, term }) => (
           <TermBox key={key} term={term}>
             <fieldset className="example-group">
-              <legend>{caption}</legend>
+              <legend>{t(caption)}</legend>
               <table>
                 <tbody>
                   {drafts[key].map((row, r) => (
@@ -106,7 +108,7 @@ export function ExampleEditor({ example, onChange }: ExampleEditorProps) {
       </div>
       {invalid.length > 0 && (
         <p className="widget-error" role="alert">
-          {invalid.join(', ')} {invalid.length === 1 ? 'is' : 'are'} not a number; the figure keeps the last good values.
+          {t('notANumber', { count: invalid.length, entries: invalid.join(', ') })}
         </p>
       )}
     </div>

@@ -1,8 +1,9 @@
 /** The worked example as wires of the unrolled picture, and the equation terms they stand for. */
+import type { TFunction } from 'i18next';
 import type { GraphColumn, GraphWire } from '../../components/UnrolledGraph';
 import type { UnrollSnapshot } from '../../core/unroll/unroll';
 import type { WorkedExample } from '../../core/figures/workedExample';
-import { INITIAL_NOTE, stepNumber, sub } from '../StepperKit/labels';
+import { stepNumber, sub } from '../StepperKit/labels';
 
 /** The terms of the active step's wires, and h_{t−1} on the state wire entering it. */
 function mark(wire: GraphWire, t: number, active: number | null): GraphWire {
@@ -13,25 +14,28 @@ function mark(wire: GraphWire, t: number, active: number | null): GraphWire {
   return wire;
 }
 
-/** The picture: x_t below, the pre-activation and state inside, o_t above, the state flowing right from h₀. */
-export function exampleGraph(example: WorkedExample, snapshot: UnrollSnapshot | null): { columns: GraphColumn[]; initial: GraphWire[] } {
+/**
+ * The picture: x_t below, the pre-activation and state inside, o_t above, the state flowing right from h₀;
+ * the wires named through `t`.
+ */
+export function exampleGraph(t: TFunction<'workedExample'>, example: WorkedExample, snapshot: UnrollSnapshot | null): { columns: GraphColumn[]; initial: GraphWire[] } {
   const H = example.h0.length;
   const forward = snapshot?.forward ?? [];
   const active = snapshot?.activeStep ?? null;
-  const initial: GraphWire[] = [mark({ id: 'h-init', label: `h${sub(0)}`, name: `h_0, ${INITIAL_NOTE}`, values: example.h0, size: H }, -1, active)];
-  // Wire ids keep the engine's array index t; what is printed counts steps from 1 (n = t + 1).
-  const columns = example.inputs.map((x, t): GraphColumn => {
-    const f = forward[t];
-    const n = stepNumber(t);
-    const at = (wire: GraphWire) => mark(wire, t, active);
+  const initial: GraphWire[] = [mark({ id: 'h-init', label: `h${sub(0)}`, name: t('wireInitialHidden'), values: example.h0, size: H }, -1, active)];
+  // Wire ids keep the engine's array index; what is printed counts steps from 1 (step = index + 1).
+  const columns = example.inputs.map((x, index): GraphColumn => {
+    const f = forward[index];
+    const step = stepNumber(index);
+    const at = (wire: GraphWire) => mark(wire, index, active);
     return {
-      bottom: at({ id: `x-${t}`, label: `x${sub(n)}`, name: `x_${n}, the input at step ${n} (row ${t} of X)`, values: x, size: x.length }),
+      bottom: at({ id: `x-${index}`, label: `x${sub(step)}`, name: t('wireInput', { step, index }), values: x, size: x.length }),
       inner: [
-        at({ id: `a-${t}`, label: 'a', name: `a_${n} = [h_${n - 1}, x_${n}]·W + b, the pre-activation at step ${n}`, values: f?.values.a ?? null, size: H }),
-        at({ id: `hin-${t}`, label: 'h', name: `h_${n} = tanh(a_${n}), the state after step ${n}`, values: f?.values.h ?? null, size: H }),
+        at({ id: `a-${index}`, label: 'a', name: t('wirePreActivation', { step, previous: step - 1 }), values: f?.values.a ?? null, size: H }),
+        at({ id: `hin-${index}`, label: 'h', name: t('wireStateInside', { step }), values: f?.values.h ?? null, size: H }),
       ],
-      top: at({ id: `o-${t}`, label: `o${sub(n)}`, name: `o_${n} = h_${n}·W_o + b_o, the output at step ${n}`, values: f?.y ?? null, size: example.outputBias.length }),
-      links: [at({ id: `h-${t}`, label: `h${sub(n)}`, name: `h_${n}, the hidden state after step ${n} (PyTorch’s output[${t}])`, values: f?.values.h ?? null, size: H })],
+      top: at({ id: `o-${index}`, label: `o${sub(step)}`, name: t('wireOutput', { step }), values: f?.y ?? null, size: example.outputBias.length }),
+      links: [at({ id: `h-${index}`, label: `h${sub(step)}`, name: t('wireHidden', { step, index }), values: f?.values.h ?? null, size: H })],
     };
   });
   return { columns, initial };

@@ -16,6 +16,10 @@ import { substitutedEquations } from '../../../src/widgets/CellStepper/forwardEq
 import type { ShownEquation } from '../../../src/widgets/StepperKit/Equation';
 import { exampleEquations } from '../../../src/widgets/WorkedExample/exampleEquations';
 import { exampleGraph } from '../../../src/widgets/WorkedExample/exampleGraph';
+import { i18n } from '../../../src/i18n/i18n';
+
+const cellStepperT = i18n.getFixedT('en', 'cellStepper');
+const workedExampleT = i18n.getFixedT('en', 'workedExample');
 
 /** Every row of numbers an equation marks as a term: the shown entries' full values (long rows show 3 + the last). */
 function markedRows(equations: ShownEquation[]): { term: string; values: number[] }[] {
@@ -58,10 +62,10 @@ describe.each(['RNN', 'LSTM', 'GRU'] as const)('%s', (kind) => {
       recorder.seek(position);
       const snapshot = recorder.snapshot();
       const active = snapshot.activeStep!;
-      const graph = forwardGraph({ kind, hiddenSize: 7, inputs, h0, c0, forward: snapshot.forward, active });
+      const graph = forwardGraph(cellStepperT, { kind, hiddenSize: 7, inputs, h0, c0, forward: snapshot.forward, active });
       // Each cell's equations print the rows its computation reads: x_t only in the RNN's, h_{t−1} not in the LSTM's.
       const must = ['h', ...GATES[kind], ...{ RNN: ['x', 'h_prev'], LSTM: ['c', 'c_prev'], GRU: ['h_prev'] }[kind]];
-      expectAgreement(substitutedEquations(kind, snapshot.forward[active]), wiresOf(graph), must);
+      expectAgreement(substitutedEquations(cellStepperT, kind, snapshot.forward[active]), wiresOf(graph), must);
     }
   });
 
@@ -88,12 +92,12 @@ describe('worked example', () => {
       recorder.seek(position);
       const snapshot = recorder.snapshot();
       const record = snapshot.forward[snapshot.activeStep!];
-      expectAgreement(exampleEquations(WORKED_EXAMPLE, record), wiresOf(exampleGraph(WORKED_EXAMPLE, snapshot)), ['a', 'h', 'o']);
+      expectAgreement(exampleEquations(workedExampleT, WORKED_EXAMPLE, record), wiresOf(exampleGraph(workedExampleT, WORKED_EXAMPLE, snapshot)), ['a', 'h', 'o']);
     }
   });
 
   it('marks nothing before the first step', async () => {
     const recorder = await createWorkedExampleRecorder(WORKED_EXAMPLE);
-    expect(wiresOf(exampleGraph(WORKED_EXAMPLE, recorder.snapshot())).filter((w) => w.terms)).toEqual([]);
+    expect(wiresOf(exampleGraph(workedExampleT, WORKED_EXAMPLE, recorder.snapshot())).filter((w) => w.terms)).toEqual([]);
   });
 });

@@ -1,6 +1,17 @@
 /** The seeded problems the steppers show: reproducible, and with a loss only where BPTT needs one. */
 import { describe, expect, it } from 'vitest';
 import { stepperData, stepperInitialState, stepperOptions, STEPPER_CLASSES } from '../../../src/core/figures/stepperSetup';
+import { readerText } from '../../../src/i18n/readerText';
+
+/** What the reader is told when `run` throws, in English and in Chinese. */
+function problemOf(run: () => unknown): { en: string; zh: string } | null {
+  try {
+    run();
+    return null;
+  } catch (problem) {
+    return { en: readerText(problem, 'en'), zh: readerText(problem, 'zh') };
+  }
+}
 
 describe('stepper setup', () => {
   it('draws the same inputs and targets for the same seed, different ones for another', () => {
@@ -20,7 +31,17 @@ describe('stepper setup', () => {
     const backward = stepperOptions({ kind: 'LSTM', inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 0, withLoss: true, truncation: 2, clipNorm: 1 });
     expect(backward.loss?.kind).toBe('crossEntropy');
     expect([backward.output?.size, backward.truncation, backward.clipNorm]).toEqual([STEPPER_CLASSES, 2, 1]);
-    expect(() => stepperOptions({ kind: 'RNN', inputSize: 2, hiddenSize: 0, seqLength: 4, seed: 0 })).toThrow(/hiddenSize/);
+  });
+
+  it('tells the reader which size or seed it cannot use, in the page’s language', () => {
+    const setup = { kind: 'RNN' as const, inputSize: 2, hiddenSize: 3, seqLength: 4, seed: 0 };
+    expect(problemOf(() => stepperOptions({ ...setup, hiddenSize: 0 }))).toEqual({
+      en: 'hiddenSize must be a whole number of at least 1, got 0',
+      zh: 'hiddenSize 必须是不小于 1 的整数，实际为 0',
+    });
+    expect(problemOf(() => stepperOptions({ ...setup, seqLength: 1.5 }))?.en).toBe('seqLength must be a whole number of at least 1, got 1.5');
+    expect(problemOf(() => stepperOptions({ ...setup, seed: 0.5 }))?.en).toBe('seed must be an integer, got 0.5');
+    expect(problemOf(() => stepperOptions(setup))).toBeNull();
   });
 
   it('starts from zero states, with a cell state only for the LSTM', () => {

@@ -7,6 +7,7 @@ import { readWord, repeatedLetter } from '../../../../src/core/figures/readingRn
 import { charactersOf, oneHotRows, wordVocabulary } from '../../../../src/core/figures/wordInput';
 import { recurrentParameters, TorchGenerator } from '../../../../src/core/random';
 import * as tf from '../../../../src/core/runtime/tf';
+import { readerText } from '../../../../src/i18n/readerText';
 import { expectClose } from '../helpers';
 
 /** h_t = tanh(W_ih[:, k_t] + b_ih + W_hh·h_{t−1} + b_hh) in float64: a one-hot input picks a column of W_ih. */
@@ -44,8 +45,15 @@ describe('wordInput', () => {
     expect(wordVocabulary('😀a😀')).toEqual(['a', '😀']);
   });
 
-  it('refuses a character outside the vocabulary', () => {
-    expect(() => oneHotRows(['x'], ['a', 'b'])).toThrow(/"x"/);
+  it('refuses a character outside the vocabulary, naming it to the reader', () => {
+    let problem: unknown;
+    try {
+      oneHotRows(['x'], ['a', 'b']);
+    } catch (error) {
+      problem = error;
+    }
+    expect(readerText(problem, 'en')).toBe('"x" is not in the vocabulary a, b');
+    expect(readerText(problem, 'zh')).toBe('“x”不在词表 a, b 中');
   });
 });
 
@@ -74,8 +82,9 @@ describe('readWord', () => {
     expect(repeatedLetter({ characters: ['h', 'e', 'l', 'l', 'o'], states: states.slice(0, 3) }, 3)).toBeNull();
   });
 
-  it('says what is wrong with an empty word or a bad size', async () => {
-    await expect(readWord({ word: '', hiddenSize: 4, seed: 0 })).rejects.toThrow(/at least one letter/);
-    await expect(readWord({ word: 'hi', hiddenSize: 0, seed: 0 })).rejects.toThrow(/hidden size/);
+  it('says what is wrong with an empty word or a bad size, in the page’s language', async () => {
+    const problemOf = (options: Parameters<typeof readWord>[0]) => readWord(options).then(() => null, (problem: unknown) => ({ en: readerText(problem, 'en'), zh: readerText(problem, 'zh') }));
+    expect(await problemOf({ word: '', hiddenSize: 4, seed: 0 })).toEqual({ en: 'Type a word of at least one letter.', zh: '请输入至少一个字母的单词。' });
+    expect((await problemOf({ word: 'hi', hiddenSize: 0, seed: 0 }))?.en).toBe('The hidden size must be a whole number of at least 1, got 0');
   });
 });
