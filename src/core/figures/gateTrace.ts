@@ -14,6 +14,7 @@ import { getCell } from '../cells';
 import { gateCount, type CellKind, type CellParams, type CellState, type GateCache } from '../cells/types';
 import { RecurrentLayer } from '../layer/layer';
 import type { TorchGenerator } from '../random';
+import type { ReaderMessage } from '../readerMessage';
 import { readTree } from '../runtime/readback';
 import { forwardDirection } from '../layer/sequence';
 import * as tf from '../runtime/tf';
@@ -43,18 +44,18 @@ export const TRACED: Readonly<Record<CellKind, readonly string[]>> = {
   GRU: ['r', 'z', 'n', 'h'],
 };
 
-/** How figures name each traced quantity (and `dh`, the gradient). */
-export const QUANTITY_NAMES: Readonly<Record<string, string>> = {
-  h: 'hidden state h',
-  c: 'cell state c',
-  i: 'input gate i',
-  f: 'forget gate f',
-  g: 'candidate g',
-  o: 'output gate o',
-  r: 'reset gate r',
-  z: 'update gate z',
-  n: 'candidate n',
-  dh: 'gradient ∂L/∂h',
+/** How figures name each traced quantity (and `dh`, the gradient): catalogue keys, worded by the interface. */
+export const QUANTITY_NAMES: Readonly<Record<string, ReaderMessage>> = {
+  h: { key: 'hiddenStateHeatmap:quantityH' },
+  c: { key: 'hiddenStateHeatmap:quantityC' },
+  i: { key: 'hiddenStateHeatmap:quantityI' },
+  f: { key: 'hiddenStateHeatmap:quantityF' },
+  g: { key: 'hiddenStateHeatmap:quantityG' },
+  o: { key: 'hiddenStateHeatmap:quantityO' },
+  r: { key: 'hiddenStateHeatmap:quantityR' },
+  z: { key: 'hiddenStateHeatmap:quantityZ' },
+  n: { key: 'hiddenStateHeatmap:quantityN' },
+  dh: { key: 'hiddenStateHeatmap:quantityDh' },
 };
 
 /**

@@ -5,6 +5,7 @@
  */
 import { parameterCounts, positiveInteger, resolveLayerConfig, type LayerConfig } from '../layer/layerConfig';
 import { randn, recurrentParameters, TorchGenerator } from '../random';
+import type { ReaderMessage } from '../readerMessage';
 
 /** Which input sequence to feed. */
 export type InputPattern = 'random' | 'pulse' | 'pulses' | 'sine';
@@ -18,12 +19,12 @@ export const PULSE_PERIOD = 8;
 /** Steps in one period of the 'sine' pattern. */
 export const SINE_PERIOD = 12;
 
-/** How figures name each pattern. */
-export const INPUT_PATTERN_NAMES: Readonly<Record<InputPattern, string>> = {
-  pulses: `a pulse every ${PULSE_PERIOD} steps`,
-  pulse: 'one pulse at t = 1',
-  random: 'random',
-  sine: 'sine waves',
+/** How figures name each pattern: catalogue keys, worded by the interface. */
+export const INPUT_PATTERN_NAMES: Readonly<Record<InputPattern, ReaderMessage>> = {
+  pulses: { key: 'hiddenStateHeatmap:patternPulses', values: { period: PULSE_PERIOD } },
+  pulse: { key: 'hiddenStateHeatmap:patternPulse' },
+  random: { key: 'hiddenStateHeatmap:patternRandom' },
+  sine: { key: 'hiddenStateHeatmap:patternSine' },
 };
 
 /** The length and width of an input sequence, and what the seed builds before drawing it. */

@@ -14,6 +14,7 @@ import { comparedModules, compareCells } from '../../core/figures/cellComparison
 import { makeInputs } from '../../core/figures/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { useT } from '../../i18n/useT';
 import './CellComparison.css';
 
 const INPUT_SIZE = 4;
@@ -29,6 +30,7 @@ const SCHEMA = traceSchema(LIMITS);
 
 /** Chapter 7: nn.RNN, nn.LSTM and nn.GRU fed the same sequence with the same hidden size, side by side. */
 export default function CellComparison(props: CellComparisonProps) {
+  const t = useT('cellComparison');
   const defaults = traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS);
   const [settings, setSettings, reset] = usePersistentState(`cell-comparison:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { pattern, hiddenSize, seqLength, seed } = settings;
@@ -39,10 +41,11 @@ export default function CellComparison(props: CellComparisonProps) {
   );
   const shownHidden = result?.cells[0].h[0].length ?? hiddenSize;
   const cellSize = Math.max(2, Math.min(12, Math.floor(200 / shownHidden)));
-  const hScale = useMemo(() => divergingScale(result?.hLimit ?? 1, 'one scale for all three, symmetric around 0'), [result]);
+  const scaleDescription = t('sharedScale');
+  const hScale = useMemo(() => divergingScale(result?.hLimit ?? 1, scaleDescription), [result, scaleDescription]);
 
   return (
-    <WidgetFrame title="RNN, LSTM and GRU on the same input" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+    <WidgetFrame title={t('title')} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>{t('reset')}</button>}>
       <div className="control-grid">
         <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
       </div>
@@ -50,9 +53,9 @@ export default function CellComparison(props: CellComparisonProps) {
       {result ? (
         <>
           <table className="shape-table cell-compare-table">
-            <caption>Parameters of one layer with input_size={INPUT_SIZE}, hidden_size={shownHidden}</caption>
+            <caption>{t('tableCaption', { inputSize: INPUT_SIZE, hiddenSize: shownHidden })}</caption>
             <thead>
-              <tr><th scope="col">cell</th><th scope="col">parameters</th><th scope="col">× RNN</th></tr>
+              <tr><th scope="col">{t('cell')}</th><th scope="col">{t('parameters')}</th><th scope="col">{t('ratio')}</th></tr>
             </thead>
             <tbody>
               {result.cells.map((cell) => (
@@ -64,7 +67,7 @@ export default function CellComparison(props: CellComparisonProps) {
               ))}
             </tbody>
           </table>
-          <p className="cell-compare-caption">Hidden state h of each cell, time down, units across, all three on one colour scale:</p>
+          <p className="cell-compare-caption">{t('mapsCaption')}</p>
           <div className="cell-compare-maps">
             {result.cells.map((cell) => (
               <div key={cell.kind} className="cell-compare-panel" data-kind={cell.kind}>
@@ -74,14 +77,14 @@ export default function CellComparison(props: CellComparisonProps) {
             ))}
           </div>
           <LineChartCard
-            title="‖hₜ‖ over time"
+            title={t('chartTitle')}
             xLabel="t"
             yLabel="‖hₜ‖"
             series={result.cells.map((cell) => ({ name: cell.kind, points: cell.hNorms.map((y, k) => ({ x: k + 1, y })) }))}
           />
         </>
       ) : (
-        <p className="placeholder">The three cells' hidden states and parameter counts will appear here.</p>
+        <p className="placeholder">{t('placeholder')}</p>
       )}
     </WidgetFrame>
   );

@@ -5,6 +5,7 @@
  * free — `traceGates` with `sharedGates` in src/core/figures/gateTrace.ts.
  */
 import { useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import { scaleForRange } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
@@ -15,6 +16,8 @@ import { makeInputs } from '../../core/figures/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { boolean, type SettingsSchema } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import './GateInspector.css';
 
 type GatedKind = 'LSTM' | 'GRU';
@@ -23,11 +26,10 @@ const INPUT_SIZE = 4;
 const LIMITS = { maxHidden: 64, maxSteps: 48 };
 /** What each kind's panels show: its gates, then the state they write. */
 const PANELS: Record<GatedKind, readonly string[]> = { LSTM: ['i', 'f', 'g', 'o', 'c'], GRU: ['r', 'z', 'n', 'h'] };
-/** The bug as it is usually written: layers one gate wide where they should be G gates wide. */
-const BUGGY_CODE: Record<GatedKind, string> = {
-  LSTM: ['a = self.x2h(x) + self.h2h(h)  # H outputs instead of 4·H', 'i, f, g, o = a.sigmoid(), a.sigmoid(), a.tanh(), a.sigmoid()'].join('\n'),
-  GRU: ['gx, gh = self.x2h(x), self.h2h(h)  # H outputs instead of 3·H', 'r, z = (gx + gh).sigmoid(), (gx + gh).sigmoid()', 'n = (gx + r * gh).tanh()'].join('\n'),
-};
+/** The bug as it is usually written, layers one gate wide where they should be G gates wide: its catalogue key (the code's comment is translated). */
+const BUGGY_CODE = { LSTM: 'bugCodeLstm', GRU: 'bugCodeGru' } as const;
+/** How many copies of one gate the sigmoid gates become under the bug, as a catalogue key. */
+const SIGMOID_COPIES = { LSTM: 'copiesThree', GRU: 'copiesTwo' } as const;
 
 interface Settings extends TraceSettings {
   sharedGates: boolean;
@@ -44,6 +46,8 @@ const SCHEMA: SettingsSchema<Settings> = { ...traceSchema(LIMITS), sharedGates: 
 
 /** Chapters 6–7: every gate over time, and what happens when one linear layer computes all of them. */
 export default function GateInspector(props: GateInspectorProps) {
+  const t = useT('gateInspector');
+  const text = useReaderText();
   const kind: GatedKind = props.kind === 'GRU' ? 'GRU' : 'LSTM';
   const defaults: Settings = { sharedGates: false, ...traceDefaults(props, { pattern: 'random', hiddenSize: 8, seqLength: 16 }, LIMITS) };
   const [settings, setSettings, reset] = usePersistentState(`gate-inspector:${kind}:${JSON.stringify(defaults)}`, defaults, SCHEMA);
@@ -60,10 +64,10 @@ export default function GateInspector(props: GateInspectorProps) {
   const cellSize = result ? Math.max(3, Math.min(14, Math.floor(180 / result.hiddenSize))) : 0;
 
   return (
-    <WidgetFrame title={`${kind} gates over time`} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+    <WidgetFrame title={t('title', { kind })} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>{t('reset')}</button>}>
       <div className="control-grid">
         <label className="check gate-bug-toggle">
-          <input type="checkbox" checked={sharedGates} onChange={(e) => set({ sharedGates: e.target.checked })} /> One shared linear layer for every gate (the bug)
+          <input type="checkbox" checked={sharedGates} onChange={(e) => set({ sharedGates: e.target.checked })} /> {t('sharedGates')}
         </label>
         <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
       </div>
@@ -73,7 +77,7 @@ export default function GateInspector(props: GateInspectorProps) {
           <div className="gate-panels">
             {PANELS[kind].map((name) => (
               <div key={name} className="gate-panel" data-gate={name}>
-                <p className="gate-panel-title">{QUANTITY_NAMES[name]}</p>
+                <p className="gate-panel-title">{text(QUANTITY_NAMES[name])}</p>
                 <Heatmap key={`${result.length}x${result.hiddenSize}`} values={result.values[name]} name={name} cellSize={cellSize} scale={scales[name]} />
               </div>
             ))}
@@ -81,33 +85,38 @@ export default function GateInspector(props: GateInspectorProps) {
           <ul className="gate-differences" data-testid="gate-differences">
             {result.gateDifferences.map(({ a, b, maxAbs }) => (
               <li key={`${a}${b}`} className={maxAbs === 0 ? 'gate-identical' : undefined}>
-                max over t and units of |{a} − {b}| ={' '}
-                <strong data-pair={`${a}-${b}`} data-value={maxAbs}>
-                  <ExactNumber value={maxAbs} />
-                </strong>
-                {maxAbs === 0 && ': identical'}
+                <Trans
+                  t={t}
+                  i18nKey={maxAbs === 0 ? 'differenceIdentical' : 'difference'}
+                  values={{ a, b }}
+                  components={{
+                    value: (
+                      <strong data-pair={`${a}-${b}`} data-value={maxAbs}>
+                        <ExactNumber value={maxAbs} />
+                      </strong>
+                    ),
+                  }}
+                />
               </li>
             ))}
           </ul>
           <p className="widget-readout">
             {result.sharedGates
-              ? `Every gate block of W_ih, W_hh and the biases is the same ${result.hiddenSize}-row block, so every gate sees the same pre-activation: the sigmoid gates are one gate drawn ${kind === 'LSTM' ? 'three' : 'two'} times, and the cell can no longer forget and write independently. This is what the bug looks like in code:`
-              : `Each gate has its own block of ${result.hiddenSize} rows in W_ih, W_hh and the biases, so each gate sees its own pre-activation and the maps differ.`}
+              ? t('sharedExplanation', { rows: result.hiddenSize, copies: t(SIGMOID_COPIES[kind]) })
+              : t('separateExplanation', { rows: result.hiddenSize })}
           </p>
-          {result.sharedGates && <pre className="gate-bug-code">{BUGGY_CODE[kind]}</pre>}
+          {result.sharedGates && <pre className="gate-bug-code">{t(BUGGY_CODE[kind])}</pre>}
           <p className="widget-readout" data-testid="gate-parameters">
-            nn.{kind}({result.inputSize}, {result.hiddenSize}) has <span data-value={result.numParameters}>{result.numParameters.toLocaleString('en')}</span> parameters;{' '}
-            {result.sharedGates ? (
-              <>
-                with one shared layer only <strong data-value={result.freeParameters}>{result.freeParameters.toLocaleString('en')}</strong> of them are free, the rest are copies.
-              </>
-            ) : (
-              <>every one of them is free.</>
-            )}
+            <Trans
+              t={t}
+              i18nKey={result.sharedGates ? 'parametersShared' : 'parametersFree'}
+              values={{ kind, inputSize: result.inputSize, hiddenSize: result.hiddenSize, total: result.numParameters.toLocaleString('en'), free: result.freeParameters.toLocaleString('en') }}
+              components={{ total: <span data-value={result.numParameters} />, free: <strong data-value={result.freeParameters} /> }}
+            />
           </p>
         </>
       ) : (
-        <p className="placeholder">The {kind}'s gates will appear here as time × unit maps.</p>
+        <p className="placeholder">{t('placeholder', { kind })}</p>
       )}
     </WidgetFrame>
   );

@@ -4,19 +4,21 @@
  * log chart beside ‖W_hhᵏ‖ and the product with tanh′ held fixed, and what clipping does to the weight
  * gradient — `gradientFlow` in src/core/figures/gradientFlow.ts.
  */
+import { Trans } from 'react-i18next';
 import { LineChartCard } from '../../components/Charts';
 import { ExactNumber } from '../../components/ExactNumber';
 import { SegmentedChoice } from '../../components/Choices';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { gradientFlow, type RecurrentMatrixKind } from '../../core/figures/gradientFlow';
+import { gradientFlow, type GradientFlowResult, type RecurrentMatrixKind } from '../../core/figures/gradientFlow';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 
-const MATRICES: readonly { value: RecurrentMatrixKind; label: string }[] = [
-  { value: 'normal', label: 'ρ·Q (normal)' },
-  { value: 'nonNormal', label: '[[2, 3], [−2, −2.6]] (non-normal)' },
+const MATRICES: readonly { value: RecurrentMatrixKind; label: 'matrixNormal' | 'matrixNonNormal' }[] = [
+  { value: 'normal', label: 'matrixNormal' },
+  { value: 'nonNormal', label: 'matrixNonNormal' },
 ];
 const DEFAULTS = { matrix: 'normal' as RecurrentMatrixKind, radius: 0.9, steps: 40, clipNorm: 1 };
 const SCHEMA: SettingsSchema<typeof DEFAULTS> = {
@@ -26,27 +28,73 @@ const SCHEMA: SettingsSchema<typeof DEFAULTS> = {
   clipNorm: number(0.1, 10),
 };
 
-/** What ρ and σ_max promise about ∂h_t/∂h_k, in the chapter's words. */
-function regimeOf(rho: number, sigmaMax: number): string {
-  if (sigmaMax < 1) return 'vanishing, guaranteed (σ_max < 1)';
-  if (rho > 1) return 'can explode (ρ > 1), until tanh saturates';
-  if (rho < 1) return 'the linear product vanishes (ρ < 1), but with σ_max > 1 tanh′ can make the product grow';
-  return 'on the edge';
+/** What ρ and σ_max promise about ∂h_t/∂h_k, in the chapter's words (a catalogue key). */
+function regimeOf(rho: number, sigmaMax: number) {
+  if (sigmaMax < 1) return 'regimeVanishing';
+  if (rho > 1) return 'regimeExploding';
+  if (rho < 1) return 'regimeNonNormal';
+  return 'regimeEdge';
+}
+
+/** The numbers under the chart: ρ, σ_max, the norms after the last step back, and what clipping does. */
+function Readout({ result, steps, clipNorm }: { result: GradientFlowResult; steps: number; clipNorm: number }) {
+  const t = useT('gradientFlow');
+  const lastK = steps - 1;
+  const threshold = clipNorm.toFixed(1);
+  const clipped = result.clippedNorm < result.weightGradientNorm;
+  return (
+    <p className="widget-readout" data-testid="gradient-flow-readout">
+      <Trans
+        t={t}
+        i18nKey="readout"
+        values={{
+          hiddenSize: result.hiddenSize,
+          radius: result.spectralRadius.toFixed(3),
+          sigmaMax: result.spectralNorm.toFixed(3),
+          regime: t(regimeOf(result.spectralRadius, result.spectralNorm)),
+          steps: lastK,
+          saturation: (100 * result.saturation).toFixed(0),
+        }}
+        components={{
+          strong: <strong />,
+          sup: <sup />,
+          normBack: <ExactNumber value={result.normsBack[lastK]} />,
+          linearNorm: <ExactNumber value={result.linearNorms[lastK]} />,
+          heldNorm: <ExactNumber value={result.heldNorms[lastK]} />,
+          saturation: <span data-value={result.saturation} />,
+          weightNorm: <ExactNumber value={result.weightGradientNorm} />,
+          clipping: (
+            <Trans
+              t={t}
+              i18nKey={clipped ? 'clipped' : 'notClipped'}
+              values={{ threshold }}
+              components={{ strong: <strong />, clippedNorm: <ExactNumber value={result.clippedNorm} /> }}
+            />
+          ),
+        }}
+      />
+    </p>
+  );
 }
 
 /** Chapter 4: how ‖∂L/∂h_t‖ shrinks or grows with W_hh (normal or not), and what clipping does. */
 export default function GradientFlow() {
+  const t = useT('gradientFlow');
   const [settings, setSettings, reset] = usePersistentState('gradient-flow', DEFAULTS, SCHEMA);
   const { matrix, radius, steps, clipNorm } = settings;
   const { engine, result, error, busy } = useEngineResult(() => gradientFlow({ matrix, radius, steps, clipNorm, seed: 0 }), [matrix, radius, steps, clipNorm]);
-  const lastK = steps - 1;
 
   return (
-    <WidgetFrame title="Gradients through time" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
-      <SegmentedChoice label="Recurrent matrix W_hh" value={matrix} options={MATRICES} onChange={(m) => setSettings({ ...settings, matrix: m })} />
+    <WidgetFrame title={t('title')} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>{t('reset')}</button>}>
+      <SegmentedChoice
+        label={t('matrix')}
+        value={matrix}
+        options={MATRICES.map((m) => ({ value: m.value, label: t(m.label) }))}
+        onChange={(m) => setSettings({ ...settings, matrix: m })}
+      />
       <div className="control-grid">
         <Slider
-          label="Spectral radius ρ of W_hh = ρ·Q"
+          label={t('radius')}
           value={radius}
           {...rangeOf(SCHEMA.radius)}
           step={0.05}
@@ -54,40 +102,26 @@ export default function GradientFlow() {
           disabled={matrix !== 'normal'}
           onChange={(v) => setSettings({ ...settings, radius: v })}
         />
-        <Slider label="Sequence length T" value={steps} {...rangeOf(SCHEMA.steps)} onChange={(v) => setSettings({ ...settings, steps: v })} />
-        <Slider label="Clipping threshold θ" value={clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => setSettings({ ...settings, clipNorm: v })} />
+        <Slider label={t('steps')} value={steps} {...rangeOf(SCHEMA.steps)} onChange={(v) => setSettings({ ...settings, steps: v })} />
+        <Slider label={t('clipNorm')} value={clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => setSettings({ ...settings, clipNorm: v })} />
       </div>
       {result ? (
         <>
           <LineChartCard
-            title="‖∂L/∂h‖ by steps back from the loss (log scale)"
-            xLabel="steps back"
-            yLabel="norm"
+            title={t('chartTitle')}
+            xLabel={t('stepsBack')}
+            yLabel={t('norm')}
             logY
             series={[
-              { name: 'tanh RNN, random inputs', points: result.normsBack.map((y, x) => ({ x, y })) },
-              { name: '‖W_hhᵏ‖ (linear RNN)', points: result.linearNorms.map((y, x) => ({ x, y })) },
-              { name: '‖(D W_hhᵀ)ᵏ‖, tanh′ held at 1, 0.1, …', points: result.heldNorms.map((y, x) => ({ x, y })) },
+              { name: t('seriesTanh'), points: result.normsBack.map((y, x) => ({ x, y })) },
+              { name: t('seriesLinear'), points: result.linearNorms.map((y, x) => ({ x, y })) },
+              { name: t('seriesHeld'), points: result.heldNorms.map((y, x) => ({ x, y })) },
             ]}
           />
-          <p className="widget-readout" data-testid="gradient-flow-readout">
-            With {result.hiddenSize} hidden units, W_hh has spectral radius ρ = <strong>{result.spectralRadius.toFixed(3)}</strong> and largest singular value σ_max ={' '}
-            <strong>{result.spectralNorm.toFixed(3)}</strong>. Regime: <strong>{regimeOf(result.spectralRadius, result.spectralNorm)}</strong>. After {lastK} steps back
-            the gradient norm is <strong><ExactNumber value={result.normsBack[lastK]} /></strong>; ‖W_hh
-            <sup>{lastK}</sup>‖ = <ExactNumber value={result.linearNorms[lastK]} /> and with tanh′ held ‖(D W_hh
-            <sup>T</sup>)<sup>{lastK}</sup>‖ = <ExactNumber value={result.heldNorms[lastK]} />; tanh is saturated in <span data-value={result.saturation}>{(100 * result.saturation).toFixed(0)}%</span> of units. The weight gradient's norm is{' '}
-            <strong><ExactNumber value={result.weightGradientNorm} /></strong>
-            {result.clippedNorm < result.weightGradientNorm ? (
-              <>
-                ; clipping at θ = {clipNorm.toFixed(1)} rescales it to <strong><ExactNumber value={result.clippedNorm} /></strong>, same direction.
-              </>
-            ) : (
-              <>, below θ = {clipNorm.toFixed(1)}, so clipping leaves it alone.</>
-            )}
-          </p>
+          <Readout result={result} steps={steps} clipNorm={clipNorm} />
         </>
       ) : (
-        <p className="placeholder">The gradient norm per step will be plotted here.</p>
+        <p className="placeholder">{t('placeholder')}</p>
       )}
     </WidgetFrame>
   );

@@ -5,6 +5,7 @@
  * `traceGates` in src/core/figures/gateTrace.ts, on inputs from `makeInputs` in inputPatterns.ts there.
  */
 import { useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import { SegmentedChoice, SelectChoice } from '../../components/Choices';
 import { divergingScale, scaleForRange } from '../../components/colorScale';
 import { ExactNumber } from '../../components/ExactNumber';
@@ -17,6 +18,8 @@ import { makeInputs } from '../../core/figures/inputPatterns';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { boolean, choice, type SettingsSchema } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import './HiddenStateHeatmap.css';
 
 /** Features per input step: enough for random input to look random, few enough to read as a strip. */
@@ -52,6 +55,8 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
     logGradient: false,
     ...traceDefaults(props, { pattern: 'pulses', hiddenSize: 16, seqLength: 24 }, LIMITS),
   };
+  const t = useT('hiddenStateHeatmap');
+  const text = useReaderText();
   const [settings, setSettings, reset] = usePersistentState(`hidden-state-heatmap:${JSON.stringify(defaults)}`, defaults, SCHEMA);
   const { kind, hiddenSize, seqLength, seed, pattern } = settings;
   const set = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
@@ -67,19 +72,22 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
   const shown = result && (quantity === 'dh' ? result.dh : (result.values[quantity] ?? null));
   const symbol = SYMBOLS[quantity] ?? quantity;
   const scale = useMemo(() => (shown ? scaleForRange(QUANTITY_RANGES[quantity], shown, settings.logGradient) : undefined), [shown, quantity, settings.logGradient]);
-  const inputScale = useMemo(() => divergingScale(1, 'input, −1 to 1'), []);
+  const inputDescription = t('inputScale');
+  const inputScale = useMemo(() => divergingScale(1, inputDescription), [inputDescription]);
   const cellSize = result ? Math.max(3, Math.min(22, Math.floor(640 / result.hiddenSize))) : 0;
   const last = result ? result.length - 1 : 0;
+  const quantityName = text(QUANTITY_NAMES[quantity]);
+  const afterPulse = pattern === 'pulse' || pattern === 'pulses';
 
   return (
-    <WidgetFrame title="Hidden state over time" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+    <WidgetFrame title={t('title')} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>{t('reset')}</button>}>
       <div className="control-grid">
-        <SegmentedChoice label="Cell" value={kind} options={CELL_KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
-        <SelectChoice label="Show" value={quantity} options={quantities.map((q) => ({ value: q, label: QUANTITY_NAMES[q] ?? q }))} onChange={(q) => set({ quantity: q })} />
+        <SegmentedChoice label={t('cell')} value={kind} options={CELL_KINDS.map((k) => ({ value: k, label: k }))} onChange={(k) => set({ kind: k })} />
+        <SelectChoice label={t('show')} value={quantity} options={quantities.map((q) => ({ value: q, label: text(QUANTITY_NAMES[q]) }))} onChange={(q) => set({ quantity: q })} />
         <InputPatternChoice value={pattern} onChange={(p) => set({ pattern: p })} />
         {quantity === 'dh' && (
           <label className="check">
-            <input type="checkbox" checked={settings.logGradient} onChange={(e) => set({ logGradient: e.target.checked })} /> Log colour scale
+            <input type="checkbox" checked={settings.logGradient} onChange={(e) => set({ logGradient: e.target.checked })} /> {t('logScale')}
           </label>
         )}
       </div>
@@ -88,32 +96,34 @@ export default function HiddenStateHeatmap(props: HiddenStateHeatmapProps) {
         <>
           <div className="hidden-state-maps">
             <div className="hidden-state-input">
-              <p className="hidden-state-caption">input x</p>
-              <Heatmap key={`x-${result.length}`} values={result.inputs} name="x" colLabel="feature" scale={inputScale} cellSize={cellSize} />
+              <p className="hidden-state-caption">{t('inputCaption')}</p>
+              <Heatmap key={`x-${result.length}`} values={result.inputs} name="x" colLabel={t('feature')} scale={inputScale} cellSize={cellSize} />
             </div>
             <div className="hidden-state-main">
-              <p className="hidden-state-caption">
-                {QUANTITY_NAMES[quantity]} of the {shownKind}, time down, units across
-              </p>
+              <p className="hidden-state-caption">{t('mapCaption', { quantity: quantityName, kind: shownKind })}</p>
               <Heatmap key={`${result.length}x${result.hiddenSize}`} values={shown} name={symbol} cellSize={cellSize} scale={scale} />
             </div>
           </div>
           {quantity === 'dh' && result.dhNorms ? (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              Loss L = Σ<sub>j</sub> h<sub>T, j</sub> = <strong><ExactNumber value={result.loss} /></strong>, so ∂L/∂h<sub>T</sub> is 1 in every unit (norm{' '}
-              <ExactNumber value={result.dhNorms[last]} />). Carried back to step 1 by BPTT its norm is{' '}
-              <strong><ExactNumber value={result.dhNorms[0]} /></strong>: that is how much the first step still counts at the end.
+              <Trans
+                t={t}
+                i18nKey="gradientSummary"
+                components={{ loss: <ExactNumber value={result.loss} />, lastNorm: <ExactNumber value={result.dhNorms[last]} />, firstNorm: <ExactNumber value={result.dhNorms[0]} />, strong: <strong />, sub: <sub /> }}
+              />
             </p>
           ) : (
             <p className="widget-readout" data-testid="hidden-state-summary">
-              ‖h<sub>1</sub>‖ = <ExactNumber value={result.hNorms[0]} />, ‖h<sub>T</sub>‖ ={' '}
-              <ExactNumber value={result.hNorms[last]} />.
-              {pattern === 'pulse' || pattern === 'pulses' ? ' After a pulse the input is zero: whatever the rows below it still show is memory.' : ''}
+              <Trans
+                t={t}
+                i18nKey={afterPulse ? 'stateSummaryAfterPulse' : 'stateSummary'}
+                components={{ firstNorm: <ExactNumber value={result.hNorms[0]} />, lastNorm: <ExactNumber value={result.hNorms[last]} />, sub: <sub /> }}
+              />
             </p>
           )}
         </>
       ) : (
-        <p className="placeholder">A heatmap of {QUANTITY_NAMES[quantity]} (time down, {hiddenSize} units across) will appear here.</p>
+        <p className="placeholder">{t('placeholder', { quantity: quantityName, hiddenSize })}</p>
       )}
     </WidgetFrame>
   );

@@ -9,6 +9,7 @@ import type { LayerConfig } from '../../core/layer/layerConfig';
 import { exploreShapes } from '../../core/figures/shapes';
 import { useEngine } from '../../hooks/useEngine';
 import { boolean, choice, fitSettings, integer } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 
 /** Any layer a chapter (or a URL on the figure's own page) may ask about; bounded so that the layer built to count it stays small. */
 const PROPS = {
@@ -25,6 +26,7 @@ const BASE: Required<Omit<LayerConfig, 'dropout'>> = { kind: 'RNN', inputSize: 1
 
 /** Inline in prose: the parameter count of the layer these props describe, as the engine builds it. */
 export default function ParamCount(props: Partial<LayerConfig>) {
+  const t = useT('paramCount');
   const engine = useEngine();
   const config = fitSettings(PROPS, props, BASE);
   const key = JSON.stringify(config);
@@ -35,7 +37,7 @@ export default function ParamCount(props: Partial<LayerConfig>) {
   return total === null ? (
     <span className="param-count" aria-busy="true">…</span>
   ) : (
-    <span className="param-count" data-testid="param-count" title={`parameters of nn.${config.kind}(${config.inputSize}, ${config.hiddenSize})`}>
+    <span className="param-count" data-testid="param-count" title={t('title', { kind: config.kind, inputSize: config.inputSize, hiddenSize: config.hiddenSize })}>
       {total.toLocaleString('en')}
     </span>
   );

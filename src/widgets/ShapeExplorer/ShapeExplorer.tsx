@@ -7,11 +7,12 @@
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { CellKind } from '../../core/cells/types';
-import { exploreShapes } from '../../core/figures/shapes';
+import { exploreShapes, type ShapeReport } from '../../core/figures/shapes';
 import { useEngineResult } from '../../hooks/useEngineResult';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { boolean, choice, integer, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
 import { CELL_KINDS } from '../../core/cells/types';
+import { useT } from '../../i18n/useT';
 
 const DEFAULTS = {
   kind: 'RNN' as CellKind,
@@ -41,8 +42,21 @@ const SCHEMA: SettingsSchema<typeof DEFAULTS> = {
 
 const shape = (dims: number[]) => `(${dims.join(', ')})`;
 
+/** The tensors of one forward call, named as PyTorch names them (so in every edition), each with its shape. */
+function forwardTensors(report: ShapeReport): { name: string; dims: number[]; testId?: string }[] {
+  return [
+    { name: 'input', dims: report.input },
+    { name: 'h_0', dims: report.h0 },
+    ...(report.c0 ? [{ name: 'c_0', dims: report.c0 }] : []),
+    { name: 'output', dims: report.output, testId: 'output-shape' },
+    { name: 'h_n', dims: report.hN, testId: 'hn-shape' },
+    ...(report.cN ? [{ name: 'c_n', dims: report.cN }] : []),
+  ];
+}
+
 /** Chapter 5: pick nn.RNN / LSTM / GRU arguments and read every shape off a layer the engine builds. */
 export default function ShapeExplorer() {
+  const t = useT('shapeExplorer');
   const [s, setSettings, reset] = usePersistentState('shape-explorer', DEFAULTS, SCHEMA);
   const set = (patch: Partial<typeof DEFAULTS>) => setSettings({ ...s, ...patch });
   const nonlinearity = s.kind === 'RNN' && s.relu ? 'relu' : 'tanh';
@@ -62,10 +76,10 @@ export default function ShapeExplorer() {
   );
 
   return (
-    <WidgetFrame title="Shape explorer" engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>Reset</button>}>
+    <WidgetFrame title={t('title')} engine={engine} busy={busy} error={error} controls={<button type="button" onClick={reset}>{t('reset')}</button>}>
       <div className="control-grid">
         <fieldset className="segmented">
-          <legend className="visually-hidden">Layer type</legend>
+          <legend className="visually-hidden">{t('layerType')}</legend>
           {(['RNN', 'LSTM', 'GRU'] as const).map((kind) => (
             <label key={kind}>
               <input type="radio" name="shape-kind" checked={s.kind === kind} onChange={() => set({ kind })} /> nn.{kind}
@@ -81,30 +95,27 @@ export default function ShapeExplorer() {
         <Slider label="input_size" value={s.inputSize} {...rangeOf(SCHEMA.inputSize)} onChange={(inputSize) => set({ inputSize })} />
         <Slider label="hidden_size" value={s.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
         <Slider label="num_layers" value={s.numLayers} {...rangeOf(SCHEMA.numLayers)} onChange={(numLayers) => set({ numLayers })} />
-        <Slider label="sequence length" value={s.seqLength} {...rangeOf(SCHEMA.seqLength)} onChange={(seqLength) => set({ seqLength })} />
-        <Slider label="batch size" value={s.batch} {...rangeOf(SCHEMA.batch)} onChange={(batch) => set({ batch })} />
+        <Slider label={t('seqLength')} value={s.seqLength} {...rangeOf(SCHEMA.seqLength)} onChange={(seqLength) => set({ seqLength })} />
+        <Slider label={t('batch')} value={s.batch} {...rangeOf(SCHEMA.batch)} onChange={(batch) => set({ batch })} />
       </div>
       {report ? (
         <>
           <pre className="constructor-line" data-testid="constructor-line">{`rnn = ${report.constructorLine}`}</pre>
           <table className="shape-table">
-            <caption>Tensors of one forward call</caption>
+            <caption>{t('tensorsCaption')}</caption>
             <thead>
-              <tr><th scope="col">tensor</th><th scope="col">shape</th></tr>
+              <tr><th scope="col">{t('tensor')}</th><th scope="col">{t('shape')}</th></tr>
             </thead>
             <tbody>
-              <tr><td>input</td><td>{shape(report.input)}</td></tr>
-              <tr><td>h_0</td><td>{shape(report.h0)}</td></tr>
-              {report.c0 && <tr><td>c_0</td><td>{shape(report.c0)}</td></tr>}
-              <tr><td>output</td><td data-testid="output-shape">{shape(report.output)}</td></tr>
-              <tr><td>h_n</td><td data-testid="hn-shape">{shape(report.hN)}</td></tr>
-              {report.cN && <tr><td>c_n</td><td>{shape(report.cN)}</td></tr>}
+              {forwardTensors(report).map(({ name, dims, testId }) => (
+                <tr key={name}><td>{name}</td><td data-testid={testId}>{shape(dims)}</td></tr>
+              ))}
             </tbody>
           </table>
           <table className="shape-table">
-            <caption>Parameters (named_parameters order)</caption>
+            <caption>{t('parametersCaption')}</caption>
             <thead>
-              <tr><th scope="col">name</th><th scope="col">shape</th><th scope="col">count</th></tr>
+              <tr><th scope="col">{t('name')}</th><th scope="col">{t('shape')}</th><th scope="col">{t('count')}</th></tr>
             </thead>
             <tbody>
               {report.parameters.map((p) => (
@@ -115,14 +126,14 @@ export default function ShapeExplorer() {
                 </tr>
               ))}
               <tr className="total">
-                <td colSpan={2}>total</td>
+                <td colSpan={2}>{t('total')}</td>
                 <td data-testid="parameter-total">{report.total.toLocaleString('en')}</td>
               </tr>
             </tbody>
           </table>
         </>
       ) : (
-        <p className="placeholder">Shapes appear once the engine has started.</p>
+        <p className="placeholder">{t('placeholder')}</p>
       )}
     </WidgetFrame>
   );

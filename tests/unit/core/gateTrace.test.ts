@@ -1,17 +1,19 @@
 /**
  * The gate trace: its forward values and ∂L/∂h_t equal the unroll recorder's for the same seed, the
  * shared-linear-layer bug equals a float64 cell whose gate blocks were copied by hand and makes the gates
- * identical, it leaves no tensor behind, and hidden size 512 works.
+ * identical, it leaves no tensor behind, hidden size 512 works, and every traced quantity has a name in the catalogues.
  */
 import { describe, expect, it } from 'vitest';
 import type { CellKind } from '../../../src/core/cells/types';
-import { GATE_PAIRS, TRACED, traceGates, type GateTraceOptions } from '../../../src/core/figures/gateTrace';
+import { GATE_PAIRS, QUANTITY_NAMES, TRACED, traceGates, type GateTraceOptions } from '../../../src/core/figures/gateTrace';
 import { makeInputs } from '../../../src/core/figures/inputPatterns';
 import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { gateCount } from '../../../src/core/cells/types';
 import { getReferenceCell, type RefParams, type RefState } from '../../../src/core/reference';
 import * as tf from '../../../src/core/runtime/tf';
 import { UnrollRecorder } from '../../../src/core/unroll/unroll';
+import { i18n } from '../../../src/i18n/i18n';
+import { readerText } from '../../../src/i18n/readerText';
 import { expectClose } from './helpers';
 
 const T = 7;
@@ -110,5 +112,13 @@ describe('traceGates', () => {
     expect(result.values.c[23]).toHaveLength(512);
     expect(result.dh?.[0]).toHaveLength(512);
     expect(result.hNorms.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('QUANTITY_NAMES', () => {
+  it('names every traced quantity and the gradient from the catalogue, in the glossary’s words', () => {
+    for (const name of [...new Set([...KINDS.flatMap((kind) => TRACED[kind]), 'dh'])]) expect(i18n.exists(QUANTITY_NAMES[name].key), name).toBe(true);
+    expect(readerText(QUANTITY_NAMES.f, 'en')).toBe('forget gate f');
+    expect(readerText(QUANTITY_NAMES.c, 'zh')).toBe('记忆元 c');
   });
 });

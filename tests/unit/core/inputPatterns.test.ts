@@ -1,8 +1,10 @@
-/** Input patterns: shapes, pulse timing, and that random input is PyTorch's randn after the modules. */
+/** Input patterns: shapes, pulse timing, that random input is PyTorch's randn after the modules, and their names in the catalogues. */
 import { describe, expect, it } from 'vitest';
-import { INPUT_PATTERNS, isInputPattern, makeInputs, PULSE_PERIOD } from '../../../src/core/figures/inputPatterns';
+import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, isInputPattern, makeInputs, PULSE_PERIOD } from '../../../src/core/figures/inputPatterns';
 import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { randn, TorchGenerator } from '../../../src/core/random';
+import { i18n } from '../../../src/i18n/i18n';
+import { readerText } from '../../../src/i18n/readerText';
 
 describe('makeInputs', () => {
   it.each(INPUT_PATTERNS)('%s has shape [steps][inputSize] of finite numbers (in [−1, 1] unless random)', (pattern) => {
@@ -38,5 +40,13 @@ describe('makeInputs', () => {
     expect(isInputPattern('sine')).toBe(true);
     expect(isInputPattern('square')).toBe(false);
     expect(isInputPattern(3)).toBe(false);
+  });
+});
+
+describe('INPUT_PATTERN_NAMES', () => {
+  it('names every pattern from the catalogue, the pulses as chapter 6 calls them in each edition', () => {
+    for (const pattern of INPUT_PATTERNS) expect(i18n.exists(INPUT_PATTERN_NAMES[pattern].key), pattern).toBe(true);
+    expect(readerText(INPUT_PATTERN_NAMES.pulses, 'en')).toBe('a pulse every 8 steps');
+    expect(readerText(INPUT_PATTERN_NAMES.pulses, 'zh')).toBe('每 8 步一个脉冲');
   });
 });
