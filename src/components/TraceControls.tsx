@@ -4,6 +4,7 @@
  */
 import { INPUT_PATTERN_NAMES, INPUT_PATTERNS, type InputPattern } from '../core/figures/inputPatterns';
 import { choice, fitSettings, integer, rangeOf, type SettingsSchema } from '../hooks/settingsSchema';
+import { useReaderText } from '../i18n/readerText';
 import { useT } from '../i18n/useT';
 import { SelectChoice } from './Choices';
 import { Slider } from './Slider';
@@ -45,7 +46,8 @@ export function traceSchema(limits: TraceLimits): SettingsSchema<TraceSettings> 
 /** The input pattern menu. */
 export function InputPatternChoice({ value, onChange }: { value: InputPattern; onChange: (pattern: InputPattern) => void }) {
   const t = useT('figure');
-  return <SelectChoice label={t('inputPattern')} value={value} options={INPUT_PATTERNS.map((p) => ({ value: p, label: INPUT_PATTERN_NAMES[p] }))} onChange={onChange} />;
+  const say = useReaderText();
+  return <SelectChoice label={t('inputPattern')} value={value} options={INPUT_PATTERNS.map((p) => ({ value: p, label: say(INPUT_PATTERN_NAMES[p]) }))} onChange={onChange} />;
 }
 
 /** Hidden size, time steps and seed, named as PyTorch and the chapters name them. */

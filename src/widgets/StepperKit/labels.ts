@@ -16,9 +16,3 @@ export function sub(n: number): string {
 
 /** The step number the figures print for the engine's 0-based array index: index 0 is step 1. */
 export const stepNumber = (index: number): number => index + 1;
-
-/** The readout's words for the state before step 1. */
-export const INITIAL_NOTE = 'the initial hidden state before step 1 (PyTorch’s h_0 argument)';
-
-/** The same for an LSTM's cell state. */
-export const INITIAL_CELL_NOTE = 'the initial cell state before step 1 (PyTorch’s c_0 argument)';

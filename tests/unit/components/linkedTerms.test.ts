@@ -16,7 +16,6 @@ import { substitutedEquations } from '../../../src/widgets/CellStepper/forwardEq
 import type { ShownEquation } from '../../../src/widgets/StepperKit/Equation';
 import { exampleEquations } from '../../../src/widgets/WorkedExample/exampleEquations';
 import { exampleGraph } from '../../../src/widgets/WorkedExample/exampleGraph';
-import { i18n } from '../../../src/i18n/i18n';
 
 const cellStepperT = i18n.getFixedT('en', 'cellStepper');
 const workedExampleT = i18n.getFixedT('en', 'workedExample');
