@@ -8,10 +8,10 @@ import { buildVocabulary, encode, type Preprocessing, type Vocabulary } from '..
 import { generateText } from '../core/model/generate';
 import type { CharModel } from '../core/model/model';
 import { fromModelFile, toModelFile } from '../core/model/modelFile';
+import { ReaderError, type ReaderMessage } from '../core/readerMessage';
 import * as tf from '../core/runtime/tf';
 import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
-import type { TrainOutcome } from '../core/train/trainer';
-import type { FromWorker, ModelHeld, ToWorker } from './charLmProtocol';
+import type { FromWorker, ModelHeld, ModelSummary, ToWorker, WorkerOutcome, WorkerProblem } from './charLmProtocol';
 import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from './charLmSettings';
 import { GatedControl } from './gatedControl';
 import { WeightsKeeper } from './weightsKeeper';
@@ -36,9 +36,9 @@ let onGpu = false;
 /** Device losses so far: a request that saw this number change failed because of one. */
 let deviceLosses = 0;
 
-const describe = (model: CharModel): string => {
+const summaryOf = (model: CharModel): ModelSummary => {
   const { kind, hiddenSize, numLayers } = model.config;
-  return `${kind}, hidden ${hiddenSize}, ${numLayers} layer${numLayers > 1 ? 's' : ''}`;
+  return { kind, hiddenSize, numLayers };
 };
 
 function replaceModel(id: number | null, next: typeof current) {
@@ -48,7 +48,7 @@ function replaceModel(id: number | null, next: typeof current) {
     // Tensors of a backend that died with its device cannot be freed; they are gone with it.
   }
   current = next;
-  const model: ModelHeld = next ? describe(next.model) : null;
+  const model: ModelHeld = next ? summaryOf(next.model) : null;
   if (id !== null) post({ type: 'model', id, model });
 }
 
@@ -84,7 +84,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
     unreported = [];
     lastReport = performance.now();
   };
-  let outcome: TrainOutcome;
+  let outcome: WorkerOutcome;
   try {
     for (let next = await run.next(); ; next = await run.next()) {
       if (next.done) {
@@ -121,13 +121,11 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
   post({ type: 'stopped', ...reply, outcome });
 }
 
-function gpuLostOutcome(lastStep: number): TrainOutcome {
+function gpuLostOutcome(lastStep: number): WorkerOutcome {
   const kept = keeper.step;
-  return {
-    reason: 'aborted',
-    message: `The GPU was lost at step ${lastStep}. ${kept === null ? 'No weights could be kept.' : `The weights from step ${kept} were kept: write with them, or train again.`}`,
-    steps: lastStep,
-  };
+  const message: ReaderMessage =
+    kept === null ? { key: 'charLm:gpuLostNoWeights', values: { step: lastStep } } : { key: 'charLm:gpuLostWeightsKept', values: { step: lastStep, kept } };
+  return { reason: 'aborted', message, steps: lastStep };
 }
 
 async function generate(message: Extract<ToWorker, { type: 'generate' }>) {
@@ -135,7 +133,7 @@ async function generate(message: Extract<ToWorker, { type: 'generate' }>) {
   try {
     const problem = settingsProblem(GENERATE_SCHEMA, message);
     if (problem) throw new Error(problem);
-    if (!current) throw new Error('Train a model or import one first.');
+    if (!current) throw new ReaderError({ key: 'charLm:noModelYet' });
     post({ type: 'generated', id: message.id, ...(await generateText(current.model, current.vocabulary, message.prefix, { ...message, signal })) });
   } finally {
     generations.delete(message.id);
@@ -158,14 +156,14 @@ async function handle(message: ToWorker): Promise<void> {
     case 'generate':
       return generate(message);
     case 'export':
-      if (!current) throw new Error('There is no model to export yet.');
+      if (!current) throw new ReaderError({ key: 'charLm:noModelToExport' });
       post({ type: 'exported', id: message.id, file: JSON.stringify(await toModelFile(current.model, current.vocabulary, current.preprocessing)) });
       return;
     case 'import': {
       const loaded = fromModelFile(message.file);
       replaceModel(message.id, loaded);
       await keeper.keep(loaded.model, loaded.vocabulary, loaded.preprocessing, null);
-      post({ type: 'imported', id: message.id, vocabulary: loaded.vocabulary.tokens, preprocessing: loaded.preprocessing, description: describe(loaded.model) });
+      post({ type: 'imported', id: message.id, vocabulary: loaded.vocabulary.tokens, preprocessing: loaded.preprocessing, model: summaryOf(loaded.model) });
       return;
     }
     case 'memory':
@@ -189,11 +187,11 @@ function watchForDeviceLoss(backend: BackendInfo) {
     control?.abort();
     const stop = onBackendChange((next) => {
       stop();
-      let kept: { step: number | null; model: string } | null = null;
+      let kept: { step: number | null; model: ModelSummary } | null = null;
       try {
         const model = keeper.rebuild();
         replaceModel(null, model);
-        if (model) kept = { step: model.step, model: describe(model.model) };
+        if (model) kept = { step: model.step, model: summaryOf(model.model) };
       } catch {
         replaceModel(null, null);
       }
@@ -205,7 +203,8 @@ function watchForDeviceLoss(backend: BackendInfo) {
   });
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error as the page can receive it: a reader's message as its key and values (an error's class does not survive postMessage). */
+const problemOf = (error: unknown): WorkerProblem => (error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error));
 
 self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   // Pause, resume, abort, cancel and reset act at once, even while a training run holds the queue.
@@ -230,7 +229,7 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
       // During a run, paused or not, generation samples the weights as they are now: it runs between two
       // training steps (the run waits for it) instead of queueing behind the whole run.
       if (control) {
-        control.runBetweenSteps(() => generate(data)).catch((error: unknown) => post({ type: 'error', id: data.id, message: errorText(error) }));
+        control.runBetweenSteps(() => generate(data)).catch((error: unknown) => post({ type: 'error', id: data.id, problem: problemOf(error) }));
         return;
       }
       break;
@@ -243,6 +242,6 @@ self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
     })
     .catch(async (error: unknown) => {
       const lost = data.type !== 'init' && (await lostWithDevice(lossesBefore));
-      post({ type: 'error', id: data.id, message: lost ? 'The GPU was lost during this request; the engine has moved to another backend. Try again.' : errorText(error) });
+      post({ type: 'error', id: data.id, problem: lost ? { key: 'charLm:gpuLostDuringRequest' } : problemOf(error) });
     });
 };

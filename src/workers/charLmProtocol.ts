@@ -4,6 +4,8 @@
  * answers (a training run's progress carries the id of its `train`), so that a reply or an error always
  * reaches the request that caused it, whatever else is waiting.
  */
+import type { CharModelConfig } from '../core/model/model';
+import type { ReaderMessage } from '../core/readerMessage';
 import type { BackendInfo } from '../core/runtime/backend';
 import type { Preprocessing } from '../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../core/train/charLm';
@@ -29,8 +31,17 @@ type Request =
 
 export type ToWorker = Request & { id: number };
 
-/** What the worker holds: a description of the model ("LSTM, hidden 64, 1 layer"), or null for none. */
-export type ModelHeld = string | null;
+/** What a model is, as the page names it ("LSTM, hidden 64, 1 layer"). */
+export type ModelSummary = Pick<CharModelConfig, 'kind' | 'hiddenSize' | 'numLayers'>;
+
+/** What the worker holds: the model's summary, or null for none. */
+export type ModelHeld = ModelSummary | null;
+
+/** What went wrong, as the worker reports it: a reader message, or an unexpected error's own text. */
+export type WorkerProblem = ReaderMessage | string;
+
+/** How a run ended: the trainer's outcome, or one the worker words itself (a lost GPU) as a reader message. */
+export type WorkerOutcome = Omit<TrainOutcome, 'message'> & { message: TrainOutcome['message'] | ReaderMessage };
 
 type Reply =
   | { type: 'ready'; backend: BackendInfo }
@@ -39,14 +50,14 @@ type Reply =
   /** Steps since the last report: at most one report per frame's worth of time, so the page stays light. */
   | { type: 'steps'; label: string; steps: CharLmStep[] }
   | { type: 'sample'; label: string; step: number; text: string }
-  | { type: 'stopped'; label: string; outcome: TrainOutcome }
+  | { type: 'stopped'; label: string; outcome: WorkerOutcome }
   /** `complete` is false when the generation was cancelled: `continuation` is what it wrote until then. */
   | { type: 'generated'; warmUp: string; continuation: string; complete: boolean }
   | { type: 'exported'; file: string }
-  | { type: 'imported'; vocabulary: string[]; preprocessing: Preprocessing; description: string }
+  | { type: 'imported'; vocabulary: string[]; preprocessing: Preprocessing; model: ModelSummary }
   | { type: 'memory'; numTensors: number }
   /** The request `id` failed; nothing else answers it. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; problem: WorkerProblem };
 
 export type FromWorker =
   | (Reply & { id: number })
@@ -54,4 +65,4 @@ export type FromWorker =
    * Not a reply: the GPU device was lost and the engine moved to `backend`. `kept` says which weights
    * survived (rebuilt on the new backend from their last copy), or is null when there was no model.
    */
-  | { type: 'backend-changed'; id: null; backend: BackendInfo; kept: { step: number | null; model: string } | null };
+  | { type: 'backend-changed'; id: null; backend: BackendInfo; kept: { step: number | null; model: ModelSummary } | null };

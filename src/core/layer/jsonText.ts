@@ -3,6 +3,7 @@
  * `JSON.parse`: a size limit, so a huge file is refused before it is parsed, and a nesting limit, since a
  * deeply nested file would otherwise end in "Maximum call stack size exceeded" somewhere far from the cause.
  */
+import { ReaderError } from '../readerMessage';
 
 /** The largest file the page reads: far above any model it can train, far below what a tab can hold. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -10,12 +11,12 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Model files nest a handful of levels (file → state_dict → tensor → rows); anything past this is not one. */
 export const MAX_NESTING = 32;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
-/** Throws a message naming the size when `bytes` is over `MAX_FILE_BYTES`. */
+/** Throws a message naming the size (in megabytes) when `bytes` is over `MAX_FILE_BYTES`. */
 function checkFileSize(bytes: number): void {
   if (bytes > MAX_FILE_BYTES) {
-    throw new Error(`the file is ${megabytes(bytes)}; the largest file this page reads is ${megabytes(MAX_FILE_BYTES)}`);
+    throw new ReaderError({ key: 'charLm:fileTooLarge', values: { size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) } });
   }
 }
 
@@ -52,16 +53,16 @@ function nestingDepth(text: string, limit = MAX_NESTING): number {
   return deepest;
 }
 
-/** Checks the size and the nesting of `text`, then parses it; every failure is an Error a reader can act on. */
+/** Checks the size and the nesting of `text`, then parses it; every failure is a ReaderError a reader can act on. */
 export function parseJsonText(text: string): unknown {
   // A character takes at most three bytes, so only text near the limit needs counting.
   if (text.length > MAX_FILE_BYTES / 3) checkFileSize(utf8Bytes(text));
   if (nestingDepth(text) > MAX_NESTING) {
-    throw new Error(`the file nests brackets more than ${MAX_NESTING} levels deep; a model file needs only a few, so this is not one`);
+    throw new ReaderError({ key: 'charLm:fileNestsTooDeep', values: { limit: MAX_NESTING } });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new Error('the file is not JSON');
+    throw new ReaderError({ key: 'charLm:fileNotJson' });
   }
 }

@@ -6,6 +6,7 @@
 import { isPreprocessing, type Preprocessing, type Vocabulary } from '../data/vocabulary';
 import { vocabularyFromTokens } from '../data/vocabulary';
 import { parseJsonText } from '../layer/jsonText';
+import { ReaderError } from '../readerMessage';
 import { CharModel, charModelParameterSpecs, type CharModelConfig } from './model';
 import { parseStateDict, type StateDictJson } from '../layer/stateDict';
 
@@ -30,28 +31,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** The most parameters a file may describe: several times the largest model the page trains, and about 80 MB of float32. */
 export const MAX_PARAMETERS = 20_000_000;
 
-/** Each size's reader-facing name and the range a model file may give it. */
+/** Each size's range in a model file, and the message that names it when a file breaks it. */
 const RANGES = {
-  vocabSize: { label: 'vocabulary size', min: 2, max: 100_000 },
-  embeddingSize: { label: 'embedding size', min: 0, max: 4096 },
-  hiddenSize: { label: 'hidden size', min: 1, max: 4096 },
-  numLayers: { label: 'number of layers', min: 1, max: 16 },
+  vocabSize: { problem: 'charLm:configVocabSizeRange', min: 2, max: 100_000 },
+  embeddingSize: { problem: 'charLm:configEmbeddingSizeRange', min: 0, max: 4096 },
+  hiddenSize: { problem: 'charLm:configHiddenSizeRange', min: 1, max: 4096 },
+  numLayers: { problem: 'charLm:configNumLayersRange', min: 1, max: 16 },
 } as const;
 
 function readConfig(value: unknown): CharModelConfig {
-  if (!isRecord(value)) throw new Error('the file has no "config" object');
+  if (!isRecord(value)) throw new ReaderError({ key: 'charLm:noConfig' });
   const integer = (field: keyof typeof RANGES) => {
     const v = value[field];
-    const { label, min, max } = RANGES[field];
+    const { problem, min, max } = RANGES[field];
     if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) {
-      throw new Error(`the ${label} (config.${field}) must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+      throw new ReaderError({ key: problem, values: { min, max, value: String(JSON.stringify(v)) } });
     }
     return v as number;
   };
-  if (value.kind !== 'RNN' && value.kind !== 'LSTM' && value.kind !== 'GRU') throw new Error(`config.kind must be "RNN", "LSTM" or "GRU", got ${JSON.stringify(value.kind)}`);
+  if (value.kind !== 'RNN' && value.kind !== 'LSTM' && value.kind !== 'GRU') throw new ReaderError({ key: 'charLm:configKind', values: { value: String(JSON.stringify(value.kind)) } });
   const nonlinearity = value.nonlinearity ?? 'tanh';
-  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') throw new Error(`config.nonlinearity must be "tanh" or "relu"`);
-  if (nonlinearity === 'relu' && value.kind !== 'RNN') throw new Error(`config.nonlinearity "relu" is for an RNN only; ${value.kind} has fixed activations`);
+  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') throw new ReaderError({ key: 'charLm:configNonlinearity' });
+  if (nonlinearity === 'relu' && value.kind !== 'RNN') throw new ReaderError({ key: 'charLm:configReluOnlyRnn', values: { kind: value.kind } });
   const config: CharModelConfig = {
     kind: value.kind,
     vocabSize: integer('vocabSize'),
@@ -63,7 +64,7 @@ function readConfig(value: unknown): CharModelConfig {
     reduction: value.reduction === 'sum' ? 'sum' : 'mean',
   };
   if (!config.head && config.hiddenSize !== config.vocabSize) {
-    throw new Error(`without a linear head (config.head) the hidden size (${config.hiddenSize}) must equal the vocabulary size (${config.vocabSize})`);
+    throw new ReaderError({ key: 'charLm:configHeadlessSizes', values: { hiddenSize: config.hiddenSize, vocabSize: config.vocabSize } });
   }
   return config;
 }
@@ -73,28 +74,27 @@ function checkParameterBudget(parameters: readonly { shape: readonly number[] }[
   const count = parameters.reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0);
   if (count > MAX_PARAMETERS) {
     const { kind, hiddenSize, numLayers, vocabSize } = config;
-    throw new Error(
-      `the file describes ${kind === 'GRU' ? 'a' : 'an'} ${kind} with hidden size ${hiddenSize}, ${numLayers} layer${numLayers > 1 ? 's' : ''} and ${vocabSize} tokens: ` +
-        `${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} this page can hold`,
-    );
+    // English says "a GRU" but "an RNN", "an LSTM": the article goes by how the name is spoken.
+    const key = kind === 'GRU' ? 'charLm:modelTooBigGru' : 'charLm:modelTooBig';
+    throw new ReaderError({ key, values: { kind, hiddenSize, count: numLayers, vocabSize, parameters: count, limit: MAX_PARAMETERS } });
   }
 }
 
 /**
  * Builds the model a file describes. Everything is checked before any tensor exists: the file's size and
  * nesting, the format, the config's ranges and the model's parameter count, the vocabulary, and every
- * parameter's name, shape and values. Throws an Error saying what is wrong, having built nothing.
+ * parameter's name, shape and values. Throws a ReaderError saying what is wrong, having built nothing.
  * @param json the parsed file or its text
  */
 export function fromModelFile(json: unknown): { model: CharModel; vocabulary: Vocabulary; preprocessing: Preprocessing } {
   const file = typeof json === 'string' ? parseJsonText(json) : json;
-  if (!isRecord(file) || file.format !== MODEL_FILE_FORMAT) throw new Error(`not a model file: "format" must be "${MODEL_FILE_FORMAT}"`);
+  if (!isRecord(file) || file.format !== MODEL_FILE_FORMAT) throw new ReaderError({ key: 'charLm:notModelFile', values: { format: MODEL_FILE_FORMAT } });
   const config = readConfig(file.config);
   const parameters = charModelParameterSpecs(config);
   checkParameterBudget(parameters, config);
   const vocabulary = vocabularyFromTokens(file.vocabulary);
   if (vocabulary.tokens.length !== config.vocabSize) {
-    throw new Error(`the vocabulary has ${vocabulary.tokens.length} tokens but config.vocabSize is ${config.vocabSize}`);
+    throw new ReaderError({ key: 'charLm:vocabularySizeMismatch', values: { tokens: vocabulary.tokens.length, vocabSize: config.vocabSize } });
   }
   // Files from before the `characters` setting, or from elsewhere, count as text kept as written.
   const preprocessing = isPreprocessing(file.preprocessing) ? file.preprocessing : 'raw';

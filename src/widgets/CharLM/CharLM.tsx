@@ -7,6 +7,7 @@
  * `trainCharLm` in src/core/train/charLm.ts and `generateText` in src/core/model/generate.ts.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { LiveLineChart } from '../../components/LiveLineChart';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -15,9 +16,11 @@ import { announceWorkerBackend, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import './CharLM.css';
 import { CHAR_LM_OPTIONS_SCHEMA, COMPARE_STEPS_DEFAULT, CORPUS_DEFAULTS, CORPUS_SCHEMA } from '../../workers/charLmSettings';
-import { comparedRuns, comparisonGoesOn, generateUnavailable, latestStep, perplexitySeries, plannedSteps, progressStatus, runResults, workerBackendLine } from './charLmView';
+import { comparedRuns, comparisonGoesOn, embeddingNote, generateUnavailable, latestStep, modelSummaryText, perplexitySeries, plannedSteps, progressStatus, rebuiltNotice, runName, runResults, saidText, workerBackendLine } from './charLmView';
 import { CompareStepsInput } from './CompareStepsInput';
 import { CorpusPanel, type Corpus } from './CorpusPanel';
 import { FilePanel } from './FilePanel';
@@ -34,6 +37,8 @@ import { VocabularyCost } from './VocabularyCost';
  * write. Props (from a chapter, or the URL of the figure's own page) set the model's starting settings.
  */
 export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknown>>) {
+  const t = useT('charLm');
+  const say = useReaderText();
   const lm = useCharLmWorker();
   // The engine this figure uses lives in its worker; the page's own engine is not needed here.
   const engine: EngineState = lm.backend ? { status: 'ready', backend: lm.backend } : { status: 'loading' };
@@ -58,8 +63,8 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
   const vocabularySize = corpus.vocabulary?.tokens.length ?? 0;
   const planned = plannedSteps(corpus.text ? corpus.characters : null, options);
   const series = useMemo(
-    () => perplexitySeries({ runs: chartRuns, chosenKind: options.kind, vocabularySize, planned }),
-    [chartRuns, options.kind, vocabularySize, planned],
+    () => perplexitySeries({ runs: chartRuns, chosenKind: options.kind, vocabularySize, planned }, t),
+    [chartRuns, options.kind, vocabularySize, planned, t],
   );
 
   const trainOne = () => corpus.text && lm.train(options.kind, corpus.text, choice.preprocessing, options);
@@ -72,73 +77,79 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
       if (!comparisonGoesOn(outcome, compareSteps)) break;
     }
   };
-  const shownEmbeddingNote = useEmbeddingSwitch(vocabularySize, options, setOptions, running);
+  const switchedToEmbeddingAt = useEmbeddingSwitch(vocabularySize, options, setOptions, running);
   const results = runResults(lm.runs);
+  const notice = rebuiltNotice(lm.rebuilt, t);
+  const error = lm.error !== null ? saidText(lm.error, t, say) : lm.outcome?.reason === 'diverged' ? saidText(lm.outcome.message, t, say) : null;
 
   const controls = (
     <>
-      <button type="button" onClick={trainOne} disabled={!canTrain}>Train {options.kind}</button>
+      <button type="button" onClick={trainOne} disabled={!canTrain}>{t('train', { kind: options.kind })}</button>
       <button type="button" onClick={running ? (lm.paused ? lm.resume : lm.pause) : undefined} disabled={!running}>
-        {lm.paused ? 'Resume' : 'Pause'}
+        {lm.paused ? t('resume') : t('pause')}
       </button>
-      <button type="button" onClick={lm.stop} disabled={!running}>Stop</button>
-      <button type="button" onClick={() => compare('cells')} disabled={!canTrain}>Compare RNN · LSTM · GRU</button>
-      <button type="button" onClick={() => compare('sampling')} disabled={!canTrain}>Compare sequential · random</button>
+      <button type="button" onClick={lm.stop} disabled={!running}>{t('stop')}</button>
+      <button type="button" onClick={() => compare('cells')} disabled={!canTrain}>{t('compareCells')}</button>
+      <button type="button" onClick={() => compare('sampling')} disabled={!canTrain}>{t('compareSampling')}</button>
       <ResetButton modelHeld={lm.model} onReset={() => { lm.reset(); resetOptions(); }} />
     </>
   );
 
   return (
-    <WidgetFrame title="A character language model" engine={engine} error={lm.error ?? (lm.outcome?.reason === 'diverged' ? lm.outcome.message : null)} controls={controls}>
+    <WidgetFrame title={t('title')} engine={engine} error={error} controls={controls}>
       <p className="charlm-backend" data-testid="charlm-backend" data-backend={lm.backend?.name ?? ''}>
-        {workerBackendLine(lm.backend)}
+        {workerBackendLine(lm.backend, t)}
       </p>
-      {lm.notice && <p className="charlm-notice" role="status" data-testid="charlm-notice">{lm.notice}</p>}
-      <h5>Text</h5>
+      {notice && <p className="charlm-notice" role="status" data-testid="charlm-notice">{notice}</p>}
+      <h5>{t('textHeading')}</h5>
       <CorpusPanel choice={choice} onChoice={setChoice} ownText={ownText} onOwnText={setOwnText} onCorpus={onCorpus} />
-      <h5>Model and training</h5>
+      <h5>{t('modelHeading')}</h5>
       <SettingsPanel options={options} onChange={setOptions} disabled={running} />
-      {shownEmbeddingNote && <p className="charlm-notice" role="status" data-testid="embedding-note">{shownEmbeddingNote}</p>}
+      {switchedToEmbeddingAt !== null && <p className="charlm-notice" role="status" data-testid="embedding-note">{embeddingNote(switchedToEmbeddingAt, t)}</p>}
       <VocabularyCost vocabularySize={vocabularySize} options={options} />
       <CompareStepsInput value={compareSteps} onChange={setCompareSteps} disabled={running} />
       <div className="charlm-progress" data-testid="charlm-progress" data-status={progressStatus(running, lm.outcome)} data-steps={latest?.step.step ?? 0} data-perplexity={latest?.step.perplexity ?? ''}>
-        <progress max={1} value={latest?.step.progress ?? 0} aria-label="Training progress" />
+        <progress max={1} value={latest?.step.progress ?? 0} aria-label={t('trainingProgress')} />
         {latest ? (
           <span>
-            {lm.training ?? latest.label}: step {latest.step.step}, epoch {latest.step.epoch + 1}, perplexity{' '}
-            <strong title={`loss ${formatNumber(latest.step.loss, 3)} nats`}>{formatPerplexity(latest.step.perplexity)}</strong>,{' '}
-            {Math.round(latest.step.tokensPerSecond).toLocaleString('en')} characters/s{latest.step.clipped ? ', clipped' : ''}
-            {lm.outcome && !running ? ` — ${lm.outcome.message}` : ''}
+            <Trans
+              t={t}
+              i18nKey="progress"
+              values={{ run: runName(lm.training ?? latest.label, t), step: latest.step.step, epoch: latest.step.epoch + 1, perplexity: formatPerplexity(latest.step.perplexity), speed: Math.round(latest.step.tokensPerSecond) }}
+              components={{ perplexity: <strong title={t('lossTitle', { loss: formatNumber(latest.step.loss, 3) })} /> }}
+            />
+            {latest.step.clipped && t('progressClipped')}
+            {lm.outcome && !running && t('progressOutcome', { message: saidText(lm.outcome.message, t, say) })}
           </span>
         ) : (
-          <span>{lm.model ? `Holding a model (${lm.model}), not trained here.` : 'Not trained yet.'}</span>
+          <span>{lm.model ? t('holdingModel', { model: modelSummaryText(lm.model, t) }) : t('notTrained')}</span>
         )}
       </div>
-      <LiveLineChart title="Perplexity per step (log scale)" xLabel="step" yLabel="perplexity" logY series={series} />
+      <LiveLineChart title={t('chartTitle')} xLabel={t('chartStep')} yLabel={t('chartPerplexity')} logY series={series} />
       {results.length > 1 && (
-        <ul className="charlm-results" data-testid="charlm-results" aria-label="Perplexity of each run">
+        <ul className="charlm-results" data-testid="charlm-results" aria-label={t('resultsLabel')}>
           {results.map((r) => (
             <li key={r.label} data-label={r.label} data-perplexity={r.perplexity}>
-              {r.label}: perplexity <strong>{formatPerplexity(r.perplexity)}</strong> over steps {r.first}–{r.steps}
+              <Trans t={t} i18nKey="result" values={{ run: runName(r.label, t), perplexity: formatPerplexity(r.perplexity), first: r.first, steps: r.steps }} components={{ strong: <strong /> }} />
             </li>
           ))}
         </ul>
       )}
       {lm.samples.length > 0 && (
         <details className="charlm-samples" open>
-          <summary>Samples while training (temperature 0.8)</summary>
+          <summary>{t('samplesSummary')}</summary>
           <ol>
             {lm.samples.slice(-6).map((s) => (
               <li key={`${s.label}-${s.step}`}>
-                <span className="sample-step">{s.label} step {s.step}</span> <span className="sample-text">{s.text}</span>
+                <span className="sample-step">{t('sampleStep', { run: runName(s.label, t), step: s.step })}</span> <span className="sample-text">{s.text}</span>
               </li>
             ))}
           </ol>
         </details>
       )}
-      <h5>Write with it</h5>
-      <GeneratePanel generate={lm.generate} cancel={lm.cancelGeneration} unavailable={generateUnavailable(lm.model)} />
-      <h5>Take it to PyTorch, and back</h5>
+      <h5>{t('writeHeading')}</h5>
+      <GeneratePanel generate={lm.generate} cancel={lm.cancelGeneration} unavailable={generateUnavailable(lm.model, t)} />
+      <h5>{t('pytorchHeading')}</h5>
       <FilePanel exportFile={lm.exportFile} importFile={lm.importFile} disabled={running} canExport={!!lm.model} />
     </WidgetFrame>
   );

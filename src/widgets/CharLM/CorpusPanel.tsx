@@ -1,16 +1,14 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { BUILTIN_CORPUS } from '../../core/data/corpora';
 import { characterCount, readTextFile, textFileSizeProblem } from '../../core/data/textFile';
-import { buildVocabulary, lettersWouldErase, MAX_TEXT_LENGTH, preprocess, validateText, type Preprocessing, type Vocabulary } from '../../core/data/vocabulary';
+import { buildVocabulary, lettersWouldErase, MAX_TEXT_LENGTH, PREPROCESSINGS, preprocess, UNKNOWN, validateText, type Vocabulary } from '../../core/data/vocabulary';
+import type { ReaderMessage } from '../../core/readerMessage';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import type { CorpusSettings } from '../../workers/charLmSettings';
 
 export type CorpusChoice = CorpusSettings;
-
-const PREPROCESSING_LABELS: [Preprocessing, string][] = [
-  ['letters', 'letters a–z and spaces only (lower case)'],
-  ['characters', 'every character, any script (whitespace as single spaces)'],
-  ['raw', 'every character exactly as written'],
-];
 
 export interface Corpus {
   /** Preprocessed text, ready to train on; null while loading or when invalid. */
@@ -18,7 +16,8 @@ export interface Corpus {
   /** Characters (code points: an emoji counts once) of `text`. */
   characters: number;
   vocabulary: Vocabulary | null;
-  problem: string | null;
+  /** Why the text cannot be trained on, or null. */
+  problem: ReaderMessage | null;
 }
 
 /** Where the text comes from, how it is cut into characters, and the vocabulary that results. */
@@ -29,15 +28,17 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
   onOwnText: (text: string) => void;
   onCorpus: (corpus: Corpus) => void;
 }) {
+  const t = useT('charLm');
+  const say = useReaderText();
   const textId = useId();
   const [builtin, setBuiltin] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [uploadProblem, setUploadProblem] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<ReaderMessage | null>(null);
+  const [uploadProblem, setUploadProblem] = useState<ReaderMessage | null>(null);
   useEffect(() => {
     fetch(BUILTIN_CORPUS.url)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then(setBuiltin)
-      .catch((error: Error) => setLoadError(`The built-in text could not be loaded (${error.message}).`));
+      .catch((error: Error) => setLoadError({ key: 'charLm:builtinLoadFailed', values: { reason: error.message } }));
   }, []);
 
   const raw = choice.source === 'builtin' ? builtin : ownText;
@@ -74,39 +75,37 @@ export const CorpusPanel = memo(function CorpusPanel({ choice, onChoice, ownText
   return (
     <div className="corpus-panel">
       <fieldset className="segmented">
-        <legend className="visually-hidden">Text to train on</legend>
-        <label><input type="radio" name="corpus-source" checked={choice.source === 'builtin'} onChange={() => onChoice({ ...choice, source: 'builtin' })} /> {BUILTIN_CORPUS.title}</label>
-        <label><input type="radio" name="corpus-source" checked={choice.source === 'own'} onChange={() => onChoice({ ...choice, source: 'own' })} /> Your own text</label>
+        <legend className="visually-hidden">{t('textToTrainOn')}</legend>
+        <label><input type="radio" name="corpus-source" checked={choice.source === 'builtin'} onChange={() => onChoice({ ...choice, source: 'builtin' })} /> {say(BUILTIN_CORPUS.title)}</label>
+        <label><input type="radio" name="corpus-source" checked={choice.source === 'own'} onChange={() => onChoice({ ...choice, source: 'own' })} /> {t('ownText')}</label>
       </fieldset>
       {choice.source === 'own' && (
         <div className="own-text">
-          <label htmlFor={textId}>Paste text (up to {MAX_TEXT_LENGTH.toLocaleString('en')} characters) or choose a file</label>
+          <label htmlFor={textId}>{t('pasteText', { max: MAX_TEXT_LENGTH })}</label>
           <textarea id={textId} rows={4} value={ownText} onChange={(event) => edit(event.target.value)} />
-          <input type="file" accept=".txt,text/plain" aria-label="Upload a text file" onChange={(event) => upload(event.target)} />
-          {uploadProblem && <p className="widget-error" role="alert" data-testid="upload-problem">{uploadProblem}</p>}
+          <input type="file" accept=".txt,text/plain" aria-label={t('uploadTextFile')} onChange={(event) => upload(event.target)} />
+          {uploadProblem && <p className="widget-error" role="alert" data-testid="upload-problem">{say(uploadProblem)}</p>}
         </div>
       )}
       <fieldset className="segmented">
-        <legend className="visually-hidden">Characters</legend>
-        {PREPROCESSING_LABELS.map(([mode, label]) => (
-          <label key={mode}><input type="radio" name="corpus-prep" checked={choice.preprocessing === mode} onChange={() => onChoice({ ...choice, preprocessing: mode })} /> {label}</label>
+        <legend className="visually-hidden">{t('charactersLegend')}</legend>
+        {PREPROCESSINGS.map((mode) => (
+          <label key={mode}><input type="radio" name="corpus-prep" checked={choice.preprocessing === mode} onChange={() => onChoice({ ...choice, preprocessing: mode })} /> {t(`preprocessing_${mode}`)}</label>
         ))}
       </fieldset>
       {lettersEraseMost && (
         <p className="widget-error" role="alert" data-testid="letters-erase">
-          “Letters a–z” keeps only the Latin letters: it removes {erased.erased.toLocaleString('en')} of this text’s {(erased.erased + erased.kept).toLocaleString('en')} characters
-          {erased.examples.length > 0 ? ` (${erased.examples.join(' ')} …)` : ''}.{' '}
-          <button type="button" onClick={() => onChoice({ ...choice, preprocessing: 'characters' })}>Keep every character</button>
+          {t(erased.examples.length > 0 ? 'lettersEraseWithExamples' : 'lettersErase', { erased: erased.erased, total: erased.erased + erased.kept, examples: erased.examples.join(' ') })}{' '}
+          <button type="button" onClick={() => onChoice({ ...choice, preprocessing: 'characters' })}>{t('keepEveryCharacter')}</button>
         </p>
       )}
-      {corpus.problem && !lettersEraseMost && <p className="widget-error" role="alert" data-testid="corpus-problem">{corpus.problem}</p>}
+      {corpus.problem && !lettersEraseMost && <p className="widget-error" role="alert" data-testid="corpus-problem">{say(corpus.problem)}</p>}
       {corpus.vocabulary && corpus.text && (
         <>
           <p data-testid="corpus-summary">
-            {corpus.characters.toLocaleString('en')} characters, vocabulary of <strong>{corpus.vocabulary.tokens.length}</strong> tokens
-            (including <code>&lt;unk&gt;</code> for characters never seen).
+            <Trans t={t} i18nKey="corpusSummary" values={{ characters: corpus.characters, tokens: corpus.vocabulary.tokens.length, unk: UNKNOWN }} components={{ strong: <strong />, code: <code /> }} />
           </p>
-          <ol className="vocab-bars" aria-label="Most frequent characters">
+          <ol className="vocab-bars" aria-label={t('mostFrequent')}>
             {top.map(({ token, count }) => (
               <li key={token} title={`${JSON.stringify(token)}: ${count}`}>
                 <span className="vocab-token">{token === ' ' ? '␣' : token === '\n' ? '↵' : token}</span>

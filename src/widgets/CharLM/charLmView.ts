@@ -1,8 +1,9 @@
 /**
  * What the character-model figure shows, computed from what the worker reported: the perplexity chart's
- * series, the results line, the progress line's status and the hints. Pure functions, so that the figure
- * only lays them out and each rule can be tested on its own.
+ * series, the results line, the progress line's status and the hints, worded through the `t` of the page's
+ * language. Pure functions, so that the figure only lays them out and each rule can be tested on its own.
  */
+import type { TFunction } from 'i18next';
 import { SERIES_COLORS, type Series } from '../../components/chartSeries';
 import { CELL_KINDS, type CellKind } from '../../core/cells/types';
 import { minibatchesPerEpoch } from '../../core/data/minibatches';
@@ -10,14 +11,35 @@ import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures
 import { recentPerplexity, type CharLmOptions, type CharLmStep } from '../../core/train/charLm';
 import type { BackendInfo } from '../../core/runtime/backend';
 import { BACKEND_LABELS } from '../../hooks/useEngine';
-import type { ModelHeld } from '../../workers/charLmProtocol';
-import type { RunOutcome } from './charLmWorkerState';
+import type { ModelHeld, ModelSummary } from '../../workers/charLmProtocol';
+import type { Rebuilt, RunOutcome, Said } from './charLmWorkerState';
+
+type T = TFunction<'charLm'>;
 
 /** Steps whose mean loss the results line compares runs by: one minibatch alone is too noisy. */
 export const RESULT_WINDOW = 50;
 
 /** Training runs by label ("LSTM", "GRU · random"), each with its steps so far, in the order they ran. */
 export type Runs = Record<string, CharLmStep[]>;
+
+/** Between the cell and the minibatch scheme in the label of a run that compares schemes. */
+const LABEL_SEPARATOR = ' · ';
+
+/** A run's label as the reader reads it: the cell, and the minibatch scheme in the page's language. */
+export function runName(label: string, t: T): string {
+  const [kind, sampling] = label.split(LABEL_SEPARATOR);
+  return sampling === 'sequential' || sampling === 'random' ? `${kind}${LABEL_SEPARATOR}${t(`sampling_${sampling}`)}` : label;
+}
+
+/** A model as the reader reads it: "LSTM, hidden 64, 1 layer". */
+export function modelSummaryText({ kind, hiddenSize, numLayers }: ModelSummary, t: T): string {
+  return t('modelSummary', { kind, hiddenSize, count: numLayers });
+}
+
+/** What the figure says about a run or the worker, in the page's language (`say` words a worker's problem). */
+export function saidText(said: Said, t: T, say: (problem: unknown) => string): string {
+  return typeof said === 'object' && 'refused' in said ? t('trainingCouldNotRun', { reason: say(said.refused) }) : say(said);
+}
 
 /** A cell's curve keeps its cell's colour in every comparison; any other run takes the colour of its place. */
 export function runColor(label: string, index: number): string {
@@ -35,10 +57,10 @@ export function plannedSteps(characters: number | null, options: Pick<CharLmOpti
  * changes the chart's data, not its shape), and the perplexity V of a uniform guess as a dashed
  * reference, over the planned run until a run starts, then over the steps so far.
  */
-export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: { runs: Runs; chosenKind: CellKind; vocabularySize: number; planned: number }): Series[] {
+export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: { runs: Runs; chosenKind: CellKind; vocabularySize: number; planned: number }, t: T): Series[] {
   const labels = Object.keys(runs).length ? Object.keys(runs) : [chosenKind];
   const curves: Series[] = labels.map((label, k) => ({
-    name: label,
+    name: runName(label, t),
     color: runColor(label, k),
     // A log axis cannot place Infinity; the progress line says how big it got.
     points: (runs[label] ?? []).filter((s) => Number.isFinite(s.perplexity)).map((s) => ({ x: s.step, y: s.perplexity })),
@@ -46,7 +68,7 @@ export function perplexitySeries({ runs, chosenKind, vocabularySize, planned }: 
   if (vocabularySize <= 1) return curves;
   const trained = Math.max(0, ...curves.map((c) => c.points.at(-1)?.x ?? 0));
   const end = trained > 0 ? trained : Math.max(1, planned);
-  const uniform = { name: `uniform guess (V = ${vocabularySize})`, points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
+  const uniform = { name: t('uniformGuess', { size: vocabularySize }), points: [{ x: 0, y: vocabularySize }, { x: end, y: vocabularySize }], reference: true };
   return [...curves, uniform];
 }
 
@@ -93,7 +115,7 @@ export function comparedRuns(compared: 'cells' | 'sampling', options: CharLmOpti
   const long = { ...options, epochs: 50 };
   return compared === 'cells'
     ? CELL_KINDS.map((kind) => ({ label: kind, options: { ...long, kind } }))
-    : (['sequential', 'random'] as const).map((sampling) => ({ label: `${options.kind} · ${sampling}`, options: { ...long, sampling } }));
+    : (['sequential', 'random'] as const).map((sampling) => ({ label: `${options.kind}${LABEL_SEPARATOR}${sampling}`, options: { ...long, sampling } }));
 }
 
 /** A comparison trains its next model only when this one ran its planned steps: Stop, Reset or a failure ends it. */
@@ -107,8 +129,8 @@ export function progressStatus(running: boolean, outcome: RunOutcome | null): st
 }
 
 /** Why Generate cannot run now, or null when it can: whenever the worker holds a model, training or not. */
-export function generateUnavailable(model: ModelHeld): string | null {
-  return model ? null : 'Train a model or import one to write with it.';
+export function generateUnavailable(model: ModelHeld, t: T): string | null {
+  return model ? null : t('generateNeedsModel');
 }
 
 /**
@@ -120,13 +142,20 @@ export function switchesToEmbedding({ vocabularySize, wasLarge, embeddingSize, r
 }
 
 /** What the figure says when it switched to an embedding, in the reader's terms. */
-export function embeddingNote(vocabularySize: number): string {
-  const tokens = vocabularySize.toLocaleString('en');
-  return `With ${tokens} tokens, one-hot vectors would be ${tokens} wide: the input is now an embedding of ${LARGE_VOCABULARY_EMBEDDING} (set the embedding size to 0 for one-hot).`;
+export function embeddingNote(vocabularySize: number, t: T): string {
+  return t('embeddingNote', { tokens: vocabularySize, embedding: LARGE_VOCABULARY_EMBEDDING });
 }
 
 /** Where the worker trains, and why there when it fell back from a faster backend. */
-export function workerBackendLine(backend: BackendInfo | null): string {
-  if (!backend) return 'Starting the training thread…';
-  return `Training runs in a background thread on ${BACKEND_LABELS[backend.name]}${backend.fallbackReason ? ` (${backend.fallbackReason})` : ''}.`;
+export function workerBackendLine(backend: BackendInfo | null, t: T): string {
+  if (!backend) return t('backendStarting');
+  const name = BACKEND_LABELS[backend.name];
+  return backend.fallbackReason ? t('backendLineFallback', { backend: name, reason: backend.fallbackReason }) : t('backendLine', { backend: name });
+}
+
+/** What to tell the reader after a lost GPU: which weights the model was rebuilt from, or nothing without a model. */
+export function rebuiltNotice(rebuilt: Rebuilt, t: T): string | null {
+  if (!rebuilt) return null;
+  const model = modelSummaryText(rebuilt.model, t);
+  return rebuilt.step === null ? t('rebuiltFromImported', { model }) : t('rebuiltFromStep', { model, step: rebuilt.step });
 }

@@ -8,7 +8,7 @@ import type { BackendInfo } from '../../core/runtime/backend';
 import type { Preprocessing } from '../../core/data/vocabulary';
 import type { CharLmOptions, CharLmStep } from '../../core/train/charLm';
 import type { FromWorker, ModelHeld, ToWorker } from '../../workers/charLmProtocol';
-import { appendSample, appendSteps, failedRun, PendingRequests, rebuiltNotice, RESET_OUTCOME, type Reply, type RunOutcome, type Sample } from './charLmWorkerState';
+import { appendSample, appendSteps, failedRun, PendingRequests, RESET_OUTCOME, threadFailed, type Rebuilt, type Reply, type RunOutcome, type Said, type Sample } from './charLmWorkerState';
 
 export type { RunOutcome, Sample };
 export type Generated = Extract<Reply, { type: 'generated' }>;
@@ -29,8 +29,9 @@ export function useCharLmWorker() {
   const [training, setTraining] = useState<string | null>(null);
   const [paused, setPaused] = useState(false);
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
+  /** What survived the last lost GPU, for the notice that says so; null when there is nothing to say. */
+  const [rebuilt, setRebuilt] = useState<Rebuilt>(null);
   const [model, setModel] = useState<ModelHeld>(null);
 
   const endRun = useCallback((id: number, end: RunOutcome) => {
@@ -57,7 +58,7 @@ export function useCharLmWorker() {
         case 'backend-changed':
           setBackend(data.backend);
           setModel(data.kept?.model ?? null);
-          setNotice(rebuiltNotice(data.kept));
+          setRebuilt(data.kept);
           return;
         case 'steps':
           if (data.id === activeRun.current) setRuns((all) => appendSteps(all, data.label, data.steps));
@@ -69,19 +70,19 @@ export function useCharLmWorker() {
           return endRun(data.id, data.outcome);
         case 'error':
           // A request's error goes to its caller, a run's to the run; anything else to the figure.
-          if (pending.current.reject(data.id, data.message)) return;
-          if (finishing.current.has(data.id)) endRun(data.id, failedRun(`Training could not run: ${data.message}`));
-          else setError(data.message);
+          if (pending.current.reject(data.id, data.problem)) return;
+          if (finishing.current.has(data.id)) endRun(data.id, failedRun({ refused: data.problem }));
+          else setError(data.problem);
           return;
         default:
           pending.current.resolve(data);
       }
     };
     thread.onerror = (event) => {
-      const message = `The training thread failed: ${event.message}`;
-      setError(message);
-      pending.current.rejectAll(message);
-      [...finishing.current.keys()].forEach((id) => endRun(id, failedRun(message)));
+      const problem = threadFailed(event.message);
+      setError(problem);
+      pending.current.rejectAll(problem);
+      [...finishing.current.keys()].forEach((id) => endRun(id, failedRun(problem)));
     };
     const init: ToWorker = { type: 'init', id: 0, backend: new URLSearchParams(location.search).get('backend') };
     thread.postMessage(init);
@@ -113,7 +114,7 @@ export function useCharLmWorker() {
         setPaused(false);
         setOutcome(null);
         setError(null);
-        setNotice(null);
+        setRebuilt(null);
         setRuns((all) => ({ ...all, [label]: [] }));
         const id = send({ type: 'train', label, text, preprocessing, options, sampleEvery: 50, maxSteps });
         activeRun.current = id;
@@ -140,7 +141,7 @@ export function useCharLmWorker() {
         setSamples([]);
         setOutcome(null);
         setError(null);
-        setNotice(null);
+        setRebuilt(null);
         setModel(null);
       },
       stop: () => send({ type: 'abort' }),
@@ -155,5 +156,5 @@ export function useCharLmWorker() {
     [send, request, endRun],
   );
 
-  return { backend, runs, samples, training, paused, outcome, error, notice, model, train, ...actions };
+  return { backend, runs, samples, training, paused, outcome, error, rebuilt, model, train, ...actions };
 }

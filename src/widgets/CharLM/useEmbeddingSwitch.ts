@@ -1,23 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures/charLmCost';
 import type { CharLmOptions } from '../../core/train/charLm';
-import { embeddingNote, switchesToEmbedding } from './charLmView';
+import { switchesToEmbedding } from './charLmView';
 
 /**
  * Switches one-hot input to an embedding once, when the text's vocabulary grows past `LARGE_VOCABULARY`
- * (see `switchesToEmbedding`), and returns the note that says so, or null.
+ * (see `switchesToEmbedding`), and returns the vocabulary size it switched at, for the note that says so
+ * (see `embeddingNote`), or null.
  */
-export function useEmbeddingSwitch(vocabularySize: number, options: CharLmOptions, setOptions: (next: CharLmOptions) => void, running: boolean): string | null {
-  const [note, setNote] = useState<string | null>(null);
+export function useEmbeddingSwitch(vocabularySize: number, options: CharLmOptions, setOptions: (next: CharLmOptions) => void, running: boolean): number | null {
+  const [switchedAt, setSwitchedAt] = useState<number | null>(null);
   const wasLarge = useRef(false);
   useEffect(() => {
     if (switchesToEmbedding({ vocabularySize, wasLarge: wasLarge.current, embeddingSize: options.embeddingSize, running })) {
       setOptions({ ...options, embeddingSize: LARGE_VOCABULARY_EMBEDDING });
-      setNote(embeddingNote(vocabularySize));
+      setSwitchedAt(vocabularySize);
     }
     const large = vocabularySize > LARGE_VOCABULARY;
-    if (!large) setNote(null);
+    if (!large) setSwitchedAt(null);
     wasLarge.current = large;
   }, [vocabularySize, options, setOptions, running]);
-  return note;
+  return switchedAt;
 }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RecurrentLayer } from '../../../src/core/layer/layer';
 import { parseTensorJson } from '../../../src/core/layer/stateDict';
 import * as tf from '../../../src/core/runtime/tf';
+import { thrownInEnglish } from './thrownInEnglish';
 
 const before = tf.memory().numTensors;
 afterAll(() => expect(tf.memory().numTensors).toBe(before));
@@ -48,21 +49,21 @@ describe('state_dict JSON', () => {
     // Change a valid entry too, so a partial load would show.
     (bad.weight_hh_l1 as { data: number[] }).data[0] = 42;
     corrupt(bad);
-    expect(() => layer.loadStateDict(bad)).toThrow(message);
+    expect(thrownInEnglish(() => layer.loadStateDict(bad))).toMatch(message);
     expect(await layer.toStateDict()).toEqual(original);
     layer.dispose();
   });
 
   it('rejects a top level that is not an object', () => {
     const layer = RecurrentLayer.create(config, 1);
-    expect(() => layer.loadStateDict([1, 2])).toThrow(/JSON object/);
+    expect(thrownInEnglish(() => layer.loadStateDict([1, 2]))).toMatch(/JSON object/);
     layer.dispose();
   });
 
   it('rejects deeply nested text with a message, not a stack overflow', () => {
     const layer = RecurrentLayer.create(config, 1);
     const depth = 100_000;
-    expect(() => layer.loadStateDict(`{"weight_ih_l0": ${'['.repeat(depth)}${']'.repeat(depth)}}`)).toThrow(/nests brackets/);
+    expect(thrownInEnglish(() => layer.loadStateDict(`{"weight_ih_l0": ${'['.repeat(depth)}${']'.repeat(depth)}}`))).toMatch(/nests brackets/);
     layer.dispose();
   });
 

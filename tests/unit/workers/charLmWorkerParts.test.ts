@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readTextFile, textFileSizeProblem, characterCount, MAX_TEXT_FILE_BYTES } from '../../../src/core/data/textFile';
 import { buildVocabulary, encode } from '../../../src/core/data/vocabulary';
 import { generate, generateText } from '../../../src/core/model/generate';
+import type { ReaderMessage } from '../../../src/core/readerMessage';
 import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm } from '../../../src/core/train/charLm';
+import { readerText } from '../../../src/i18n/readerText';
 import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from '../../../src/workers/charLmSettings';
 import { GatedControl } from '../../../src/workers/gatedControl';
 import { WeightsKeeper } from '../../../src/workers/weightsKeeper';
@@ -104,9 +106,11 @@ describe('generation', () => {
 describe('uploaded text files', () => {
   it('refuse what is too big, binary or not UTF-8; count an emoji as one character', () => {
     expect(textFileSizeProblem('a.txt', MAX_TEXT_FILE_BYTES)).toBeNull();
-    expect(textFileSizeProblem('a.txt', 9_000_000)).toMatch(/9 MB; files up to 8 MB/);
-    expect(readTextFile('a.png', Uint8Array.of(0x89, 0x50, 0, 0))).toMatchObject({ problem: expect.stringMatching(/not a text file/) });
-    expect(readTextFile('a.txt', new Uint8Array(Buffer.from('caf\xe9 cr\xe8me', 'latin1')))).toMatchObject({ problem: expect.stringMatching(/UTF-8/) });
+    expect(readerText(textFileSizeProblem('a.txt', 9_040_000), 'en')).toBe('“a.txt” is 9 MB; files up to 8 MB can be read. Your text was kept: use a shorter excerpt.');
+    expect(readerText(textFileSizeProblem('a.txt', 9_050_000), 'zh')).toMatch(/^“a\.txt”大小为 9\.1 MB，能读取的文件最大为 8 MB。/);
+    const problem = (read: ReturnType<typeof readTextFile>) => readerText((read as { problem: ReaderMessage }).problem, 'en');
+    expect(problem(readTextFile('a.png', Uint8Array.of(0x89, 0x50, 0, 0)))).toMatch(/“a\.png” is not a text file/);
+    expect(problem(readTextFile('a.txt', new Uint8Array(Buffer.from('caf\xe9 cr\xe8me', 'latin1'))))).toMatch(/^“a\.txt” does not read as UTF-8 text \(2 characters could not be decoded\)/);
     expect(readTextFile('a.txt', new TextEncoder().encode('héllo 😀'))).toEqual({ text: 'héllo 😀' });
     expect(characterCount('a😀b')).toBe(3);
   });

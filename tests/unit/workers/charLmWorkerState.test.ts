@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CharLmStep } from '../../../src/core/train/charLm';
-import { appendSample, appendSteps, PendingRequests, rebuiltNotice, SAMPLES_KEPT } from '../../../src/widgets/CharLM/charLmWorkerState';
+import { ReaderError } from '../../../src/core/readerMessage';
+import { appendSample, appendSteps, PendingRequests, SAMPLES_KEPT, threadFailed } from '../../../src/widgets/CharLM/charLmWorkerState';
 
 const step = (n: number) => ({ step: n }) as CharLmStep;
 
@@ -19,12 +20,6 @@ describe('reports from the worker', () => {
     expect(samples).toHaveLength(SAMPLES_KEPT);
     expect(samples.at(-1)!.step).toBe(29 * 50);
   });
-
-  it('say which weights a model was rebuilt from after a lost GPU', () => {
-    expect(rebuiltNotice(null)).toBeNull();
-    expect(rebuiltNotice({ step: 120, model: 'LSTM, hidden 64, 1 layer' })).toBe('The model (LSTM, hidden 64, 1 layer) was rebuilt there from its weights of step 120.');
-    expect(rebuiltNotice({ step: null, model: 'GRU, hidden 8, 1 layer' })).toMatch(/from the imported weights\.$/);
-  });
 });
 
 describe('requests waiting for a reply', () => {
@@ -38,8 +33,9 @@ describe('requests waiting for a reply', () => {
     expect(second.resolve).toHaveBeenCalledWith({ type: 'memory', id: 2, numTensors: 0 });
     expect(first.resolve).not.toHaveBeenCalled();
     expect(pending.reject(2, 'late')).toBe(false);
-    expect(pending.reject(1, 'no model')).toBe(true);
-    expect(first.reject.mock.calls[0][0]).toEqual(new Error('no model'));
+    expect(pending.reject(1, { key: 'charLm:noModelYet' })).toBe(true);
+    expect(first.reject.mock.calls[0][0]).toBeInstanceOf(ReaderError);
+    expect(first.reject.mock.calls[0][0].reader).toEqual({ key: 'charLm:noModelYet' });
     expect(pending.has(1)).toBe(false);
   });
 
@@ -47,8 +43,11 @@ describe('requests waiting for a reply', () => {
     const pending = new PendingRequests();
     const rejects = [vi.fn(), vi.fn()];
     rejects.forEach((reject, k) => pending.add(k, vi.fn(), reject));
-    pending.rejectAll('The training thread failed: boom');
-    rejects.forEach((reject) => expect(reject).toHaveBeenCalledWith(new Error('The training thread failed: boom')));
+    pending.rejectAll(threadFailed('boom'));
+    rejects.forEach((reject) => expect(reject.mock.calls[0][0].reader).toEqual({ key: 'charLm:threadFailed', values: { reason: 'boom' } }));
+    pending.add(3, vi.fn(), rejects[0]);
+    pending.rejectAll('lost');
+    expect(rejects[0]).toHaveBeenLastCalledWith(new Error('lost'));
     expect(pending.reject(0, 'again')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readerText } from '../../../../src/i18n/readerText';
 import { charModelCost } from '../../../../src/core/figures/charLmCost';
 import { buildVocabulary, decode, encode, lettersWouldErase, preprocess, UNKNOWN, validateText } from '../../../../src/core/data/vocabulary';
 
@@ -8,7 +9,8 @@ describe('the characters preprocessing', () => {
   it('keeps every character of any script and turns each run of whitespace into one space', () => {
     expect(preprocess(chinese, 'characters')).toBe('循环神经网络的隐状态 记住了过去。 困惑度 越低越好');
     expect(preprocess(chinese, 'letters')).toBe('');
-    expect(validateText(preprocess(chinese, 'letters'))).toMatch(/empty/);
+    expect(validateText(preprocess(chinese, 'letters'))).toEqual({ key: 'charLm:textEmpty' });
+    expect(readerText(validateText(preprocess(chinese, 'letters')), 'zh')).toBe('文本是空的：请粘贴或上传一些用于训练的文本。');
   });
 
   it('normalises to NFC, so an accent typed two ways is one token', () => {

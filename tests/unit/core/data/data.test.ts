@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readerText } from '../../../../src/i18n/readerText';
+import { thrownInEnglish } from '../thrownInEnglish';
 import { minibatches, minibatchesPerEpoch } from '../../../../src/core/data/minibatches';
 import {
   buildVocabulary, decode, encode, MAX_TEXT_LENGTH, preprocess, UNKNOWN, validateText, vocabularyFromTokens,
@@ -20,16 +22,17 @@ describe('vocabulary', () => {
   });
 
   it('refuses empty, single-character and oversized text with a reason', () => {
-    expect(validateText('')).toMatch(/empty/);
-    expect(validateText('aaaa')).toMatch(/one distinct character/);
-    expect(validateText('a'.repeat(MAX_TEXT_LENGTH) + 'b')).toMatch(/limit is 2,000,000/);
+    expect(readerText(validateText(''), 'en')).toMatch(/empty/);
+    expect(readerText(validateText('aaaa'), 'en')).toMatch(/one distinct character/);
+    expect(readerText(validateText('a'.repeat(MAX_TEXT_LENGTH) + 'b'), 'en')).toBe('The text has 2,000,001 characters; the limit is 2,000,000. Use a shorter excerpt.');
+    expect(readerText(validateText('a'.repeat(MAX_TEXT_LENGTH) + 'b'), 'zh')).toBe('文本有 2,000,001 个字符，上限是 2,000,000。请使用更短的节选。');
     expect(validateText('ab')).toBeNull();
   });
 
   it('rebuilds from a saved token list and rejects malformed ones', () => {
     expect(vocabularyFromTokens([UNKNOWN, 'a', 'b']).index.get('b')).toBe(2);
-    expect(() => vocabularyFromTokens(['a', 'b'])).toThrow(/starting with "<unk>"/);
-    expect(() => vocabularyFromTokens([UNKNOWN, 'a', 'a'])).toThrow(/repeat/);
+    expect(thrownInEnglish(() => vocabularyFromTokens(['a', 'b']))).toMatch(/starting with "<unk>"/);
+    expect(thrownInEnglish(() => vocabularyFromTokens([UNKNOWN, 'a', 'a']))).toMatch(/repeat/);
   });
 });
 
