@@ -61,7 +61,7 @@ export function EpochPanels({ events, lossName }: { events: HelloEpoch[]; lossNa
       </ol>
       <div>
         <p className="hello-caption">{t('hiddenCaption', { epoch: shown.epoch })}</p>
-        <Heatmap name="h" values={shown.hidden} rowLabel="t" colLabel={t('unitAxis')} cellSize={22} />
+        <Heatmap name="h" values={shown.hidden} rowLabel="t" cellSize={22} />
         {shown.embedding && (
           <>
             <p className="hello-caption">{t('embeddingCaption', { epoch: shown.epoch, chars: HELLO_CHARS.join(t('listComma')) })}</p>

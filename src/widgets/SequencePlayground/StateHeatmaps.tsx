@@ -2,14 +2,14 @@ import { memo, useMemo } from 'react';
 import { scaleForRange } from '../../components/colorScale';
 import { Heatmap } from '../../components/Heatmap';
 import type { ExampleTrace } from '../../core/tasks';
-import { QUANTITY_RANGES } from '../../core/figures/gateTrace';
-import { useT } from '../../i18n/useT';
+import { QUANTITY_NAMES, QUANTITY_RANGES } from '../../core/figures/gateTrace';
+import { useReaderText } from '../../i18n/readerText';
 
 /**
  * What is drawn, of what the example traced: the hidden state, and for a gated cell what decides what it
  * keeps (the LSTM's cell state and gates, the GRU's update and reset gates).
  */
-const SHOWN = ['h', 'c', 'f', 'i', 'o', 'z', 'r'] as const;
+const SHOWN = ['h', 'c', 'f', 'i', 'o', 'z', 'r'];
 
 interface Props {
   example: ExampleTrace;
@@ -19,7 +19,7 @@ interface Props {
 
 /** Time × unit heatmaps of the top layer over the example: gates on 0…1, tanh values on −1…1. */
 export const StateHeatmaps = memo(function StateHeatmaps({ example, unboundedState }: Props) {
-  const t = useT('sequencePlayground');
+  const say = useReaderText();
   const steps = example.steps.length;
   // Tall sequences get short rows, so that every heatmap fits beside the others.
   const cellSize = Math.max(3, Math.min(10, Math.floor(300 / steps)));
@@ -37,7 +37,7 @@ export const StateHeatmaps = memo(function StateHeatmaps({ example, unboundedSta
   return (
     <div className="state-heatmaps" data-testid="state-heatmaps">
       {panels.map(({ name, values, scale }) => (
-        <Heatmap key={name} values={values} name={t(`quantity_${name}`)} scale={scale} cellSize={cellSize} />
+        <Heatmap key={name} values={values} name={say(QUANTITY_NAMES[name])} scale={scale} cellSize={cellSize} />
       ))}
     </div>
   );
