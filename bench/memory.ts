@@ -10,6 +10,7 @@
 import { startBackend, type BenchBackend } from './nodeBackends';
 import * as tf from '../src/core/runtime/tf';
 import { cellChoice, CELL_CHOICES, DEFAULT_TASK_SETTINGS, presetByName, summarize, sweep, taskById, type CellChoice, type SweepOptions, type SweepRun } from '../src/core/tasks';
+import { readerText } from '../src/i18n/readerText';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -60,7 +61,7 @@ if (backend !== 'wasm' && backend !== 'cpu') throw new Error('--backend takes wa
 const how = await startBackend(backend);
 const spanName = task.span === 'delay' ? 'delay' : 'length';
 const fixed = task.span === 'delay' ? `length ${settings.length}` : task.id === 'parentheses' ? `max depth ${settings.maxDepth}` : '';
-console.log(`${task.title}: ${task.statement}`);
+console.log(`${readerText(task.title, 'en')}: ${readerText(task.statement, 'en')}`);
 console.log(
   `tfjs ${tf.getBackend()} backend (${how}); ${training.steps} steps × batch ${training.batch}, hidden ${training.hiddenSize}, ` +
     `${training.numLayers} layer(s), ${training.optimizer} lr ${training.learningRate}, clip ${training.clipNorm || 'off'}${fixed ? `, ${fixed}` : ''}; ` +
@@ -80,7 +81,7 @@ process.stderr.write('\n');
 
 const width = 15;
 const pad = (text: string) => text.padStart(width);
-console.log(spanName.padStart(6) + cells.map((cell) => pad(CELL_CHOICES[cell].label)).join(''));
+console.log(spanName.padStart(6) + cells.map((cell) => pad(readerText(CELL_CHOICES[cell].label, 'en'))).join(''));
 for (const span of spans) {
   const columns = cells.map((cell) => {
     const s = summarize(runs, span, cell);

@@ -4,6 +4,7 @@
  * the request it answers (a run's progress carries the id of its `train`, a sweep's that of its `sweep`),
  * so a reply or an error always reaches the request that caused it.
  */
+import type { ReaderMessage } from '../core/readerMessage';
 import type { BackendInfo } from '../core/runtime/backend';
 import type { CellChoice, ExampleTrace, SweepRun } from '../core/tasks';
 import type { TrainOutcome } from '../core/train/trainer';
@@ -53,7 +54,7 @@ type Reply =
   /** `complete` is false when the sweep was stopped before its last run. */
   | { type: 'sweep-stopped'; complete: boolean }
   | { type: 'memory'; numTensors: number }
-  /** The request `id` failed; nothing else answers it. */
-  | { type: 'error'; message: string };
+  /** The request `id` failed; nothing else answers it. A reader's problem comes as its message, anything else as text. */
+  | { type: 'error'; message: string | ReaderMessage };
 
 export type FromWorker = Reply & { id: number };

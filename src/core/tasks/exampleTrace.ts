@@ -10,6 +10,7 @@ import { TRACED } from '../figures/gateTrace';
 import { matMul } from '../fast/linalg';
 import { forwardDirection } from '../layer/sequence';
 import { mulberry32 } from '../random';
+import type { ReaderMessage } from '../readerMessage';
 import { readTree } from '../runtime/readback';
 import * as tf from '../runtime/tf';
 import { tidyResult } from '../runtime/tidy';
@@ -21,16 +22,19 @@ import type { SequenceBatch, SequenceTask, TaskId, TaskSettings } from './types'
 /** The example is the same sequence for every run and seed, so a reader can watch one model learn it. */
 const EXAMPLE_SEED = 20_240_607;
 
+/** What a figure prints for a symbol or value: the text itself, or a word the interface says in its language. */
+export type ExampleSymbol = string | ReaderMessage;
+
 /** One time step of the example, as a figure prints it. */
 export interface ExampleStep {
   /** the input symbol or value, e.g. "C", "(", "0.37" */
   input: string;
   /** adding problem: this step's number is one of the two to add */
   marked: boolean;
-  /** the answer due at this step, or null where nothing is scored */
-  target: string | null;
+  /** the answer due at this step, e.g. "C" or "odd", or null where nothing is scored */
+  target: ExampleSymbol | null;
   /** the model's answer at a scored step, or null where nothing is scored */
-  prediction: string | null;
+  prediction: ExampleSymbol | null;
   /** whether the answer was right; null where nothing is scored */
   correct: boolean | null;
 }
@@ -54,11 +58,14 @@ export function exampleSequence(task: SequenceTask, settings: TaskSettings): Seq
 
 const ECHO_NAMES = 'ABCDEFGHIJKLMNOP'.slice(0, ECHO_SYMBOLS);
 const twoDecimals = (value: number) => value.toFixed(2);
+/** Parity's answers are words; the same objects every time, so answers compare as the strings do. */
+const ODD: ReaderMessage = { key: 'sequencePlayground:parityOdd' };
+const EVEN: ReaderMessage = { key: 'sequencePlayground:parityEven' };
 
-/** How each task writes its inputs and answers: a symbol for a class, two decimals for a value. */
-const LABELS: Readonly<Record<TaskId, { input: (x: Float32Array) => string; answer: (value: number) => string }>> = {
+/** How each task writes its inputs and answers: a symbol or word for a class, two decimals for a value. */
+const LABELS: Readonly<Record<TaskId, { input: (x: Float32Array) => string; answer: (value: number) => ExampleSymbol }>> = {
   echo: { input: (x) => ECHO_NAMES[x.indexOf(1)], answer: (k) => ECHO_NAMES[k] },
-  parity: { input: (x) => (x[1] === 1 ? '1' : '0'), answer: (k) => (k === 1 ? 'odd' : 'even') },
+  parity: { input: (x) => (x[1] === 1 ? '1' : '0'), answer: (k) => (k === 1 ? ODD : EVEN) },
   parentheses: { input: (x) => (x[0] === 1 ? '(' : ')'), answer: String },
   adding: { input: (x) => twoDecimals(x[0]), answer: twoDecimals },
 };

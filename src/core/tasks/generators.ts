@@ -4,6 +4,7 @@
  * network must output at each scored step. Every sequence is independent of the others in its batch.
  */
 import { randomInt } from '../random';
+import { ReaderError } from '../readerMessage';
 import type { SequenceTask, TaskId } from './types';
 import { positiveInteger } from '../layer/layerConfig';
 
@@ -17,8 +18,8 @@ export const ECHO_SYMBOLS = 4;
  */
 export const ECHO: SequenceTask = {
   id: 'echo',
-  title: 'Delayed echo',
-  statement: 'Repeat each symbol exactly d steps after it was seen: the last d symbols, in order, must be held.',
+  title: { key: 'sequencePlayground:taskEcho' },
+  statement: { key: 'sequencePlayground:taskEchoStatement' },
   objective: 'classification',
   chanceAccuracy: () => 1 / ECHO_SYMBOLS,
   inputSize: ECHO_SYMBOLS,
@@ -28,7 +29,7 @@ export const ECHO: SequenceTask = {
   validate({ length, delay }) {
     positiveInteger(length, 'The sequence length');
     positiveInteger(delay, 'The delay d');
-    if (delay >= length) throw new Error(`The delay d (${delay}) must be shorter than the sequence (${length} steps), or nothing is scored`);
+    if (delay >= length) throw new ReaderError({ key: 'sequencePlayground:echoDelayTooLong', values: { delay, length } });
   },
   fillSequence(rng, { length, delay }, { inputs, targets, batch, row }) {
     const symbols = new Int32Array(length);
@@ -46,8 +47,8 @@ export const ECHO: SequenceTask = {
  */
 export const PARITY: SequenceTask = {
   id: 'parity',
-  title: 'Running parity',
-  statement: 'Say whether an odd number of 1s has been seen so far: one bit, flipped by every 1, kept across every 0.',
+  title: { key: 'sequencePlayground:taskParity' },
+  statement: { key: 'sequencePlayground:taskParityStatement' },
   objective: 'classification',
   chanceAccuracy: () => 0.5,
   inputSize: 2,
@@ -78,8 +79,8 @@ export const ADDING_TOLERANCE = 0.04;
  */
 export const ADDING: SequenceTask = {
   id: 'adding',
-  title: 'Adding problem',
-  statement: 'Add the two marked numbers in a long stream of numbers and give the sum at the end: one number must be kept for up to T steps, past every unmarked one.',
+  title: { key: 'sequencePlayground:taskAdding' },
+  statement: { key: 'sequencePlayground:taskAddingStatement' },
   objective: 'regression',
   tolerance: ADDING_TOLERANCE,
   // Always answering 1 (the mean sum) is right when the sum lies within the tolerance of 1.
@@ -90,7 +91,7 @@ export const ADDING: SequenceTask = {
   scoredFrom: (settings) => settings.length - 1,
   validate({ length }) {
     positiveInteger(length, 'The sequence length');
-    if (length < 2) throw new Error('The adding problem needs at least 2 steps, one for each marked number');
+    if (length < 2) throw new ReaderError({ key: 'sequencePlayground:addingTooShort' });
   },
   fillSequence(rng, { length }, { inputs, targets, batch, row }) {
     const half = Math.floor(length / 2);
@@ -118,8 +119,8 @@ export const ADDING: SequenceTask = {
  */
 export const PARENTHESES: SequenceTask = {
   id: 'parentheses',
-  title: 'Balanced parentheses',
-  statement: 'Count how many parentheses are open: a counter that goes up on "(" and down on ")" and must stay exact for the whole sequence.',
+  title: { key: 'sequencePlayground:taskParentheses' },
+  statement: { key: 'sequencePlayground:taskParenthesesStatement' },
   objective: 'classification',
   // In the long run the walk spends 1/maxDepth of its steps at each inner depth and half that at the ends.
   chanceAccuracy: ({ maxDepth }) => (maxDepth <= 1 ? 0.5 : 1 / maxDepth),

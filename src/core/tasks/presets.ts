@@ -2,13 +2,15 @@
  * Settings for the sequence playground where each cell's limits show clearly, found by running the sweep
  * (`npm run memory -- --preset NAME`) and kept with what the numbers showed.
  */
+import type { ReaderMessage } from '../readerMessage';
 import type { CellChoice, SweepOptions } from './sweep';
 import type { TaskId, TaskSettings } from './types';
 
 export interface SequencePreset {
   /** Short name for the command line and stored settings. */
   name: string;
-  title: string;
+  /** Its name for readers, in the preset menu. */
+  title: ReaderMessage;
   task: TaskId;
   /** The task's settings besides the span the sweep turns. */
   settings: TaskSettings;
@@ -16,7 +18,7 @@ export interface SequencePreset {
   spans: readonly number[];
   cells: readonly CellChoice[];
   training: SweepOptions['training'];
-  /** What the sweep shows at these settings, from the measured numbers. */
+  /** What the sweep shows at these settings, from the measured numbers: a note for the book's authors, not shown. */
   shows: string;
 }
 
@@ -26,7 +28,7 @@ const SMALL_NET = { hiddenSize: 16, numLayers: 1, optimizer: 'adam', learningRat
 export const SEQUENCE_PRESETS: readonly SequencePreset[] = [
   {
     name: 'echo-short-budget',
-    title: 'Echo on a short budget: the plain RNN learns fastest',
+    title: { key: 'sequencePlayground:presetEchoShortBudget' },
     task: 'echo',
     settings: { length: 50, delay: 1, maxDepth: 4 },
     spans: [1, 5, 10, 20, 40],
@@ -38,7 +40,7 @@ export const SEQUENCE_PRESETS: readonly SequencePreset[] = [
   },
   {
     name: 'echo-longer-budget',
-    title: 'Echo on a longer budget: where each cell gives out',
+    title: { key: 'sequencePlayground:presetEchoLongerBudget' },
     task: 'echo',
     settings: { length: 25, delay: 1, maxDepth: 4 },
     spans: [10, 15],
@@ -51,7 +53,7 @@ export const SEQUENCE_PRESETS: readonly SequencePreset[] = [
   },
   {
     name: 'adding-gru-first',
-    title: 'The adding problem: only the GRU gets going',
+    title: { key: 'sequencePlayground:presetAddingGruFirst' },
     task: 'adding',
     settings: { length: 10, delay: 1, maxDepth: 4 },
     spans: [10, 30, 60],

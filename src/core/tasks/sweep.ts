@@ -5,6 +5,7 @@
  * drive it, show progress, and abort it.
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
+import type { ReaderMessage } from '../readerMessage';
 import { TrainingControl, type StopReason } from '../train/trainer';
 import { trainAndEvaluate, type SequenceTrainingOptions } from './training';
 import type { SequenceTask, TaskSettings } from './types';
@@ -12,12 +13,12 @@ import type { SequenceTask, TaskSettings } from './types';
 /** The cells a sweep compares: a tanh RNN, a ReLU RNN, an LSTM, a GRU. */
 export type CellChoice = 'rnn' | 'relu' | 'lstm' | 'gru';
 
-/** What each choice builds. */
-export const CELL_CHOICES: Readonly<Record<CellChoice, { kind: CellKind; nonlinearity: Nonlinearity; label: string }>> = {
-  rnn: { kind: 'RNN', nonlinearity: 'tanh', label: 'RNN (tanh)' },
-  relu: { kind: 'RNN', nonlinearity: 'relu', label: 'RNN (ReLU)' },
-  lstm: { kind: 'LSTM', nonlinearity: 'tanh', label: 'LSTM' },
-  gru: { kind: 'GRU', nonlinearity: 'tanh', label: 'GRU' },
+/** What each choice builds, and its name for readers. */
+export const CELL_CHOICES: Readonly<Record<CellChoice, { kind: CellKind; nonlinearity: Nonlinearity; label: ReaderMessage }>> = {
+  rnn: { kind: 'RNN', nonlinearity: 'tanh', label: { key: 'sequencePlayground:cellRnn' } },
+  relu: { kind: 'RNN', nonlinearity: 'relu', label: { key: 'sequencePlayground:cellRelu' } },
+  lstm: { kind: 'LSTM', nonlinearity: 'tanh', label: { key: 'sequencePlayground:cellLstm' } },
+  gru: { kind: 'GRU', nonlinearity: 'tanh', label: { key: 'sequencePlayground:cellGru' } },
 };
 
 /** The choice called `name`; throws on a name that is not one. */

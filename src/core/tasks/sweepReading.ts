@@ -1,11 +1,10 @@
 /**
  * What a finished (or partly finished) sweep shows, read from its own numbers: the accuracy-against-span
- * curve of each cell, and a few sentences that say where every cell still remembers, where the cells
- * differ most, and from where every cell is at chance. Nothing here is a claim made in advance: change
- * the runs and the sentences change.
+ * curve of each cell, and a few findings that say where every cell still remembers, where the cells
+ * differ most, and from where every cell is at chance (the figure words them). Nothing here is a claim made
+ * in advance: change the runs and the findings change.
  */
-import { CELL_CHOICES, summarize, type CellChoice, type SweepRun } from './sweep';
-import type { SpanSetting } from './types';
+import { summarize, type CellChoice, type SweepRun } from './sweep';
 
 /** Accuracy this close to 1 counts as having learned the task at that span. */
 const LEARNED = 0.95;
@@ -34,42 +33,42 @@ export function sweepCurves(runs: readonly SweepRun[], cells: readonly CellChoic
     .filter((curve) => curve.points.length > 0);
 }
 
-const two = (value: number) => value.toFixed(2);
-const label = (cell: CellChoice) => CELL_CHOICES[cell].label;
-
-/** "a, b and c" */
-function list(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** One thing a sweep's numbers say, as plain values; the figure puts it into words. */
+export type SweepFinding =
+  /** every cell scored at least `threshold` at every span tried, the longest being `upTo` */
+  | { kind: 'learnedEverywhere'; upTo: number; threshold: number }
+  /** every cell scored at least `threshold` at every span up to `upTo` */
+  | { kind: 'learnedUpTo'; upTo: number; threshold: number }
+  /** at span `at` the cells differed most: each one's score, in the sweep's order, and those as good as the best */
+  | { kind: 'cellsDiffer'; at: number; scores: { cell: CellChoice; accuracy: number }[]; best: CellChoice[] }
+  /** at span `at`, where not every cell learned the task, the cells scored within `within` of each other, about `about` */
+  | { kind: 'cellsClose'; at: number; within: number; about: number }
+  /** every cell was at the chance level `chance` at every span tried */
+  | { kind: 'chanceEverywhere'; chance: number }
+  /** every cell was at the chance level `chance` from span `from` on */
+  | { kind: 'chanceFrom'; from: number; chance: number };
 
 /**
- * Sentences reading the sweep: up to which span every cell learned the task, the span where the cells
- * differed most (each cell's score there, and which did best), and from which span on every cell was at
- * chance. Only spans every cell has finished at are read; an empty string before there is anything to read.
- * @param span what the span is called for the task: `delay` (echo) or `length`
+ * What the sweep shows: up to which span every cell learned the task, the span where the cells differed
+ * most (each cell's score there, and which did best), and from which span on every cell was at chance.
+ * Only spans every cell has finished at are read; nothing before there is anything to read.
  * @param chance the accuracy of a network that learned nothing (the task's `chanceAccuracy`)
  */
-export function readSweep(runs: readonly SweepRun[], cells: readonly CellChoice[], span: SpanSetting, chance: number): string {
+export function readSweep(runs: readonly SweepRun[], cells: readonly CellChoice[], chance: number): SweepFinding[] {
   const curves = sweepCurves(runs, cells);
-  if (curves.length === 0) return '';
-  // Spans where every cell of the sweep has a score, so that every sentence compares like with like.
+  if (curves.length === 0) return [];
+  // Spans where every cell of the sweep has a score, so that every finding compares like with like.
   const complete = curves[0].points
     .map((p) => p.span)
     .filter((s) => curves.length === cells.length && curves.every((c) => c.points.some((p) => p.span === s)));
-  if (complete.length === 0) return '';
+  if (complete.length === 0) return [];
   const at = (curve: SweepCurve, s: number) => curve.points.find((p) => p.span === s)!.accuracy;
-  const sentences: string[] = [];
+  const findings: SweepFinding[] = [];
 
   const learned = complete.filter((s) => curves.every((c) => at(c, s) >= LEARNED));
   const firstUnlearned = complete.find((s) => !learned.includes(s));
   const learnedUpTo = firstUnlearned === undefined ? complete.at(-1)! : complete.filter((s) => s < firstUnlearned).at(-1);
-  if (learnedUpTo !== undefined) {
-    sentences.push(
-      firstUnlearned === undefined
-        ? `At every ${span} tried (up to ${learnedUpTo}) every cell scored at least ${LEARNED}.`
-        : `Up to ${span} ${learnedUpTo} every cell scored at least ${LEARNED}.`,
-    );
-  }
+  if (learnedUpTo !== undefined) findings.push({ kind: firstUnlearned === undefined ? 'learnedEverywhere' : 'learnedUpTo', upTo: learnedUpTo, threshold: LEARNED });
 
   const chanceFrom = complete.find((s) => complete.filter((later) => later >= s).every((later) => curves.every((c) => at(c, later) <= chance + AT_CHANCE)));
 
@@ -77,20 +76,17 @@ export function readSweep(runs: readonly SweepRun[], cells: readonly CellChoice[
   const spread = (s: number) => Math.max(...curves.map((c) => at(c, s))) - Math.min(...curves.map((c) => at(c, s)));
   const contested = complete.filter((s) => chanceFrom === undefined || s < chanceFrom).sort((a, b) => spread(b) - spread(a) || a - b)[0];
   if (contested !== undefined && spread(contested) >= DIFFERENT) {
-    const scores = curves.map((c, k) => `the ${label(c.cell)} ${k === 0 ? 'scored ' : ''}${two(at(c, contested))}`);
     const best = Math.max(...curves.map((c) => at(c, contested)));
-    const leaders = curves.filter((c) => best - at(c, contested) < DIFFERENT).map((c) => `the ${label(c.cell)}`);
-    sentences.push(`At ${span} ${contested} ${list(scores)}: ${list(leaders)} did best.`);
+    findings.push({
+      kind: 'cellsDiffer',
+      at: contested,
+      scores: curves.map((c) => ({ cell: c.cell, accuracy: at(c, contested) })),
+      best: curves.filter((c) => best - at(c, contested) < DIFFERENT).map((c) => c.cell),
+    });
   } else if (contested !== undefined && !learned.includes(contested)) {
-    sentences.push(`At ${span} ${contested} the cells scored within ${DIFFERENT} of each other (about ${two(at(curves[0], contested))}).`);
+    findings.push({ kind: 'cellsClose', at: contested, within: DIFFERENT, about: at(curves[0], contested) });
   }
 
-  if (chanceFrom !== undefined) {
-    sentences.push(
-      chanceFrom === complete[0]
-        ? `At every ${span} tried every cell is at chance (${two(chance)}): nothing was learned in this budget.`
-        : `From ${span} ${chanceFrom} on every cell is at chance (${two(chance)}).`,
-    );
-  }
-  return sentences.join(' ');
+  if (chanceFrom !== undefined) findings.push(chanceFrom === complete[0] ? { kind: 'chanceEverywhere', chance } : { kind: 'chanceFrom', from: chanceFrom, chance });
+  return findings;
 }

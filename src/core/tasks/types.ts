@@ -5,6 +5,7 @@
  * them without batch_first.
  */
 import type { Rng } from '../random';
+import type { ReaderMessage } from '../readerMessage';
 
 /** The knobs every task reads (each reads the ones it names in its JSDoc). */
 export interface TaskSettings {
@@ -48,9 +49,9 @@ export interface SequenceTask {
   /** Short name used on the command line and in stored settings: `echo`, `parity`, `adding`, `parentheses`. */
   readonly id: TaskId;
   /** Its name for readers. */
-  readonly title: string;
-  /** One line: what the network must carry from step to step. */
-  readonly statement: string;
+  readonly title: ReaderMessage;
+  /** One line for readers: what the network must carry from step to step. */
+  readonly statement: ReaderMessage;
   /** 'classification' scores cross-entropy and argmax accuracy; 'regression' squared error and a tolerance. */
   readonly objective: 'classification' | 'regression';
   /** How a regression output counts as right; absent for classification. */

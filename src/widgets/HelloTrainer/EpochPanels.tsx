@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { LineChartCard } from '../../components/Charts';
 import { ExactNumber } from '../../components/ExactNumber';
 import { Heatmap } from '../../components/Heatmap';
 import { Slider } from '../../components/Slider';
 import { HELLO_CHARS, type HelloEpoch } from '../../core/train/hello';
+import { useT } from '../../i18n/useT';
 import { pickEpoch, scrollToShow, shownEpoch } from './epochCursor';
 import { Prediction } from './Prediction';
 
@@ -14,6 +16,7 @@ import { Prediction } from './Prediction';
  * latest epoch as training goes on.
  */
 export function EpochPanels({ events, lossName }: { events: HelloEpoch[]; lossName: string }) {
+  const t = useT('helloTrainer');
   const [picked, setPicked] = useState<number | null>(null);
   const [hovered, setHovered] = useState<number | null>(null);
   // A fresh run (no epochs yet) follows the latest epoch again, whatever was picked in the last one.
@@ -34,35 +37,35 @@ export function EpochPanels({ events, lossName }: { events: HelloEpoch[]; lossNa
   return (
     <div className="hello-panels">
       <div className="hello-cursor">
-        <Slider label="Epoch shown" value={shown.epoch} min={1} max={Math.max(1, events.length)} format={(epoch) => `${epoch} of ${events.length}`} onChange={pick} />
+        <Slider label={t('epochShown')} value={shown.epoch} min={1} max={Math.max(1, events.length)} format={(epoch) => t('epochOf', { epoch, total: events.length })} onChange={pick} />
         <p className="hello-cursor-readout" data-testid="hello-cursor" data-epoch={shown.epoch}>
-          Epoch {shown.epoch}: predicted <Prediction text={shown.prediction} />, loss <ExactNumber value={shown.loss} />
-          {picked === null && hovered === null ? ' (the latest)' : ''}
+          <Trans t={t} i18nKey="cursor" values={{ epoch: shown.epoch }} components={{ prediction: <Prediction text={shown.prediction} />, loss: <ExactNumber value={shown.loss} /> }} />
+          {picked === null && hovered === null ? t('latest') : ''}
         </p>
       </div>
       <LineChartCard
-        title="Loss per epoch"
-        xLabel="epoch"
-        yLabel="loss"
+        title={t('lossTitle')}
+        xLabel={t('epochAxis')}
+        yLabel={t('lossAxis')}
         series={[{ name: lossName, points: events.map((e) => ({ x: e.epoch, y: e.loss })) }]}
         cursor={{ x: shown.epoch, onHover: setHovered, onPick: pick }}
       />
-      <ol className="hello-epochs" ref={list} aria-label="Prediction per epoch">
+      <ol className="hello-epochs" ref={list} aria-label={t('predictionList')}>
         {events.map((e) => (
           <li key={e.epoch} data-epoch={e.epoch}>
-            <button type="button" className="hello-epoch-button" aria-pressed={e.epoch === shown.epoch} aria-label={`Show epoch ${e.epoch}`} onClick={() => pick(e.epoch)}>
+            <button type="button" className="hello-epoch-button" aria-pressed={e.epoch === shown.epoch} aria-label={t('showEpoch', { epoch: e.epoch })} onClick={() => pick(e.epoch)}>
               <span className="hello-epoch">{e.epoch}</span> <Prediction text={e.prediction} />
             </button>
           </li>
         ))}
       </ol>
       <div>
-        <p className="hello-caption">Hidden state in epoch {shown.epoch} (rows: h, e, l, l, o)</p>
-        <Heatmap name="h" values={shown.hidden} rowLabel="t" colLabel="unit" cellSize={22} />
+        <p className="hello-caption">{t('hiddenCaption', { epoch: shown.epoch })}</p>
+        <Heatmap name="h" values={shown.hidden} rowLabel="t" cellSize={22} />
         {shown.embedding && (
           <>
-            <p className="hello-caption">Learned embedding after epoch {shown.epoch} (rows: {HELLO_CHARS.join(', ')})</p>
-            <Heatmap name="embedding" values={shown.embedding} rowLabel="char" colLabel="dim" cellSize={18} />
+            <p className="hello-caption">{t('embeddingCaption', { epoch: shown.epoch, chars: HELLO_CHARS.join(t('listComma')) })}</p>
+            <Heatmap name={t('embeddingName')} values={shown.embedding} rowLabel={t('charAxis')} colLabel={t('dimAxis')} cellSize={18} />
           </>
         )}
       </div>

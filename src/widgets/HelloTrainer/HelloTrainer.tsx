@@ -4,7 +4,8 @@
  * cursor shows any epoch's prediction, hidden state and, with embeddings, the embedding — `trainHello` in
  * src/core/train/hello.ts, driven by src/hooks/useTrainingRun.ts.
  */
-import { formatNumber } from '../../components/format';
+import { Trans } from 'react-i18next';
+import { formatDecimals, formatNumber } from '../../components/format';
 import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -13,15 +14,11 @@ import { useEngine } from '../../hooks/useEngine';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { choice, fitField, integer, number, rangeOf, type SettingsSchema } from '../../hooks/settingsSchema';
 import { useTrainingRun } from '../../hooks/useTrainingRun';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import { EpochPanels } from './EpochPanels';
 import './HelloTrainer.css';
 import { Prediction, TARGET } from './Prediction';
-
-const TITLES: Record<HelloVariant, string> = {
-  cell: 'Training an RNNCell loop on hello → ohlol',
-  rnn: 'Training nn.RNN on hello → ohlol',
-  embedding: 'Embedding → 2-layer RNN → Linear on hello → ohlol',
-};
 
 const VARIANTS: readonly HelloVariant[] = ['cell', 'rnn', 'embedding'];
 /** What the sliders allow, for stored settings and URL values alike; the learning rate on a log scale. */
@@ -35,6 +32,8 @@ const SCHEMA: SettingsSchema<HelloOptions> = {
 
 /** Chapters 3 and 8: train "hello" → "ohlol" in the page, one epoch at a time or to the end. */
 export default function HelloTrainer(props: { variant?: HelloVariant }) {
+  const t = useT('helloTrainer');
+  const say = useReaderText();
   const variant = fitField<HelloVariant>(SCHEMA.variant, props.variant, 'cell');
   const engine = useEngine();
   const defaults = helloDefaults(variant);
@@ -52,36 +51,40 @@ export default function HelloTrainer(props: { variant?: HelloVariant }) {
   const controls = (
     <>
       <button type="button" onClick={running ? run.pause : run.train} disabled={!ready}>
-        {running ? 'Pause' : done ? 'Train again' : run.events.length ? 'Resume' : 'Train'}
+        {running ? t('pause') : done ? t('trainAgain') : run.events.length ? t('resume') : t('train')}
       </button>
       <button type="button" onClick={run.step} disabled={!ready || running || done}>
-        Step one epoch
+        {t('stepEpoch')}
       </button>
-      <button type="button" onClick={run.reset}>Reset training</button>
-      <button type="button" onClick={() => { run.reset(); resetOptions(); }}>Reset settings</button>
+      <button type="button" onClick={run.reset}>{t('resetTraining')}</button>
+      <button type="button" onClick={() => { run.reset(); resetOptions(); }}>{t('resetSettings')}</button>
     </>
   );
 
   return (
-    <WidgetFrame title={TITLES[variant]} engine={engine} error={run.status === 'stopped' && run.outcome?.reason === 'diverged' ? run.outcome.message : null} controls={controls}>
+    <WidgetFrame title={t(`title_${variant}`)} engine={engine} error={run.status === 'stopped' && run.outcome?.reason === 'diverged' ? say(run.outcome.message) : null} controls={controls}>
       <div className="control-grid">
         <LearningRateSlider value={options.learningRate} range={rangeOf(SCHEMA.learningRate)} onChange={(learningRate) => set({ learningRate })} />
-        <Slider label="Epochs" value={options.epochs} {...rangeOf(SCHEMA.epochs)} onChange={(epochs) => set({ epochs })} />
-        <Slider label="Hidden size" value={options.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
-        <Slider label="Seed" value={options.seed} {...rangeOf(SCHEMA.seed)} onChange={(seed) => set({ seed })} />
+        <Slider label={t('epochs')} value={options.epochs} {...rangeOf(SCHEMA.epochs)} onChange={(epochs) => set({ epochs })} />
+        <Slider label={t('hiddenSize')} value={options.hiddenSize} {...rangeOf(SCHEMA.hiddenSize)} onChange={(hiddenSize) => set({ hiddenSize })} />
+        <Slider label={t('seed')} value={options.seed} {...rangeOf(SCHEMA.seed)} onChange={(seed) => set({ seed })} />
       </div>
       <p className="hello-status" data-testid="hello-status" data-epochs={run.events.length} data-status={run.status}>
         {last ? (
           <>
-            Epoch {last.epoch} of {options.epochs}: predicted <Prediction text={last.prediction} />, loss{' '}
-            <span title={String(last.loss)}>{formatNumber(last.loss, 4)}</span>, {last.elapsedMs.toFixed(0)} ms of training so far
-            {run.status === 'finished' && (last.prediction === TARGET ? ' — learned it.' : ' — not there yet: more epochs or another seed?')}
+            <Trans
+              t={t}
+              i18nKey="status"
+              values={{ epoch: last.epoch, epochs: options.epochs, loss: formatNumber(last.loss, 4), ms: formatDecimals(last.elapsedMs, 0) }}
+              components={{ prediction: <Prediction text={last.prediction} />, loss: <span title={String(last.loss)} /> }}
+            />
+            {run.status === 'finished' && (last.prediction === TARGET ? t('learned') : t('notYet'))}
           </>
         ) : (
-          <>Input <code>hello</code>, target <code>ohlol</code>. Press Train, or step one epoch at a time.</>
+          <Trans t={t} i18nKey="idle" components={{ code: <code /> }} />
         )}
       </p>
-      <EpochPanels events={run.events} lossName={variant === 'cell' ? 'Σ step losses' : 'mean loss'} />
+      <EpochPanels events={run.events} lossName={variant === 'cell' ? t('lossSum') : t('lossMean')} />
     </WidgetFrame>
   );
 }

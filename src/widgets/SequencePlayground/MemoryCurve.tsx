@@ -2,16 +2,15 @@ import { memo, useMemo } from 'react';
 import { SERIES_COLORS, type Series } from '../../components/chartSeries';
 import { LiveLineChart } from '../../components/LiveLineChart';
 import { Slider } from '../../components/Slider';
-import { CELL_CHOICES, readSweep, sweepCurves, type CellChoice, type SpanSetting } from '../../core/tasks';
+import { readSweep, sweepCurves, type CellChoice, type SpanSetting } from '../../core/tasks';
 import { rangeOf } from '../../hooks/settingsSchema';
+import { useT } from '../../i18n/useT';
 import { PLAYGROUND_SCHEMA as SCHEMA, type PlaygroundSettings, type SweepPlan } from '../../workers/sequenceSettings';
+import { accuracyText, listed, sweepReadingText } from './sweepReadingText';
 import type { SweepState } from './useSequenceWorker';
 
 /** Each cell keeps its colour in every chart of the figure. */
 export const CELL_COLORS: Readonly<Record<CellChoice, string>> = { rnn: SERIES_COLORS[0], lstm: SERIES_COLORS[1], gru: SERIES_COLORS[2], relu: SERIES_COLORS[3] };
-
-/** "a, b and c" */
-const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 interface Props {
   sweep: SweepState;
@@ -20,6 +19,8 @@ interface Props {
   settings: PlaygroundSettings;
   span: SpanSetting;
   chance: number;
+  /** a cell's name in the page's language */
+  cellName: (cell: CellChoice) => string;
   onChange: (patch: Partial<PlaygroundSettings>) => void;
   onSweep: () => void;
   onStop: () => void;
@@ -28,49 +29,57 @@ interface Props {
 }
 
 /** The memory curve: accuracy against span for each cell after the same budget, and what it shows. */
-export const MemoryCurve = memo(function MemoryCurve({ sweep, plan, settings, span, chance, onChange, onSweep, onStop, busy }: Props) {
+export const MemoryCurve = memo(function MemoryCurve({ sweep, plan, settings, span, chance, cellName, onChange, onSweep, onStop, busy }: Props) {
+  const t = useT('sequencePlayground');
+  const spanName = t(`span_${span}`);
   const running = sweep.status === 'running';
   const curves = useMemo(() => sweepCurves(sweep.runs, sweep.cells), [sweep.runs, sweep.cells]);
   const series = useMemo<Series[]>(() => {
     const spans = sweep.spans.length ? sweep.spans : plan.spans;
-    const measured = curves.map((c) => ({ name: CELL_CHOICES[c.cell].label, color: CELL_COLORS[c.cell], points: c.points.map((p) => ({ x: p.span, y: p.accuracy })) }));
-    const reference = { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: Math.min(...spans), y: chance }, { x: Math.max(...spans), y: chance }] };
+    const measured = curves.map((c) => ({ name: cellName(c.cell), color: CELL_COLORS[c.cell], points: c.points.map((p) => ({ x: p.span, y: p.accuracy })) }));
+    const reference = { name: t('chanceSeries', { chance: accuracyText(chance) }), reference: true, points: [{ x: Math.min(...spans), y: chance }, { x: Math.max(...spans), y: chance }] };
     return [...measured, reference];
-  }, [curves, chance, sweep.spans, plan.spans]);
-  const reading = useMemo(() => readSweep(sweep.runs, sweep.cells, span, chance), [sweep.runs, sweep.cells, span, chance]);
+  }, [curves, chance, sweep.spans, plan.spans, cellName, t]);
+  const reading = useMemo(() => sweepReadingText(readSweep(sweep.runs, sweep.cells, chance), span, t, cellName), [sweep.runs, sweep.cells, span, chance, t, cellName]);
   const last = sweep.runs.at(-1);
   const runs = plan.spans.length * plan.cells.length * plan.seeds.length;
+  const status = sweep.status === 'stopped' ? t('sweepStopped') : sweep.status === 'running' ? t('sweepTraining') : '';
   return (
-    <section className="memory-curve" aria-label="The memory curve">
+    <section className="memory-curve" aria-label={t('memoryCurve')}>
       <p>
-        Sweep trains a fresh {listed(plan.cells.map((c) => CELL_CHOICES[c].label))} for {plan.training.steps} steps each at {span}{' '}
-        {plan.spans.join(', ')} ({runs} runs), and plots held-out accuracy against the {span}.
+        {t('sweepPlan', {
+          cells: listed(plan.cells.map(cellName), t),
+          steps: plan.training.steps,
+          span: spanName,
+          spans: plan.spans.join(t('listComma')),
+          runs,
+        })}
       </p>
       <div className="control-grid">
-        <Slider label="Seeds per point" value={settings.sweepSeeds} {...rangeOf(SCHEMA.sweepSeeds)} onChange={(sweepSeeds) => onChange({ sweepSeeds })} disabled={busy} />
+        <Slider label={t('seedsPerPoint')} value={settings.sweepSeeds} {...rangeOf(SCHEMA.sweepSeeds)} onChange={(sweepSeeds) => onChange({ sweepSeeds })} disabled={busy} />
         {settings.preset === 'custom' && (
-          <Slider label={`Points up to the ${span}`} value={settings.sweepPoints} {...rangeOf(SCHEMA.sweepPoints)} onChange={(sweepPoints) => onChange({ sweepPoints })} disabled={busy} />
+          <Slider label={t('pointsUpTo', { span: spanName })} value={settings.sweepPoints} {...rangeOf(SCHEMA.sweepPoints)} onChange={(sweepPoints) => onChange({ sweepPoints })} disabled={busy} />
         )}
       </div>
       <p className="memory-actions">
-        <button type="button" onClick={onSweep} disabled={busy}>Sweep</button>{' '}
-        <button type="button" onClick={onStop} disabled={!running}>Stop sweep</button>
+        <button type="button" onClick={onSweep} disabled={busy}>{t('sweep')}</button>{' '}
+        <button type="button" onClick={onStop} disabled={!running}>{t('stopSweep')}</button>
       </p>
       <div className="playground-progress" data-testid="sweep-progress" data-status={sweep.status} data-done={sweep.runs.length} data-total={sweep.total}>
-        <progress max={Math.max(1, sweep.total)} value={sweep.runs.length} aria-label="Sweep progress" />
+        <progress max={Math.max(1, sweep.total)} value={sweep.runs.length} aria-label={t('sweepProgress')} />
         <span>
           {sweep.status === 'idle'
-            ? 'No sweep yet.'
-            : `${sweep.runs.length} of ${sweep.total || runs} runs${last ? ` (last: ${CELL_CHOICES[last.cell].label} at ${span} ${last.span}, accuracy ${last.accuracy.toFixed(2)})` : ''}${
-                sweep.status === 'stopped' ? ', stopped' : sweep.status === 'running' ? ', training…' : ''
-              }`}
+            ? t('noSweep')
+            : t('sweepRuns', { done: sweep.runs.length, total: sweep.total || runs }) +
+              (last ? t('sweepLast', { cell: cellName(last.cell), span: spanName, value: last.span, accuracy: accuracyText(last.accuracy) }) : '') +
+              status}
         </span>
       </div>
       <div data-testid="memory-chart" data-curves={curves.map((c) => c.cell).join(' ')}>
-        <LiveLineChart title={`Held-out accuracy against ${span}, after ${plan.training.steps} steps`} xLabel={span} yLabel="accuracy" yRange={[0, 1]} series={series} markers />
+        <LiveLineChart title={t('memoryTitle', { span: spanName, steps: plan.training.steps })} xLabel={spanName} yLabel={t('accuracyAxis')} yRange={[0, 1]} series={series} markers />
       </div>
       <p className="sweep-reading" data-testid="sweep-reading" aria-live="polite">
-        {reading || (sweep.status === 'idle' ? 'Run a sweep: the reading of your curves appears here.' : 'The reading appears once every cell has finished a span.')}
+        {reading || (sweep.status === 'idle' ? t('readingIdle') : t('readingPending'))}
       </p>
     </section>
   );

@@ -4,11 +4,12 @@ import { LearningRateSlider } from '../../components/LearningRateSlider';
 import { Slider } from '../../components/Slider';
 import { CELL_CHOICES, SEQUENCE_PRESETS, TASKS, type CellChoice, type TaskId } from '../../core/tasks';
 import { rangeOf } from '../../hooks/settingsSchema';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import { CUSTOM, PLAYGROUND_SCHEMA as SCHEMA, type PlaygroundSettings } from '../../workers/sequenceSettings';
 
-const TASK_OPTIONS = Object.values(TASKS).map((task) => ({ value: task.id, label: task.title }));
-const CELL_OPTIONS = (Object.keys(CELL_CHOICES) as CellChoice[]).map((cell) => ({ value: cell, label: CELL_CHOICES[cell].label }));
-const PRESET_OPTIONS = [{ value: CUSTOM, label: 'none (my own settings)' }, ...SEQUENCE_PRESETS.map((p) => ({ value: p.name, label: p.title }))];
+const CELLS = Object.keys(CELL_CHOICES) as CellChoice[];
+const OPTIMIZERS = [{ value: 'adam', label: 'Adam' }, { value: 'sgd', label: 'SGD' }] as const;
 
 interface Props {
   settings: PlaygroundSettings;
@@ -20,31 +21,36 @@ interface Props {
 
 /** The task, its span and length, the network and the training budget. */
 export const PlaygroundControls = memo(function PlaygroundControls({ settings, onChange, onPreset, disabled }: Props) {
+  const t = useT('sequencePlayground');
+  const say = useReaderText();
   const task = TASKS[settings.task];
+  const taskOptions = Object.values(TASKS).map((option) => ({ value: option.id, label: say(option.title) }));
+  const cellOptions = CELLS.map((cell) => ({ value: cell, label: say(CELL_CHOICES[cell].label) }));
+  const presetOptions = [{ value: CUSTOM, label: t('presetNone') }, ...SEQUENCE_PRESETS.map((p) => ({ value: p.name, label: say(p.title) }))];
   const slider = (key: 'length' | 'delay' | 'maxDepth' | 'hiddenSize' | 'numLayers' | 'batch' | 'steps' | 'seed', label: string, step = 1, max?: number) => (
     <Slider label={label} value={Math.min(settings[key], max ?? Infinity)} {...rangeOf(SCHEMA[key])} {...(max ? { max } : {})} step={step} onChange={(value) => onChange({ [key]: value })} disabled={disabled} />
   );
   return (
     <fieldset className="playground-controls" disabled={disabled}>
-      <legend className="visually-hidden">Task, network and training</legend>
-      <SelectChoice label="Preset" value={settings.preset} options={PRESET_OPTIONS} onChange={onPreset} />
-      <SelectChoice label="Task" value={settings.task} options={TASK_OPTIONS} onChange={(value: TaskId) => onChange({ task: value })} />
-      <p className="playground-statement" data-testid="task-statement">{task.statement}</p>
+      <legend className="visually-hidden">{t('controlsLegend')}</legend>
+      <SelectChoice label={t('preset')} value={settings.preset} options={presetOptions} onChange={onPreset} />
+      <SelectChoice label={t('task')} value={settings.task} options={taskOptions} onChange={(value: TaskId) => onChange({ task: value })} />
+      <p className="playground-statement" data-testid="task-statement">{say(task.statement)}</p>
       <div className="control-grid">
-        {slider('length', 'Sequence length T')}
-        {task.span === 'delay' && slider('delay', 'Delay d', 1, settings.length - 1)}
-        {settings.task === 'parentheses' && slider('maxDepth', 'Deepest nesting')}
+        {slider('length', t('sequenceLength'))}
+        {task.span === 'delay' && slider('delay', t('delay'), 1, settings.length - 1)}
+        {settings.task === 'parentheses' && slider('maxDepth', t('deepestNesting'))}
       </div>
-      <SegmentedChoice label="Cell" value={settings.cell} options={CELL_OPTIONS} onChange={(cell) => onChange({ cell })} />
-      <SegmentedChoice label="Optimiser" value={settings.optimizer} options={[{ value: 'adam', label: 'Adam' }, { value: 'sgd', label: 'SGD' }]} onChange={(optimizer) => onChange({ optimizer })} />
+      <SegmentedChoice label={t('cell')} value={settings.cell} options={cellOptions} onChange={(cell) => onChange({ cell })} />
+      <SegmentedChoice label={t('optimiser')} value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => onChange({ optimizer })} />
       <div className="control-grid">
-        {slider('hiddenSize', 'Hidden size')}
-        {slider('numLayers', 'Layers')}
+        {slider('hiddenSize', t('hiddenSize'))}
+        {slider('numLayers', t('layers'))}
         <LearningRateSlider value={settings.learningRate} range={rangeOf(SCHEMA.learningRate)} onChange={(learningRate) => onChange({ learningRate })} disabled={disabled} />
-        <Slider label="Clipping θ (0: off)" value={settings.clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.5} onChange={(clipNorm) => onChange({ clipNorm })} disabled={disabled} />
-        {slider('batch', 'Batch size', 4)}
-        {slider('steps', 'Budget (steps)', 10)}
-        {slider('seed', 'Seed', 1, 99)}
+        <Slider label={t('clipping')} value={settings.clipNorm} {...rangeOf(SCHEMA.clipNorm)} step={0.5} onChange={(clipNorm) => onChange({ clipNorm })} disabled={disabled} />
+        {slider('batch', t('batchSize'), 4)}
+        {slider('steps', t('budget'), 10)}
+        {slider('seed', t('seed'), 1, 99)}
       </div>
     </fieldset>
   );

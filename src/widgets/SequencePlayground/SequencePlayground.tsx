@@ -3,17 +3,20 @@ import type { Series } from '../../components/chartSeries';
 import { LiveLineChart } from '../../components/LiveLineChart';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { CELL_CHOICES, TASKS } from '../../core/tasks';
+import { CELL_CHOICES, TASKS, type CellChoice } from '../../core/tasks';
 import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
+import { useReaderText } from '../../i18n/readerText';
+import { useT } from '../../i18n/useT';
 import { applyPreset, CUSTOM, PLAYGROUND_DEFAULTS, PLAYGROUND_SCHEMA, sweepPlanOf, taskSettingsOf, type PlaygroundSettings } from '../../workers/sequenceSettings';
 import { ExampleStrip } from './ExampleStrip';
 import { CELL_COLORS, MemoryCurve } from './MemoryCurve';
 import { PlaygroundControls } from './PlaygroundControls';
 import './SequencePlayground.css';
 import { StateHeatmaps } from './StateHeatmaps';
+import { accuracyText } from './sweepReadingText';
 import { useSequenceWorker } from './useSequenceWorker';
 
 /** Four redraws a second are live enough for a curve (the rest of the figure redraws once per frame at most). */
@@ -26,6 +29,9 @@ const CHART_INTERVAL_MS = 250;
  * settings, `preset` among them.
  */
 export default function SequencePlayground(props: Partial<Record<keyof PlaygroundSettings, unknown>>) {
+  const t = useT('sequencePlayground');
+  const say = useReaderText();
+  const cellName = useCallback((cell: CellChoice) => say(CELL_CHOICES[cell].label), [say]);
   const lab = useSequenceWorker();
   const engine: EngineState = lab.backend ? { status: 'ready', backend: lab.backend } : { status: 'loading' };
   useEffect(() => {
@@ -57,48 +63,53 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
   const latest = lab.steps.at(-1);
   const accuracy = lab.scored.at(-1)?.accuracy;
   const color = CELL_COLORS[settings.cell];
-  const label = CELL_CHOICES[settings.cell].label;
+  const label = cellName(settings.cell);
+  const chanceShown = accuracyText(chance);
 
   // The accuracy chart redraws only when a new held-out score arrives.
   const lossPoints = useThrottled(lab.steps, CHART_INTERVAL_MS);
   const accuracyPoints = useThrottled(lab.scored, CHART_INTERVAL_MS);
-  const lossSeries = useMemo<Series[]>(() => [{ name: `${label} loss`, color, points: lossPoints.map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color]);
+  const lossSeries = useMemo<Series[]>(() => [{ name: t('lossSeries', { cell: label }), color, points: lossPoints.map((s) => ({ x: s.step, y: s.loss })) }], [lossPoints, label, color, t]);
   const accuracySeries = useMemo<Series[]>(() => {
     const points = accuracyPoints.map((s) => ({ x: s.step, y: s.accuracy! }));
     const end = Math.max(settings.steps, points.at(-1)?.x ?? 0);
-    return [{ name: `${label} accuracy`, color, points }, { name: `chance (${chance.toFixed(2)})`, reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
-  }, [accuracyPoints, label, color, chance, settings.steps]);
+    return [{ name: t('accuracySeries', { cell: label }), color, points }, { name: t('chanceSeries', { chance: chanceShown }), reference: true, points: [{ x: 0, y: chance }, { x: end, y: chance }] }];
+  }, [accuracyPoints, label, color, chance, chanceShown, settings.steps, t]);
+
+  const problem = lab.error ?? (lab.status === 'diverged' ? lab.outcome?.message : null);
+  const error = problem ? say(problem) : null;
 
   const controls = (
     <>
       <button type="button" disabled={!ready || sweeping} onClick={() => (lab.status === 'running' ? lab.pause() : lab.status === 'paused' ? lab.resume() : lab.train(settings))}>
-        {lab.status === 'running' ? 'Pause' : lab.status === 'paused' ? 'Resume' : lab.steps.length ? 'Train again' : 'Train'}
+        {lab.status === 'running' ? t('pause') : lab.status === 'paused' ? t('resume') : lab.steps.length ? t('trainAgain') : t('train')}
       </button>
-      <button type="button" disabled={!ready || sweeping || lab.status === 'running'} onClick={() => lab.step(settings, lab.status === 'paused')}>Step</button>
-      <button type="button" disabled={!training} onClick={lab.stop}>Stop</button>
-      <button type="button" onClick={lab.reset}>Reset training</button>
-      <button type="button" onClick={() => { lab.reset(); resetSettings(); }}>Reset settings</button>
+      <button type="button" disabled={!ready || sweeping || lab.status === 'running'} onClick={() => lab.step(settings, lab.status === 'paused')}>{t('step')}</button>
+      <button type="button" disabled={!training} onClick={lab.stop}>{t('stop')}</button>
+      <button type="button" onClick={lab.reset}>{t('resetTraining')}</button>
+      <button type="button" onClick={() => { lab.reset(); resetSettings(); }}>{t('resetSettings')}</button>
     </>
   );
 
   return (
-    <WidgetFrame title="The sequence playground" engine={engine} error={lab.error ?? (lab.status === 'diverged' ? lab.outcome?.message : null)} controls={controls}>
+    <WidgetFrame title={t('title')} engine={engine} error={error} controls={controls}>
       <p className="playground-backend" data-testid="playground-backend" data-backend={lab.backend?.name ?? ''}>
-        {lab.backend ? `Training runs in a background thread on ${BACKEND_LABELS[lab.backend.name]}.` : 'Starting the training thread…'}
+        {lab.backend ? t('backendReady', { backend: BACKEND_LABELS[lab.backend.name] }) : t('backendStarting')}
       </p>
       <PlaygroundControls settings={settings} onChange={change} onPreset={choosePreset} disabled={training || sweeping} />
       <div className="playground-progress" data-testid="playground-progress" data-status={lab.status} data-steps={latest?.step ?? 0} data-accuracy={accuracy ?? ''}>
-        <progress max={1} value={latest?.progress ?? 0} aria-label="Training progress" />
+        <progress max={1} value={latest?.progress ?? 0} aria-label={t('trainingProgress')} />
         <span>
           {latest
-            ? `${label}: step ${latest.step} of ${settings.steps}, loss ${formatNumber(latest.loss, 3)}${accuracy === undefined ? '' : `, held-out accuracy ${accuracy.toFixed(2)} (chance ${chance.toFixed(2)})`}`
-            : lab.status === 'idle' ? 'Not trained yet.' : 'Starting…'}
-          {lab.outcome && !training ? ` — ${lab.outcome.message}` : ''}
+            ? t('progressStep', { cell: label, step: latest.step, steps: settings.steps, loss: formatNumber(latest.loss, 3) }) +
+              (accuracy === undefined ? '' : t('progressAccuracy', { accuracy: accuracyText(accuracy), chance: chanceShown }))
+            : lab.status === 'idle' ? t('notTrained') : t('starting')}
+          {lab.outcome && !training ? t('outcome', { message: say(lab.outcome.message) }) : ''}
         </span>
       </div>
       <div className="playground-charts">
-        <LiveLineChart title="Training loss per step" xLabel="step" yLabel="loss" series={lossSeries} height={180} />
-        <LiveLineChart title="Held-out accuracy" xLabel="step" yLabel="accuracy" yRange={[0, 1]} series={accuracySeries} height={180} />
+        <LiveLineChart title={t('lossTitle')} xLabel={t('stepAxis')} yLabel={t('lossAxis')} series={lossSeries} height={180} />
+        <LiveLineChart title={t('accuracyTitle')} xLabel={t('stepAxis')} yLabel={t('accuracyAxis')} yRange={[0, 1]} series={accuracySeries} height={180} />
       </div>
       {lab.example ? (
         <>
@@ -106,10 +117,10 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
           <StateHeatmaps example={lab.example} unboundedState={settings.cell === 'relu'} />
         </>
       ) : (
-        <p className="playground-placeholder">Train or step to see the model answer one example sequence, and its states at every step.</p>
+        <p className="playground-placeholder">{t('examplePlaceholder')}</p>
       )}
-      <h5 className="playground-heading">The memory curve</h5>
-      <MemoryCurve sweep={lab.sweep} plan={plan} settings={settings} span={task.span} chance={chance} onChange={change} onSweep={sweepNow} onStop={lab.stop} busy={!ready || training || sweeping} />
+      <h5 className="playground-heading">{t('memoryCurve')}</h5>
+      <MemoryCurve sweep={lab.sweep} plan={plan} settings={settings} span={task.span} chance={chance} cellName={cellName} onChange={change} onSweep={sweepNow} onStop={lab.stop} busy={!ready || training || sweeping} />
     </WidgetFrame>
   );
 }

@@ -3,6 +3,7 @@ import { scaleForRange } from '../../components/colorScale';
 import { Heatmap } from '../../components/Heatmap';
 import type { ExampleTrace } from '../../core/tasks';
 import { QUANTITY_NAMES, QUANTITY_RANGES } from '../../core/figures/gateTrace';
+import { useReaderText } from '../../i18n/readerText';
 
 /**
  * What is drawn, of what the example traced: the hidden state, and for a gated cell what decides what it
@@ -18,6 +19,7 @@ interface Props {
 
 /** Time × unit heatmaps of the top layer over the example: gates on 0…1, tanh values on −1…1. */
 export const StateHeatmaps = memo(function StateHeatmaps({ example, unboundedState }: Props) {
+  const say = useReaderText();
   const steps = example.steps.length;
   // Tall sequences get short rows, so that every heatmap fits beside the others.
   const cellSize = Math.max(3, Math.min(10, Math.floor(300 / steps)));
@@ -35,7 +37,7 @@ export const StateHeatmaps = memo(function StateHeatmaps({ example, unboundedSta
   return (
     <div className="state-heatmaps" data-testid="state-heatmaps">
       {panels.map(({ name, values, scale }) => (
-        <Heatmap key={name} values={values} name={QUANTITY_NAMES[name]} scale={scale} cellSize={cellSize} />
+        <Heatmap key={name} values={values} name={say(QUANTITY_NAMES[name])} scale={scale} cellSize={cellSize} />
       ))}
     </div>
   );

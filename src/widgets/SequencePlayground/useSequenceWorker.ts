@@ -5,6 +5,7 @@
  * a reset) is dropped by its request id.
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReaderMessage } from '../../core/readerMessage';
 import type { BackendInfo } from '../../core/runtime/backend';
 import type { CellChoice, ExampleTrace, SweepRun } from '../../core/tasks';
 import type { TrainOutcome } from '../../core/train/trainer';
@@ -41,7 +42,8 @@ export function useSequenceWorker() {
   const [status, setStatus] = useState<RunStatus>('idle');
   const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
   const [sweep, setSweep] = useState<SweepState>(NO_SWEEP);
-  const [error, setError] = useState<string | null>(null);
+  /** What went wrong, for the figure to say in the page's language: a reader message, or an error's own text. */
+  const [error, setError] = useState<string | ReaderMessage | null>(null);
 
   const drawPending = useCallback(() => {
     frame.current = null;
@@ -111,7 +113,7 @@ export function useSequenceWorker() {
       }
     };
     thread.onerror = (event) => {
-      setError(`The training thread failed: ${event.message}`);
+      setError({ key: 'sequencePlayground:threadFailed', values: { reason: event.message } });
       activeRun.current = activeSweep.current = null;
       setStatus((now) => (now === 'running' || now === 'paused' ? 'failed' : now));
       setSweep((now) => (now.status === 'running' ? { ...now, status: 'failed' } : now));

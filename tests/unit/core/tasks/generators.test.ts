@@ -1,6 +1,7 @@
 /** The four task generators: hand-checked small cases, masks, validation, and determinism from a seed. */
 import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../../../src/core/random';
+import { ReaderError } from '../../../../src/core/readerMessage';
 import * as tf from '../../../../src/core/runtime/tf';
 import {
   ADDING,
@@ -16,6 +17,17 @@ import {
   trainingBatches,
   type SequenceBatch,
 } from '../../../../src/core/tasks';
+import { readerText } from '../../../../src/i18n/readerText';
+
+/** What `action` throws, as an English reader reads it. */
+function problemOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    return readerText(error, 'en');
+  }
+  throw new Error('nothing was thrown');
+}
 
 /** A stream that returns the given draws in order, so a sequence can be worked out by hand. */
 function scripted(draws: number[]): Rng {
@@ -119,15 +131,21 @@ describe('the generators, at scale', () => {
     }
   });
 
-  it('every task states what must be remembered', () => {
-    for (const task of Object.values(TASKS)) expect(task.statement.length).toBeGreaterThan(20);
+  it('every task states what must be remembered, in every edition', () => {
+    for (const task of Object.values(TASKS)) {
+      expect(readerText(task.statement, 'en').length).toBeGreaterThan(20);
+      expect(readerText(task.statement, 'zh')).not.toBe(readerText(task.statement, 'en'));
+      expect(readerText(task.title, 'zh')).not.toBe(task.title.key);
+    }
   });
 });
 
 describe('settings and tensors', () => {
   it('rejects settings that make no sense, in the reader\'s terms', () => {
-    expect(() => makeBatch(ECHO, { ...DEFAULT_TASK_SETTINGS, length: 5, delay: 5 }, 1, { next: Math.random })).toThrow(/delay d \(5\) must be shorter/);
-    expect(() => makeBatch(ADDING, { ...DEFAULT_TASK_SETTINGS, length: 1 }, 1, { next: Math.random })).toThrow(/at least 2 steps/);
+    const echo = () => makeBatch(ECHO, { ...DEFAULT_TASK_SETTINGS, length: 5, delay: 5 }, 1, { next: Math.random });
+    expect(echo).toThrow(ReaderError);
+    expect(problemOf(echo)).toBe('The delay d (5) must be shorter than the sequence (5 steps), or nothing is scored');
+    expect(problemOf(() => makeBatch(ADDING, { ...DEFAULT_TASK_SETTINGS, length: 1 }, 1, { next: Math.random }))).toMatch(/at least 2 steps/);
     expect(() => makeBatch(PARITY, { ...DEFAULT_TASK_SETTINGS, length: 2.5 }, 1, { next: Math.random })).toThrow(/whole number/);
     expect(() => taskById('copy')).toThrow(/no task called "copy"/);
   });

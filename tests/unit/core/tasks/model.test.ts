@@ -154,7 +154,7 @@ describe('the sweep', () => {
   });
 
   it('checks every span before the first run', async () => {
-    await expect(sweep({ ...options, spans: [1, 6] }).next()).rejects.toThrow(/delay d \(6\)/);
+    await expect(sweep({ ...options, spans: [1, 6] }).next()).rejects.toMatchObject({ reader: { key: 'sequencePlayground:echoDelayTooLong', values: { delay: 6 } } });
     expect(withSpan(ECHO, tiny, 4).delay).toBe(4);
     expect(withSpan(ADDING, tiny, 40).length).toBe(40);
   });
