@@ -98,7 +98,7 @@ export default function CharLM(props: Partial<Record<keyof CharLmOptions, unknow
   return (
     <WidgetFrame title={t('title')} engine={engine} error={error} controls={controls}>
       <p className="charlm-backend" data-testid="charlm-backend" data-backend={lm.backend?.name ?? ''}>
-        {workerBackendLine(lm.backend, t)}
+        {workerBackendLine(lm.backend, t, say)}
       </p>
       {notice && <p className="charlm-notice" role="status" data-testid="charlm-notice">{notice}</p>}
       <h5>{t('textHeading')}</h5>

@@ -147,10 +147,10 @@ export function embeddingNote(vocabularySize: number, t: T): string {
 }
 
 /** Where the worker trains, and why there when it fell back from a faster backend. */
-export function workerBackendLine(backend: BackendInfo | null, t: T): string {
+export function workerBackendLine(backend: BackendInfo | null, t: T, say: (problem: unknown) => string): string {
   if (!backend) return t('backendStarting');
   const name = BACKEND_LABELS[backend.name];
-  return backend.fallbackReason ? t('backendLineFallback', { backend: name, reason: backend.fallbackReason }) : t('backendLine', { backend: name });
+  return backend.fallbackReason ? t('backendLineFallback', { backend: name, reason: say(backend.fallbackReason) }) : t('backendLine', { backend: name });
 }
 
 /** What to tell the reader after a lost GPU: which weights the model was rebuilt from, or nothing without a model. */

@@ -84,10 +84,12 @@ describe('the progress and results lines', () => {
   });
 
   it('say where the worker trains, and why there', () => {
-    expect(workerBackendLine(null, en)).toBe('Starting the training thread…');
-    expect(workerBackendLine({ name: 'wasm', fallbackReason: 'no WebGPU' } as never, en)).toBe('Training runs in a background thread on WebAssembly (no WebGPU).');
-    expect(workerBackendLine({ name: 'cpu' } as never, en)).toBe('Training runs in a background thread on CPU.');
-    expect(workerBackendLine({ name: 'cpu' } as never, zh)).toBe('训练在后台线程中运行，后端为 CPU。');
+    expect(workerBackendLine(null, en, String)).toBe('Starting the training thread…');
+    expect(workerBackendLine({ name: 'wasm', fallbackReason: { key: 'engine:webgpuMissing' } }, en, (problem) => readerText(problem, 'en'))).toBe(
+      'Training runs in a background thread on WebAssembly (WebGPU is not available in this browser).',
+    );
+    expect(workerBackendLine({ name: 'cpu' }, en, String)).toBe('Training runs in a background thread on CPU.');
+    expect(workerBackendLine({ name: 'cpu' }, zh, String)).toBe('训练在后台线程中运行，后端为 CPU。');
   });
 
   it('name runs and models in the page’s language', () => {
