@@ -6,7 +6,7 @@ declare module 'virtual:chapter-index' {
   export default chapters;
 }
 
-declare module 'virtual:search-index' {
+declare module 'virtual:search-index/*' {
   import type { SearchSection } from './build/searchIndex';
   const sections: SearchSection[];
   export default sections;

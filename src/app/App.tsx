@@ -50,7 +50,7 @@ export function App() {
           {t('contents')}
         </button>
         <Link href={pathInLanguage('/', language)} className="brand">Unrolled</Link>
-        <SearchBox />
+        <SearchBox key={language} />
         <BackendBadge />
         <LanguageSwitch />
         <button

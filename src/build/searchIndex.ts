@@ -1,14 +1,17 @@
 /**
  * Build-time search documents: every chapter cut at its headings into sections (heading, id, plain text,
  * the figures it holds), compiled with the book's own MDX pipeline so that each section's id is the id
- * the page gives its heading. Served as the virtual module `virtual:search-index`; the search box builds
- * its index from it in the browser, on first use, so the book searches offline and from any static host.
+ * the page gives its heading. One index per edition, served as the virtual modules `virtual:search-index/en`
+ * and `virtual:search-index/zh`; the search box builds its index from its page's edition in the browser, on
+ * first use, so the book searches offline and from any static host.
  */
 import { compile } from '@mdx-js/mdx';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { LANGUAGES, type Language } from '../routing/language';
 import { readChapterIndex } from './chapterIndex';
+import { chapterText } from '../i18n/chapterText';
 import { mdxOptions } from './mdxPipeline';
 
 /** One searchable section of a chapter: from a heading to the next one. */
@@ -103,31 +106,39 @@ function sectionsOf(tree: HastNode, slug: string, chapter: string): SearchSectio
   return sections.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() })).filter((s) => s.text || s.figures.length);
 }
 
-/** Every chapter in `dir` as search sections, in reading order. */
-export async function readSearchSections(dir: string): Promise<SearchSection[]> {
+/** Where a chapter's source is in one edition: `chapters/06-lstm.mdx`, `chapters/zh/06-lstm.mdx`. */
+const sourceOf = (dir: string, slug: string, language: Language) => join(resolve(dir), ...(language === 'zh' ? ['zh'] : []), `${slug}.mdx`);
+
+/** Every chapter of one edition in `dir` as search sections, in reading order (a Chinese index has the translated chapters). */
+export async function readSearchSections(dir: string, language: Language = 'en'): Promise<SearchSection[]> {
   const all: SearchSection[] = [];
   for (const chapter of readChapterIndex(dir)) {
+    if (language === 'zh' && !chapter.zh) continue;
     let tree: HastNode | undefined;
     const capture = () => (root: HastNode) => {
       tree = root;
     };
-    await compile(readFileSync(join(dir, `${chapter.slug}.mdx`), 'utf8'), { ...mdxOptions, rehypePlugins: [...mdxOptions.rehypePlugins, capture] });
-    if (tree) all.push(...sectionsOf(tree, chapter.slug, chapter.title));
+    // The path lets the pipeline give a Chinese chapter's headings their English ids, as on the page.
+    const path = sourceOf(dir, chapter.slug, language);
+    await compile({ value: readFileSync(path, 'utf8'), path }, { ...mdxOptions, rehypePlugins: [...mdxOptions.rehypePlugins, capture] });
+    if (tree) all.push(...sectionsOf(tree, chapter.slug, chapterText(chapter, language).title));
   }
   return all;
 }
 
-const VIRTUAL_ID = 'virtual:search-index';
+const VIRTUAL_PREFIX = 'virtual:search-index/';
 
-/** Vite plugin serving `virtual:search-index`; in the dev server it is rebuilt when a chapter changes. */
+/** Vite plugin serving `virtual:search-index/<language>`; in the dev server it is rebuilt when a chapter changes. */
 export function searchIndexPlugin(dir = resolve('chapters')): Plugin {
   return {
     name: 'unrolled-search-index',
-    resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+    resolveId: (id) => (id.startsWith(VIRTUAL_PREFIX) ? `\0${id}` : undefined),
     async load(id) {
-      if (id !== `\0${VIRTUAL_ID}`) return undefined;
-      const sections = await readSearchSections(dir);
-      for (const slug of new Set(sections.map((s) => s.slug))) this.addWatchFile(join(dir, `${slug}.mdx`));
+      const language = id.startsWith(`\0${VIRTUAL_PREFIX}`) ? id.slice(VIRTUAL_PREFIX.length + 1) : undefined;
+      if (!language) return undefined;
+      if (!(LANGUAGES as readonly string[]).includes(language)) throw new Error(`no search index for the language "${language}"`);
+      const sections = await readSearchSections(dir, language as Language);
+      for (const slug of new Set(sections.map((s) => s.slug))) this.addWatchFile(sourceOf(dir, slug, language as Language));
       return `export default ${JSON.stringify(sections)};`;
     },
   };

@@ -1,5 +1,5 @@
 /**
- * The header's search box over every chapter's sections. The index loads on first focus (its own chunk).
+ * The header's search box over every chapter's sections, in the page's edition. The index loads on first focus (its own chunk).
  * Results are plain links: Enter in the box opens the first, ↓ moves into the list and ↑/↓ along it,
  * Escape returns to the box and then clears it, and "/" anywhere outside a text field jumps here.
  */
@@ -7,10 +7,12 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 import type { TFunction } from 'i18next';
 import { useT } from '../i18n/useT';
 import { Link } from '../routing/Link';
+import { useLanguage } from '../routing/language';
 import { navigate } from '../routing/router';
 import type { SearchHit } from './searchEngine';
 
-type Engine = typeof import('./bookSearch');
+/** The loaded search of the page's edition. */
+type Engine = (query: string) => SearchHit[];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -31,6 +33,7 @@ function statusOf(t: TFunction<'search'>, failed: boolean, engine: Engine | null
 
 export function SearchBox() {
   const t = useT('search');
+  const language = useLanguage();
   const statusId = useId();
   const container = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -38,11 +41,12 @@ export function SearchBox() {
   const [failed, setFailed] = useState(false);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const hits: SearchHit[] = engine ? engine.search(query) : [];
-  const showPanel = open && query.trim().length >= 2;
+  const hits: SearchHit[] = engine ? engine(query) : [];
+  // A Chinese word may be one character; an English query needs two.
+  const showPanel = open && query.trim().length >= (language === 'zh' ? 1 : 2);
 
   const load = () => {
-    if (!engine) import('./bookSearch').then(setEngine, () => setFailed(true));
+    if (!engine) import('./bookSearch').then((module) => module.loadSearch(language)).then((search) => setEngine(() => search), () => setFailed(true));
   };
 
   useEffect(() => {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { readableTex, readSearchSections, type SearchSection } from '../../src/build/searchIndex';
-import { buildSearch, snippetOf } from '../../src/search/searchEngine';
+import { buildSearch, chineseSnippetOf, chineseTerms, snippetOf } from '../../src/search/searchEngine';
 
 let sections: SearchSection[];
 let search: ReturnType<typeof buildSearch>;
@@ -73,5 +73,47 @@ describe('snippets', () => {
     expect(snippet.split(' ')).toHaveLength(1 + 20 + 1);
     expect(snippet.endsWith(' …')).toBe(true);
     expect(snippetOf('short text', ['absent'])).toBe('short text');
+  });
+});
+
+describe('the Chinese search', () => {
+  let chineseSections: SearchSection[];
+  let searchChinese: ReturnType<typeof buildSearch>;
+  beforeAll(async () => {
+    chineseSections = await readSearchSections('chapters', 'zh');
+    searchChinese = buildSearch(chineseSections, 'zh');
+  }, 120_000);
+
+  it('has a section for every English one, at the same heading ids, under the Chinese titles', () => {
+    const ids = (list: SearchSection[]) => list.map((s) => s.id).sort();
+    expect(ids(chineseSections)).toEqual(ids(sections.filter((s) => chineseSections.some((c) => c.slug === s.slug))));
+    expect(chineseSections.find((s) => s.id === '06-lstm')?.chapter).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('cuts Chinese text into words, and keeps Latin words whole', () => {
+    expect(chineseTerms('遗忘门决定保留多少记忆元')).toContain('遗忘');
+    expect(chineseTerms('用 nn.LSTM 训练')).toEqual(expect.arrayContaining(['训练']));
+    expect(chineseTerms('隐状态 h_t')).not.toContain(' ');
+  });
+
+  it('finds the forget gate in the Chinese LSTM chapter, and links into the Chinese edition', () => {
+    const [first] = searchChinese('遗忘门');
+    expect(first.href).toMatch(/^\/zh\/chapters\/06-lstm(#|$)/);
+    expect(first.snippet).toContain('遗忘');
+    expect(searchChinese('困惑度').some((hit) => hit.href.startsWith('/zh/chapters/09-'))).toBe(true);
+    expect(searchChinese('梯度裁剪').some((hit) => hit.href.startsWith('/zh/chapters/04-bptt'))).toBe(true);
+  });
+
+  it('finds Latin words and figures in Chinese text', () => {
+    expect(searchChinese('nn.GRU').some((hit) => hit.href.startsWith('/zh/chapters/07-gru'))).toBe(true);
+    expect(searchChinese('bptt stepper')[0].href).toMatch(/^\/zh\/chapters\/04-bptt/);
+  });
+
+  it('cuts snippets in characters around the first match', () => {
+    const text = '一'.repeat(100) + '遗忘门' + '二'.repeat(100);
+    const snippet = chineseSnippetOf(text, ['遗忘']);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet).toContain('遗忘门');
+    expect(snippet.length).toBeLessThanOrEqual(62);
   });
 });
