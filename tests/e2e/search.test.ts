@@ -61,4 +61,20 @@ describe('search', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('searches the Chinese edition in Chinese, from a Chinese page', async () => {
+    // The home page's figure is held back: this is about words.
+    const { page, errors } = await openPage(browser(), '/zh/', undefined, (p) => p.route(/\/assets\/ReadingRnn-[^/]*\.js$/, () => undefined));
+    const box = page.getByRole('searchbox', { name: '搜索本书' });
+    await box.fill('困惑度');
+    const results = page.getByRole('list', { name: '搜索结果' }).getByRole('link');
+    await results.first().waitFor();
+    expect(await results.first().getAttribute('href')).toMatch(/^\/zh\/chapters\//);
+    expect(await results.first().locator('mark').first().textContent()).toContain('困惑');
+    await page.screenshot({ path: `${ARTIFACTS}/search-chinese.png` });
+    await box.press('Enter');
+    await page.waitForURL(/\/zh\/chapters\//);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
