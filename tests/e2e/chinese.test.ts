@@ -1,14 +1,16 @@
 /**
- * The Chinese edition in real Chromium: a Chinese chapter at its own address (`<html lang="zh-Hans">`, Chinese
- * title, contents and pager, the English heading ids, a working figure, math without errors), the header's
- * switch to the same English page keeping the figure settings and the #heading, the Chinese home, and the
- * offer of the Chinese edition to a browser that prefers Chinese. `?backend=cpu` and a held-back home figure
- * keep it short.
+ * The Chinese edition in real Chromium: every Chinese chapter on WebGPU with its figures working, no English
+ * in the interface, no console or KaTeX error; a Chinese chapter at its own address (`<html lang="zh-Hans">`,
+ * Chinese title, contents and pager, the English heading ids, math without errors), the header's switch to
+ * the same English page keeping the figure settings and the #heading, and back; the same on a figure page; the
+ * Chinese home, and the offer of the Chinese edition to a browser that prefers Chinese. Beyond the walk,
+ * `?backend=cpu` and a held-back home figure keep it short.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, openPage, seriousViolations, useBrowser } from './browser';
+import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
 const chapters = readChapterIndex('chapters');
@@ -20,6 +22,48 @@ const HAN = /\p{Script=Han}/u;
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 /** Holds back the home page's figure (and so TensorFlow.js): these checks are about words, not the engine. */
 const withoutHomeFigure = (page: Page) => page.route(/\/assets\/ReadingRnn-[^/]*\.js$/, () => undefined);
+
+describe('every Chinese chapter in real Chromium on WebGPU', () => {
+  it.each(chapters.filter((chapter) => chapter.zh).map((chapter) => [chapter.slug]))('%s works, in Chinese only', async (slug) => {
+    const { page, errors } = await openPage(browser(), `/zh/chapters/${slug}`);
+    await page.locator('article h1').first().waitFor();
+    const figures = await widgetsReady(page);
+    if (figures > 0) expect(await backendOf(page)).toBe('webgpu');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await untranslatedWords(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/zh-${slug}.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a Chinese figure page', () => {
+  it("switches to English and back, keeping the figure's settings", async () => {
+    const { page, errors } = await openPage(browser(), '/zh/figures/CellStepper?backend=cpu&kind=GRU&seqLength=3');
+    // The sequence-length slider (the only one that goes to 10), as the figure read it from the address.
+    const sequenceLength = () => page.locator('input[type="range"][max="10"]').inputValue();
+    await widgetsReady(page);
+    expect(await sequenceLength()).toBe('3');
+    expect(await htmlLang(page)).toBe('zh-Hans');
+    expect(await page.locator('h1').textContent()).toMatch(HAN);
+    expect(await untranslatedWords(page)).toEqual([]);
+    await page.locator('[data-language-switch="en"]').click();
+    await page.waitForURL(/\/figures\/CellStepper/);
+    expect(new URL(page.url()).pathname).not.toContain('/zh/');
+    expect(new URL(page.url()).search).toContain('kind=GRU');
+    await widgetsReady(page);
+    expect(await page.locator('h1').textContent()).toBe('Cell stepper');
+    expect(await page.locator('.widget-title').textContent()).toContain('GRU');
+    expect(await sequenceLength()).toBe('3');
+    await page.locator('[data-language-switch="zh"]').click();
+    await page.waitForURL(/\/zh\/figures\/CellStepper/);
+    await widgetsReady(page);
+    expect(await page.locator('.widget-title').textContent()).toContain('GRU');
+    expect(await sequenceLength()).toBe('3');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
 
 describe('a Chinese chapter', () => {
   it('reads in Chinese with the English anchors, and switches to English keeping query and #heading', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { widgets } from '../../src/mdx/components';
 import { figurePath, type FigureName } from '../../src/mdx/figureCatalogue';
 import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
 
@@ -14,16 +15,17 @@ describe('every figure on its own page', () => {
     await page.context().close();
   });
 
-  // One load per figure: light, then dark (the system's scheme, which the book follows until the reader
-  // picks one), each checked and photographed on the same page. On the CPU backend, for speed: every
-  // figure's WebGPU run is in its chapter (chapters.test.ts, which also photographs each at 375 px and fails
-  // on any overflow there) or on the home page (home.test.ts).
-  it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders light and dark, accessibly in the dark', async (name) => {
-    const path = figurePath(name);
+  // One load per figure, in the Chinese edition: light, then dark (the system's scheme, which the book follows
+  // until the reader picks one), each checked and photographed on the same page, with no English left in the
+  // interface. The English figures are in every English chapter (chapters.test.ts, which runs each on WebGPU
+  // and photographs each at 375 px) and on the home page (home.test.ts). On the CPU backend, for speed.
+  it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders light and dark in Chinese, accessibly in the dark', async (name) => {
+    const path = figurePath(name, 'zh');
     const { page, errors } = await openPage(browser(), `${path}${path.includes('?') ? '&' : '?'}backend=cpu`);
     await page.locator('h1').waitFor();
     expect(await backendOf(page)).toBe('cpu');
     await widgetsReady(page);
+    expect(await untranslatedWords(page)).toEqual([]);
     // Light-theme accessibility is checked on every chapter (chapters.test.ts), figures and all.
     await page.screenshot({ path: `${ARTIFACTS}/figure-${name}.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });

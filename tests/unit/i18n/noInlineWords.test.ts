@@ -15,17 +15,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { isTechnicalWord } from '../../shared/technicalWords';
 
 const FOLDERS = ['src/app', 'src/components', 'src/mdx', 'src/search', 'src/widgets', 'src/hooks', 'src/routing'];
-
-/** Names the Chinese edition writes as they are: code, libraries, backends and the symbols of the math. */
-const TECHNICAL = new Set(
-  (
-    'RNN RNNs LSTM LSTMs GRU GRUs BPTT nn RNNCell LSTMCell GRUCell Linear Embedding CrossEntropyLoss PyTorch TensorFlow js ' +
-    'tfjs WebGPU WebGL WASM CPU GPU SIMD JSON KaTeX tanh relu ReLU sigmoid softmax Adam SGD exp log max min argmax ' +
-    'Unrolled Recharts MiB KiB ms px English'
-  ).split(' '),
-);
 
 /** JSX attributes whose values are for the code, not the reader. */
 const CODE_ATTRIBUTES = /^(className|class|key|id|htmlFor|role|type|name|href|src|rel|target|lang|dir|method|inputMode|autoComplete|mode|variant|kind|slot|d|fill|stroke|transform|viewBox|preserveAspectRatio|textAnchor|dominantBaseline|strokeLinecap|strokeLinejoin|accept|step|pattern|form|to|as|ns|i18nKey|tag|figure|namespace|aria-(live|hidden|current|expanded|controls|haspopup|pressed|checked|orientation|describedby|labelledby|busy|atomic|relevant|modal|selected|sort))$|^data-/;
@@ -34,7 +26,7 @@ const CODE_ATTRIBUTES = /^(className|class|key|id|htmlFor|role|type|name|href|sr
 function readableWords(text: string): string[] {
   // TeX commands, environments and data keys are markup; the words of a `\text{…}` still count.
   const prose = text.replace(/\\(begin|end)\{\w+\*?\}|\\htmlData\{[^}]*\}|\\[A-Za-z]+/g, ' ');
-  return (prose.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !TECHNICAL.has(word) && !TECHNICAL.has(word.replace(/s$/, '')));
+  return (prose.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !isTechnicalWord(word));
 }
 
 /** Whether a literal's text reads as words: two words of English, or one capitalised word. */
