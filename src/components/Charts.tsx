@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
 import { linearTicks } from './axisTicks';
+import { ChartLegend, LEGEND_HEIGHT } from './ChartLegend';
 import { chartSummary, SERIES_COLORS, type Series } from './chartSeries';
 import { logAxisTicks, MARGIN, seriesColor, tickLabel, Y_AXIS_WIDTH, type ChartFrame } from './chartStyle';
 import { formatNumber } from './format';
@@ -16,8 +17,6 @@ const tooltipStyles = {
   labelStyle: { color: 'var(--fg)' },
   itemStyle: { color: 'var(--fg)' },
 };
-/** Legend names in the page's text colour: a series colour as text is too faint on one theme or the other; the swatch keeps it. */
-const legendText = (name: string) => <span style={{ color: 'var(--fg)' }}>{name}</span>;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
 /**
@@ -85,14 +84,14 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
   return (
     <figure className={cursor?.onPick ? 'chart chart-pickable' : 'chart'} aria-label={chartSummary(t, title, series)}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartLegend series={series} />
+      <ResponsiveContainer width="100%" height={height - LEGEND_HEIGHT}>
         <LineChart data={rows} margin={MARGIN} {...pointer}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} ticks={xTicks} interval={0} tick={axisStyle} label={{ value: xLabel, position: 'insideBottom', offset: -10, ...axisStyle }} />
           <YAxis {...yAxis} interval={0} tick={axisStyle} width={Y_AXIS_WIDTH} tickFormatter={(v: number) => tickLabel(v, !!logY)}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', ...axisStyle }} />
           <Tooltip formatter={tooltipValue} labelFormatter={(x) => `${xLabel} ${x}`} {...tooltipStyles} />
-          <Legend verticalAlign="top" height={24} itemSorter={(item) => series.findIndex((s) => s.name === item.value)} formatter={legendText} />
           {series.map((s) => (
             <Line key={s.name} dataKey={s.name} stroke={seriesColor(s, series)} strokeDasharray={s.reference ? '6 4' : undefined}
               dot={false} isAnimationActive={false} strokeWidth={s.reference ? 1.5 : 2} connectNulls />

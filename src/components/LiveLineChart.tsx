@@ -1,4 +1,5 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { ChartLegend, LEGEND_HEIGHT } from './ChartLegend';
 import { chartSummary, type Series } from './chartSeries';
 import { useT } from '../i18n/useT';
 import { MARGIN, seriesColor, tickLabel, Y_AXIS_WIDTH, type ChartFrame } from './chartStyle';
@@ -6,8 +7,6 @@ import { formatNumber } from './format';
 import { chartGeometry, nearestX } from './liveChartGeometry';
 import './Charts.css';
 
-/** Height of the legend above the plot, as in the book's other charts. */
-const LEGEND_HEIGHT = 24;
 /** Height of the x axis under the plot: tick labels and the axis title. */
 const X_AXIS_HEIGHT = 30;
 
@@ -56,14 +55,7 @@ export const LiveLineChart = memo(function LiveLineChart({ title, xLabel, yLabel
   return (
     <figure className="chart live-chart" aria-label={chartSummary(t, title, series)}>
       <figcaption>{title}</figcaption>
-      <ul className="chart-legend" style={{ height: LEGEND_HEIGHT }}>
-        {series.map((s) => (
-          <li key={s.name}>
-            <svg width="14" height="10" aria-hidden="true"><line x1="0" x2="14" y1="5" y2="5" stroke={seriesColor(s, series)} strokeWidth={2} strokeDasharray={s.reference ? '4 2' : undefined} /></svg>
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend series={series} />
       <div ref={containerRef} className="live-chart-area" style={{ height: svgHeight }}>
         {width > 0 && (
           <svg width={width} height={svgHeight} onPointerMove={pointAt} onPointerLeave={() => setHovered(null)} aria-hidden="true">
