@@ -62,7 +62,7 @@ export function Exercise({ id, answer, tolerance = 0, choices, children }: Exerc
     answer === undefined || !checked ? null : choices ? (given === '' ? null : Number(given) === answer) : judge(given, answer, tolerance);
 
   return (
-    <section className="exercise" aria-label={t('exercise', { id })} data-exercise={id}>
+    <section className="exercise" aria-label={t('exercise')} data-exercise={id}>
       <div className="exercise-question">{question}</div>
       {answer !== undefined && choices && (
         <fieldset className="exercise-choices">

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { TECHNICAL_WORDS } from '../shared/technicalWords';
 
 /** What a reader reads as interface on a book page. */
-const INTERFACE = 'header.topbar, #sidebar, main .widget, main .exercise, main .figure-placeholder, main .figure-page > :not(.widget), main .figures';
+const INTERFACE =
+  'header.topbar, #sidebar, main .widget, main .exercise > :is(fieldset, form, [role="status"]), main .exercise summary, main .figure-placeholder, main .figure-page > :not(.widget), main .figures';
 /** What is not the interface's words, wherever it sits. */
 const NOT_WORDS = '.katex, code, pre, kbd, textarea, script, style, [translate="no"]';
 
@@ -17,8 +18,17 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
   return page.evaluate(
     ({ roots, skip, technical }) => {
       const known = new Set(technical);
+      // A word of English: three letters or more, not an acronym, not a technical name, and not code — no
+      // `snake_case` or `dotted.name`, not called, indexed or assigned (`onehot(y)`, `output[0]`, `?backend=cpu`).
       const english = (text: string) =>
-        (text.match(/[A-Za-z][A-Za-z'’-]{2,}/g) ?? []).filter((word) => !known.has(word) && !known.has(word.replace(/s$/, '')) && !/^[A-Z]{2,}$/.test(word));
+        [...text.matchAll(/[A-Za-z][\w'’.-]*/g)]
+          .filter((match) => {
+            const word = match[0].replace(/[.'’-]+$/, '');
+            const before = text[match.index - 1] ?? '';
+            const after = text[match.index + match[0].length] ?? '';
+            return word.length >= 3 && !/[_.]/.test(word) && !/^[A-Z]{2,}$/.test(word) && !known.has(word) && !known.has(word.replace(/s$/, '')) && !/[=?./]/.test(before) && !/[[(=]/.test(after);
+          })
+          .map((match) => match[0]);
       const found: string[] = [];
       const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''}`;
       for (const root of document.querySelectorAll(roots)) {

@@ -71,7 +71,7 @@ export default function ShapeExplorer() {
   );
   const check = (key: 'bias' | 'batchFirst' | 'bidirectional' | 'relu', label: string) => (
     <label className="check">
-      <input type="checkbox" checked={s[key]} disabled={key === 'relu' && s.kind !== 'RNN'} onChange={(e) => set({ [key]: e.target.checked })} /> {label}
+      <input type="checkbox" checked={s[key]} disabled={key === 'relu' && s.kind !== 'RNN'} onChange={(e) => set({ [key]: e.target.checked })} /> <code>{label}</code>
     </label>
   );
 
@@ -108,7 +108,7 @@ export default function ShapeExplorer() {
             </thead>
             <tbody>
               {forwardTensors(report).map(({ name, dims, testId }) => (
-                <tr key={name}><td>{name}</td><td data-testid={testId}>{shape(dims)}</td></tr>
+                <tr key={name}><td><code>{name}</code></td><td data-testid={testId}>{shape(dims)}</td></tr>
               ))}
             </tbody>
           </table>
