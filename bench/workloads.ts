@@ -12,7 +12,8 @@ import { mulberry32 } from '../src/core/random';
 import * as tf from '../src/core/runtime/tf';
 import { helloDefaults, trainHello, type HelloVariant } from '../src/core/train/hello';
 import { adam } from '../src/core/train/adam';
-import { train } from '../src/core/train/trainer';
+import { stoppedOutcome, train } from '../src/core/train/trainer';
+import { readerText } from '../src/i18n/readerText';
 import { measure, type Plan, type Samples } from './timing';
 
 /** Sizes of the character model: the 28 symbols of the `letters` vocabulary, as in the issue. */
@@ -74,10 +75,10 @@ export async function charLmStep(kind: CellKind, plan: Plan): Promise<Samples> {
   try {
     return await measure(async () => {
       const next = await steps.next();
-      if (next.done) throw new Error(`training stopped: ${next.value.message}`);
+      if (next.done) throw new Error(`training stopped: ${readerText(next.value.message, 'en')}`);
     }, plan);
   } finally {
-    await steps.return({ reason: 'aborted', message: '', steps: 0 });
+    await steps.return(stoppedOutcome(0));
     optimizer.dispose();
     model.dispose();
   }

@@ -107,9 +107,10 @@ export const LineChartCard = memo(function LineChartCard({ title, xLabel, yLabel
 
 /** One bar per category, e.g. gradient norm per time step; `highlight` marks the current one. */
 export function BarChartCard({ title, xLabel, yLabel, bars, height = 180, logY, highlight }: ChartFrame & { bars: { x: number; y: number }[]; highlight?: number }) {
+  const t = useT('figure');
   const yAxis = yAxisOf(bars.map((b) => b.y), logY, height);
   return (
-    <figure className="chart" aria-label={`${title}: ${bars.map((b) => `${xLabel} ${b.x}: ${b.y}`).join(', ')}`}>
+    <figure className="chart" aria-label={t('chartSummary', { title, series: bars.map((b) => `${xLabel} ${b.x}: ${b.y}`).join(', ') })}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={bars.filter((b) => !logY || b.y > 0).map((b) => ({ ...b, fill: b.x === highlight ? SERIES_COLORS[1] : SERIES_COLORS[0] }))} margin={MARGIN}>

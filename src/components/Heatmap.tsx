@@ -139,7 +139,7 @@ export function Heatmap({ values, name, rowLabel = 't', colLabel: givenColLabel,
       </div>
       <figcaption>
         <span className="heatmap-legend" data-scale={scale.kind} data-min={scale.min} data-max={scale.max}>
-          <span className="heatmap-legend-name">{name}: {say(scale.description)}</span>
+          <span className="heatmap-legend-name">{t('legendName', { name, scale: say(scale.description) })}</span>
           <span data-value={scale.min}>{legendNumber(scale.min)}</span>
           <span className="heatmap-gradient" style={{ background: scale.gradient }} aria-hidden="true" />
           <span data-value={scale.max}>{legendNumber(scale.max)}</span>

@@ -1,4 +1,5 @@
 import { formatNumber } from './format';
+import { useT } from '../i18n/useT';
 
 export interface MatrixProps {
   /** Rows of numbers: [rows, cols]. */
@@ -12,9 +13,10 @@ export interface MatrixProps {
 
 /** A small tensor as a grid of rounded numbers in right-aligned columns, each carrying its exact value. */
 export function Matrix({ values, name, digits = 4, caption }: MatrixProps) {
+  const t = useT('figure');
   const cols = values[0]?.length ?? 0;
   return (
-    <figure className="matrix" aria-label={`${name}, ${values.length} by ${cols}`}>
+    <figure className="matrix" aria-label={t('matrixLabel', { name, rows: values.length, cols })}>
       <table>
         <tbody>
           {values.map((row, i) => (

@@ -58,7 +58,7 @@ export function TraceSliders({ settings, limits, onChange }: { settings: TraceSe
     <div className="control-grid">
       <Slider label="hidden_size" value={settings.hiddenSize} {...rangeOf(rules.hiddenSize)} onChange={(hiddenSize) => onChange({ hiddenSize })} />
       <Slider label={t('timeSteps')} value={settings.seqLength} {...rangeOf(rules.seqLength)} onChange={(seqLength) => onChange({ seqLength })} />
-      <Slider label="seed" value={settings.seed} {...rangeOf(rules.seed)} onChange={(seed) => onChange({ seed })} />
+      <Slider label={t('seed')} value={settings.seed} {...rangeOf(rules.seed)} onChange={(seed) => onChange({ seed })} />
     </div>
   );
 }

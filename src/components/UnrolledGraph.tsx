@@ -38,7 +38,7 @@ const wireHeading = (wire: GraphWire, t: FigureT) => t(wire.cut ? 'wireHeadingCu
 
 /** What a screen reader hears when it lands on a wire: name, shape and every value in full precision. */
 function describeWire(wire: GraphWire, t: FigureT): string {
-  return `${wireHeading(wire, t)}: ${wire.values ? wire.values.join(', ') : t('notComputedYet')}`;
+  return t('wireDescription', { heading: wireHeading(wire, t), values: wire.values ? wire.values.join(', ') : t('notComputedYet') });
 }
 
 const isLit = (wire: GraphWire, term: string | null | undefined) => term != null && (wire.terms?.includes(term) ?? false);
@@ -48,7 +48,7 @@ function WireReadout({ wire }: { wire: GraphWire }) {
   const t = useT('figure');
   return (
     <>
-      <span className="readout-heading">{wireHeading(wire, t)}:</span>{' '}
+      <span className="readout-heading">{t('readoutHeading', { heading: wireHeading(wire, t) })}</span>{' '}
       {wire.values ? (
         <>
           <span className="readout-values">

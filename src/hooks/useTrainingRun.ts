@@ -5,16 +5,20 @@
  * it trains and releases it in its `finally`: the hook closes every generator it starts, once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ReaderError, type ReaderMessage } from '../core/readerMessage';
 import type { TrainOutcome } from '../core/train/trainer';
-import { TrainingControl } from '../core/train/trainer';
+import { stoppedOutcome, TrainingControl } from '../core/train/trainer';
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'finished' | 'stopped';
+
+/** Why a run ended: the trainer's outcome, or a failure it did not foresee, said in the error's own words. */
+export type RunOutcome = Omit<TrainOutcome, 'message'> & { message: ReaderMessage | string };
 
 export interface TrainingRun<Event> {
   events: Event[];
   status: RunStatus;
   /** Why the run ended, once it has. */
-  outcome: TrainOutcome | null;
+  outcome: RunOutcome | null;
   /** Runs until the end (or until paused); after an ended run, starts a fresh one. */
   train: () => void;
   /** Runs exactly one more step. */
@@ -30,12 +34,12 @@ export interface TrainingRun<Event> {
 export function useTrainingRun<Event>(start: (control: TrainingControl) => AsyncGenerator<Event, TrainOutcome>, key: string): TrainingRun<Event> {
   const [events, setEvents] = useState<Event[]>([]);
   const [status, setStatus] = useState<RunStatus>('ready');
-  const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const run = useRef<{ generator: AsyncGenerator<Event, TrainOutcome>; control: TrainingControl; busy: boolean } | null>(null);
   const latest = useRef(start);
   latest.current = start;
 
-  const finish = useCallback((result: TrainOutcome) => {
+  const finish = useCallback((result: RunOutcome) => {
     setOutcome(result);
     setStatus(result.reason === 'finished' ? 'finished' : 'stopped');
     run.current = null;
@@ -66,7 +70,7 @@ export function useTrainingRun<Event>(start: (control: TrainingControl) => Async
         } while (untilDone && !current.control.paused);
         setStatus('paused');
       } catch (error) {
-        finish({ reason: 'diverged', message: error instanceof Error ? error.message : String(error), steps: 0 });
+        finish({ reason: 'diverged', message: error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error), steps: 0 });
       } finally {
         current.busy = false;
       }
@@ -80,7 +84,7 @@ export function useTrainingRun<Event>(start: (control: TrainingControl) => Async
     if (current) {
       current.control.abort();
       // Queued behind a step still in flight, if any; then the generator's finally releases its model.
-      void current.generator.return({ reason: 'aborted', message: '', steps: 0 });
+      void current.generator.return(stoppedOutcome(0));
     }
     setEvents([]);
     setOutcome(null);

@@ -1,7 +1,7 @@
 /**
  * The interface's words, one catalogue per language (`en/`, `zh/`), each split into namespaces, one JSON file
  * each: one for each part of the shell (`shell`, `sidebar`, `chapter`, `home`, `search`, …), one for what every
- * figure shares (`figure`, `settings`, `exercise`, `stepper`), and one per figure (`charLm`, `bpttStepper`, …). The catalogues are bundled and the instance is initialised synchronously,
+ * figure shares (`figure`, `settings`, `exercise`, `stepper`, `training`), and one per figure (`charLm`, `bpttStepper`, …). The catalogues are bundled and the instance is initialised synchronously,
  * so the first render (in the browser, or when pages are pre-rendered) already has every string: no loading
  * state, no flash of keys, and hydration sees the same text the server wrote.
  */

@@ -11,7 +11,8 @@ import { fromModelFile, toModelFile } from '../core/model/modelFile';
 import { ReaderError, type ReaderMessage } from '../core/readerMessage';
 import * as tf from '../core/runtime/tf';
 import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
-import type { FromWorker, ModelHeld, ModelSummary, ToWorker, WorkerOutcome, WorkerProblem } from './charLmProtocol';
+import { stoppedOutcome, type TrainOutcome } from '../core/train/trainer';
+import type { FromWorker, ModelHeld, ModelSummary, ToWorker, WorkerProblem } from './charLmProtocol';
 import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from './charLmSettings';
 import { GatedControl } from './gatedControl';
 import { WeightsKeeper } from './weightsKeeper';
@@ -66,7 +67,7 @@ async function lostWithDevice(since: number): Promise<boolean> {
 async function train(message: Extract<ToWorker, { type: 'train' }>) {
   const lossesBefore = deviceLosses;
   const problem = settingsProblem(CHAR_LM_OPTIONS_SCHEMA, message.options);
-  if (problem) throw new Error(problem);
+  if (problem) throw new ReaderError(problem);
   const vocabulary = buildVocabulary(message.text);
   const model = createCharLmModel(message.options, vocabulary.tokens.length);
   replaceModel(message.id, { model, vocabulary, preprocessing: message.preprocessing });
@@ -84,7 +85,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
     unreported = [];
     lastReport = performance.now();
   };
-  let outcome: WorkerOutcome;
+  let outcome: TrainOutcome;
   try {
     for (let next = await run.next(); ; next = await run.next()) {
       if (next.done) {
@@ -114,14 +115,14 @@ async function train(message: Extract<ToWorker, { type: 'train' }>) {
     control = null;
     // A failure outside the loop (a sample, a weight copy) leaves the run suspended: close it so it
     // releases its optimiser and its copy of the weights. Closing a finished run does nothing.
-    await run.return({ reason: 'aborted', message: '', steps: lastStep }).catch(() => undefined);
+    await run.return(stoppedOutcome(lastStep)).catch(() => undefined);
     await gate.drain();
   }
   if (deviceLosses !== lossesBefore) outcome = gpuLostOutcome(lastStep);
   post({ type: 'stopped', ...reply, outcome });
 }
 
-function gpuLostOutcome(lastStep: number): WorkerOutcome {
+function gpuLostOutcome(lastStep: number): TrainOutcome {
   const kept = keeper.step;
   const message: ReaderMessage =
     kept === null ? { key: 'charLm:gpuLostNoWeights', values: { step: lastStep } } : { key: 'charLm:gpuLostWeightsKept', values: { step: lastStep, kept } };
@@ -132,7 +133,7 @@ async function generate(message: Extract<ToWorker, { type: 'generate' }>) {
   const signal = generations.get(message.id) ?? { aborted: false };
   try {
     const problem = settingsProblem(GENERATE_SCHEMA, message);
-    if (problem) throw new Error(problem);
+    if (problem) throw new ReaderError(problem);
     if (!current) throw new ReaderError({ key: 'charLm:noModelYet' });
     post({ type: 'generated', id: message.id, ...(await generateText(current.model, current.vocabulary, message.prefix, { ...message, signal })) });
   } finally {

@@ -40,9 +40,6 @@ export type ModelHeld = ModelSummary | null;
 /** What went wrong, as the worker reports it: a reader message, or an unexpected error's own text. */
 export type WorkerProblem = ReaderMessage | string;
 
-/** How a run ended: the trainer's outcome, or one the worker words itself (a lost GPU) as a reader message. */
-export type WorkerOutcome = Omit<TrainOutcome, 'message'> & { message: TrainOutcome['message'] | ReaderMessage };
-
 type Reply =
   | { type: 'ready'; backend: BackendInfo }
   /** The model the worker holds changed (a run started, a file was loaded, a reset, a rebuild). */
@@ -50,7 +47,8 @@ type Reply =
   /** Steps since the last report: at most one report per frame's worth of time, so the page stays light. */
   | { type: 'steps'; label: string; steps: CharLmStep[] }
   | { type: 'sample'; label: string; step: number; text: string }
-  | { type: 'stopped'; label: string; outcome: WorkerOutcome }
+  /** How the run ended: the trainer's outcome, or one the worker words itself (a lost GPU). */
+  | { type: 'stopped'; label: string; outcome: TrainOutcome }
   /** `complete` is false when the generation was cancelled: `continuation` is what it wrote until then. */
   | { type: 'generated'; warmUp: string; continuation: string; complete: boolean }
   | { type: 'exported'; file: string }

@@ -5,6 +5,7 @@
  */
 import { CELL_KINDS } from '../core/cells/types';
 import { PREPROCESSINGS, type Preprocessing } from '../core/data/vocabulary';
+import type { ReaderMessage } from '../core/readerMessage';
 import type { CharLmOptions } from '../core/train/charLm';
 import { choice, fitField, integer, number, text, type FieldRule, type SettingsSchema } from '../hooks/settingsSchema';
 
@@ -67,27 +68,28 @@ export const COMPARE_STEPS_DEFAULT = 200;
  * Why `value` breaks `schema`, in the words of the controls, or null when every field obeys its rule.
  * The worker uses it: the page fits settings before sending, so a refusal means a bug, never a reader's slip.
  */
-export function settingsProblem<T extends object>(schema: SettingsSchema<T>, value: T): string | null {
+export function settingsProblem<T extends object>(schema: SettingsSchema<T>, value: T): ReaderMessage | null {
   for (const key of Object.keys(schema) as (keyof T & string)[]) {
     const rule: FieldRule = schema[key];
     const field = value[key];
     const fitted = fitField(rule, field, Symbol('unusable'));
-    if (fitted !== field) return `Unusable setting: ${key} = ${JSON.stringify(field)} (${describeRule(rule)}).`;
+    if (fitted !== field) return { key: 'settings:unusable', values: { field: key, value: String(JSON.stringify(field)), rule: describeRule(rule) } };
   }
   return null;
 }
 
-function describeRule(rule: FieldRule): string {
+/** What a rule allows, as the refusal names it. */
+function describeRule(rule: FieldRule): ReaderMessage {
   switch (rule.type) {
     case 'integer':
-      return `a whole number from ${rule.min} to ${rule.max}`;
+      return { key: 'settings:ruleInteger', values: { min: rule.min, max: rule.max } };
     case 'number':
-      return `a number from ${rule.min} to ${rule.max}`;
+      return { key: 'settings:ruleNumber', values: { min: rule.min, max: rule.max } };
     case 'choice':
-      return `one of ${rule.options.join(', ')}`;
+      return { key: 'settings:ruleChoice', values: { options: rule.options.join(', ') } };
     case 'boolean':
-      return 'true or false';
+      return { key: 'settings:ruleBoolean' };
     case 'text':
-      return `text of at most ${rule.maxLength} characters`;
+      return { key: 'settings:ruleText', values: { maxLength: rule.maxLength } };
   }
 }

@@ -3,11 +3,12 @@
  * example as it learns, and runs sweeps, so that the page only draws. A thin adapter over `src/core/tasks`.
  * Every reply names the request it answers; a failed request answers with an error, never silence.
  */
+import { ReaderError } from '../core/readerMessage';
 import { initBackend, parseBackendName } from '../core/runtime/backend';
 import * as tf from '../core/runtime/tf';
 import { createSequenceModel, exampleSequence, exampleTrace, sweep, TASKS } from '../core/tasks';
 import { trainSequenceTask } from '../core/tasks/training';
-import type { TrainOutcome } from '../core/train/trainer';
+import { stoppedOutcome, type TrainOutcome } from '../core/train/trainer';
 import { settingsProblem } from './charLmSettings';
 import { GatedControl } from './gatedControl';
 import { serveRequests } from './requestQueue';
@@ -25,7 +26,7 @@ let stepping = false;
 
 function check(settings: PlaygroundSettings) {
   const problem = settingsProblem(PLAYGROUND_SCHEMA, settings);
-  if (problem) throw new Error(problem);
+  if (problem) throw new ReaderError(problem);
 }
 
 async function train({ id, settings, stepOnly }: Extract<ToWorker, { type: 'train' }>) {
@@ -71,7 +72,7 @@ async function train({ id, settings, stepOnly }: Extract<ToWorker, { type: 'trai
     current = null;
     stepping = false;
     // A failure inside the loop leaves the run suspended: closing it releases its optimiser and weight copy.
-    await run.return({ reason: 'aborted', message: '', steps: 0 }).catch(() => undefined);
+    await run.return(stoppedOutcome(0)).catch(() => undefined);
     await control.drain();
     model.dispose();
   }

@@ -6,7 +6,7 @@
 import { readScalars } from '../runtime/readback';
 import * as tf from '../runtime/tf';
 import { adam } from '../train/adam';
-import { train, TrainingControl, type Optimizer, type TrainOutcome } from '../train/trainer';
+import { stoppedOutcome, train, TrainingControl, type Optimizer, type TrainOutcome } from '../train/trainer';
 import { evaluationBatch, trainingBatches } from './batches';
 import { SequenceModel, sequenceModelConfig, type NetworkOptions } from './model';
 import type { SequenceBatch, SequenceTask, TaskSettings } from './types';
@@ -122,7 +122,7 @@ export async function* trainSequenceTask(
     }
   } finally {
     // Closing the inner loop releases the copy of the weights it keeps for a divergence.
-    await steps.return({ reason: 'aborted', message: '', steps: 0 });
+    await steps.return(stoppedOutcome(0));
     optimizer.dispose();
   }
 }

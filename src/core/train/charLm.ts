@@ -9,7 +9,7 @@ import { CharModel, type TokenBatch } from '../model/model';
 import { deriveSeed } from '../random';
 import * as tf from '../runtime/tf';
 import { adam } from './adam';
-import { train, TrainingControl, type TrainOutcome } from './trainer';
+import { stoppedOutcome, train, TrainingControl, type TrainOutcome } from './trainer';
 
 export interface CharLmOptions {
   kind: CellKind;
@@ -91,7 +91,7 @@ export async function* trainCharLm(
 ): AsyncGenerator<CharLmStep, TrainOutcome> {
   const perEpoch = minibatchesPerEpoch(tokens.length, options.sampling, options.batch, options.steps);
   if (perEpoch < 1) {
-    return { reason: 'diverged', message: `The text is too short for batches of ${options.batch} × ${options.steps} characters: use more text or smaller batches.`, steps: 0 };
+    return { reason: 'diverged', message: { key: 'training:textTooShort', values: { batch: options.batch, steps: options.steps } }, steps: 0 };
   }
   model.carryState = options.sampling === 'sequential';
   const optimizer = options.optimizer === 'adam' ? adam(options.learningRate) : tf.train.sgd(options.learningRate);
@@ -114,7 +114,7 @@ export async function* trainCharLm(
     }
   } finally {
     // Closing the inner loop releases the copy of the weights it keeps for a divergence.
-    await steps.return({ reason: 'aborted', message: '', steps: 0 });
+    await steps.return(stoppedOutcome(0));
     optimizer.dispose();
     model.resetState();
   }

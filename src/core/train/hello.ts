@@ -8,7 +8,7 @@
  */
 import { CharModel, type CharModelConfig, type TokenBatch } from '../model/model';
 import { adam } from './adam';
-import { train, TrainingControl, type TrainOutcome } from './trainer';
+import { stoppedOutcome, train, TrainingControl, type TrainOutcome } from './trainer';
 
 export type HelloVariant = 'cell' | 'rnn' | 'embedding';
 
@@ -99,7 +99,7 @@ export async function* trainHello(
     }
   } finally {
     // Closing the inner loop releases the copy of the weights it keeps for a divergence.
-    await steps.return({ reason: 'aborted', message: '', steps: 0 });
+    await steps.return(stoppedOutcome(0));
     optimizer.dispose();
     if (ownsModel) trained.dispose();
   }

@@ -6,6 +6,7 @@
  */
 import { globalNorm } from '../fast/globalNorm';
 import type { TrainableModel } from '../model/trainable';
+import type { ReaderMessage } from '../readerMessage';
 import { readScalars } from '../runtime/readback';
 import * as tf from '../runtime/tf';
 
@@ -26,10 +27,13 @@ export type StopReason = 'finished' | 'aborted' | 'diverged';
 
 export interface TrainOutcome {
   reason: StopReason;
-  /** What to tell the reader. */
-  message: string;
+  /** What to tell the reader, as a catalogue key (`training:…`) and its values. */
+  message: ReaderMessage;
   steps: number;
 }
+
+/** A run stopped from outside (a button, a page left) after `steps` steps. */
+export const stoppedOutcome = (steps: number): TrainOutcome => ({ reason: 'aborted', message: { key: 'training:stopped' }, steps });
 
 /** Pause, resume and abort, from outside the loop (a button). */
 export class TrainingControl {
@@ -96,16 +100,13 @@ function restore(variables: Readonly<Record<string, tf.Variable>>, lastGood: Rec
   if (lastGood) for (const [name, variable] of Object.entries(variables)) variable.assign(lastGood[name]);
 }
 
-const diverged = (why: string, steps: number): TrainOutcome => ({
-  reason: 'diverged',
-  message: `${why} The weights are back to their last good values; try a smaller learning rate or a clipping threshold.`,
-  steps,
-});
+/** A divergence: `why` it stopped, then that the last good weights are back. */
+const diverged = (why: ReaderMessage, steps: number): TrainOutcome => ({ reason: 'diverged', message: { key: 'training:divergedRestored', values: { why } }, steps });
 
 const brokenWeights = (steps: number): TrainOutcome =>
   steps === 0
-    ? { reason: 'diverged', message: 'Training could not start: some weights are not finite numbers (∞ or NaN).', steps }
-    : diverged(`Training stopped after step ${steps}: its update pushed the weights past the largest number float32 can hold (or to NaN).`, steps);
+    ? { reason: 'diverged', message: { key: 'training:weightsNotFinite' }, steps }
+    : diverged({ key: 'training:weightsOverflowed', values: { step: steps } }, steps);
 
 /**
  * Trains `model` on `batches` (each tagged with its epoch), yielding one event per step.
@@ -134,7 +135,7 @@ export async function* train<Batch>(
   try {
     for (const { epoch, batch } of batches) {
       await control.whileUnpaused();
-      if (control.aborted) return await unlessLastUpdateBroke({ reason: 'aborted', message: 'Training stopped.', steps });
+      if (control.aborted) return await unlessLastUpdateBroke(stoppedOutcome(steps));
 
       const weightNorm = globalNorm(Object.values(model.variables));
       const { loss, gradients } = model.lossAndGradients(batch);
@@ -153,8 +154,10 @@ export async function* train<Batch>(
       if (!finite) {
         restore(model.variables, lastGood);
         if (!Number.isFinite(weightNormValue)) return brokenWeights(steps);
-        const culprit = Number.isFinite(lossValue) ? `gradient norm became ${normValue}` : `loss became ${lossValue}`;
-        return diverged(`Training stopped at step ${steps + 1}: the ${culprit}.`, steps);
+        const why: ReaderMessage = Number.isFinite(lossValue)
+          ? { key: 'training:gradientNotFinite', values: { step: steps + 1, value: String(normValue) } }
+          : { key: 'training:lossNotFinite', values: { step: steps + 1, value: String(lossValue) } };
+        return diverged(why, steps);
       }
       steps++;
       yield { step: steps, epoch, loss: lossValue, gradientNorm: normValue, clipped: !!clipNorm && clipNorm > 0 && normValue > clipNorm };
@@ -164,7 +167,7 @@ export async function* train<Batch>(
         sliceStart = performance.now();
       }
     }
-    return await unlessLastUpdateBroke({ reason: 'finished', message: `Finished after ${steps} steps.`, steps });
+    return await unlessLastUpdateBroke({ reason: 'finished', message: { key: 'training:finished', values: { count: steps } }, steps });
   } finally {
     tf.dispose(Object.values(lastGood ?? {}));
   }

@@ -24,6 +24,7 @@ import shapeExplorer from './shapeExplorer.json';
 import shell from './shell.json';
 import sidebar from './sidebar.json';
 import stepper from './stepper.json';
+import training from './training.json';
 import workedExample from './workedExample.json';
 
 export default {
@@ -52,5 +53,6 @@ export default {
   shell,
   sidebar,
   stepper,
+  training,
   workedExample,
 };

@@ -5,7 +5,8 @@
  */
 import { ReaderError, type ReaderMessage } from '../../core/readerMessage';
 import type { CharLmStep } from '../../core/train/charLm';
-import type { FromWorker, WorkerOutcome, WorkerProblem } from '../../workers/charLmProtocol';
+import type { TrainOutcome } from '../../core/train/trainer';
+import type { FromWorker, WorkerProblem } from '../../workers/charLmProtocol';
 
 /** A run the worker refused, with its reason: the figure says it as "Training could not run: …". */
 export interface Refused {
@@ -16,7 +17,7 @@ export interface Refused {
 export type Said = WorkerProblem | Refused;
 
 /** How a run ended: the worker's outcome, or `failed` when the worker could not run it at all. */
-export type RunOutcome = Omit<WorkerOutcome, 'reason' | 'message'> & { reason: WorkerOutcome['reason'] | 'failed'; message: WorkerOutcome['message'] | Said };
+export type RunOutcome = Omit<TrainOutcome, 'reason' | 'message'> & { reason: TrainOutcome['reason'] | 'failed'; message: Said };
 
 /** What survived a lost GPU: the model rebuilt on the next backend and the step of its weights, or null. */
 export type Rebuilt = Extract<FromWorker, { type: 'backend-changed' }>['kept'];

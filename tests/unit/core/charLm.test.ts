@@ -4,6 +4,7 @@ import { generate, pickToken } from '../../../src/core/model/generate';
 import { mulberry32 } from '../../../src/core/random';
 import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm, type CharLmOptions } from '../../../src/core/train/charLm';
+import { readerText } from '../../../src/i18n/readerText';
 import { thrownInEnglish } from './thrownInEnglish';
 
 const text = 'the cat sat on the mat. '.repeat(40);
@@ -44,6 +45,14 @@ describe('character language model', () => {
     const { model, outcome } = await run({ ...CHAR_LM_DEFAULTS, kind: 'RNN', nonlinearity: 'relu', optimizer: 'sgd', learningRate: 1e3, clipNorm: 0, hiddenSize: 16, batch: 4, steps: 10, epochs: 3 });
     expect(outcome.reason).toBe('diverged');
     for (const v of Object.values(model.variables)) expect(Array.from(await v.data()).every(Number.isFinite)).toBe(true);
+    model.dispose();
+  });
+
+  it('a text too short for one minibatch stops before the first step, saying so in either language', async () => {
+    const { model, steps, outcome } = await run({ ...CHAR_LM_DEFAULTS, batch: 64, steps: 100, hiddenSize: 8 });
+    expect(steps).toHaveLength(0);
+    expect(readerText(outcome.message, 'en')).toBe('The text is too short for batches of 64 × 100 characters: use more text or smaller batches.');
+    expect(readerText(outcome.message, 'zh')).toBe('文本太短，切不出 64 × 100 个字符的小批量：请换用更长的文本，或者减小批量。');
     model.dispose();
   });
 

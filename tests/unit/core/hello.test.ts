@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHelloModel, helloDefaults, trainHello, type HelloVariant } from '../../../src/core/train/hello';
 import { TrainingControl } from '../../../src/core/train/trainer';
 import * as tf from '../../../src/core/runtime/tf';
+import { readerText } from '../../../src/i18n/readerText';
 
 async function run(variant: HelloVariant, overrides = {}) {
   const options = { ...helloDefaults(variant), ...overrides };
@@ -18,6 +19,7 @@ describe('hello → ohlol', () => {
     const before = tf.memory().numTensors;
     const { epochs, outcome, model } = await run(variant, { seed: 3 });
     expect(outcome.reason).toBe('finished');
+    expect(readerText(outcome.message, 'en')).toBe('Finished after 15 steps.');
     expect(epochs).toHaveLength(15);
     expect(epochs[14].loss).toBeLessThan(epochs[0].loss);
     expect(epochs[14].prediction).toMatch(/^[ehlo]{5}$/);
@@ -33,7 +35,7 @@ describe('hello → ohlol', () => {
     let next = await steps.next();
     while (!next.done) next = await steps.next();
     expect(next.value.reason).toBe('diverged');
-    expect(next.value.message).toMatch(/weights are back/);
+    expect(readerText(next.value.message, 'en')).toMatch(/^Training stopped .* The weights are back to their last good values; try a smaller learning rate or a clipping threshold\.$/);
     const values = await Promise.all(Object.values(model.variables).map((v) => v.data()));
     for (const data of values) expect(Array.from(data).every(Number.isFinite)).toBe(true);
     model.dispose();
@@ -47,7 +49,7 @@ describe('hello → ohlol', () => {
     let next = await steps.next();
     while (!next.done) next = await steps.next();
     expect(next.value.reason).toBe('diverged');
-    expect(next.value.message).toMatch(/update pushed the weights.*weights are back/);
+    expect(readerText(next.value.message, 'en')).toMatch(/^Training stopped after step \d+: its update pushed the weights past the largest number float32 can hold \(or to NaN\)\. The weights are back/);
     const values = await Promise.all(Object.values(model.variables).map((v) => v.data()));
     for (const data of values) expect(Array.from(data).every(Number.isFinite)).toBe(true);
     model.dispose();
@@ -61,5 +63,7 @@ describe('hello → ohlol', () => {
     let next = await steps.next();
     while (!next.done) next = await steps.next();
     expect(next.value.reason).toBe('aborted');
+    expect(readerText(next.value.message, 'en')).toBe('Training stopped.');
+    expect(readerText(next.value.message, 'zh')).toBe('训练已停止。');
   });
 });

@@ -9,7 +9,7 @@ import { CharModel } from '../../../src/core/model/model';
 import * as tf from '../../../src/core/runtime/tf';
 import { CHAR_LM_DEFAULTS, createCharLmModel, trainCharLm, type CharLmOptions } from '../../../src/core/train/charLm';
 import { createHelloModel, helloDefaults, trainHello, type HelloVariant } from '../../../src/core/train/hello';
-import { TrainingControl, type TrainOutcome } from '../../../src/core/train/trainer';
+import { stoppedOutcome, TrainingControl, type TrainOutcome } from '../../../src/core/train/trainer';
 
 const REPEATS = 5;
 
@@ -24,7 +24,7 @@ async function drive<Event>(
   for (let events = 0; ; events++) {
     if (ending !== 'end' && events === stopAfter) {
       if (ending === 'return') {
-        await run.return({ reason: 'aborted', message: '', steps: events });
+        await run.return(stoppedOutcome(events));
         return null;
       }
       control.abort();
@@ -44,7 +44,7 @@ describe('training runs release everything they hold', () => {
       expect((await drive((control) => trainHello(options, control), 'abort'))?.reason).toBe('aborted');
       expect(await drive((control) => trainHello(options, control), 'return')).toBeNull();
       // Closed before its first step: it never built anything.
-      await trainHello(options).return({ reason: 'aborted', message: '', steps: 0 });
+      await trainHello(options).return(stoppedOutcome(0));
     }
     expect(tf.memory().numTensors).toBe(start);
   });

@@ -105,7 +105,9 @@ describe('the progress and results lines', () => {
     expect(saidText({ refused: { key: 'charLm:noModelYet' } }, en, sayEn)).toBe('Training could not run: Train a model or import one first.');
     expect(saidText({ refused: 'boom' }, en, sayEn)).toBe('Training could not run: boom');
     expect(saidText({ key: 'charLm:gpuLostWeightsKept', values: { step: 130, kept: 120 } }, en, sayEn)).toBe('The GPU was lost at step 130. The weights from step 120 were kept: write with them, or train again.');
-    expect(saidText('Finished after 3 steps.', en, sayEn)).toBe('Finished after 3 steps.');
+    expect(saidText({ key: 'training:finished', values: { count: 3 } }, en, sayEn)).toBe('Finished after 3 steps.');
+    expect(saidText({ key: 'training:finished', values: { count: 3 } }, zh, (problem) => readerText(problem, 'zh'))).toBe('训练完成，共 3 步。');
+    expect(saidText('out of memory', en, sayEn)).toBe('out of memory');
     expect(sayEn(new ReaderError({ key: 'charLm:threadFailed', values: { reason: 'boom' } }))).toBe('The training thread failed: boom');
   });
 

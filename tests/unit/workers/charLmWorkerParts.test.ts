@@ -119,9 +119,15 @@ describe('uploaded text files', () => {
 describe('the figure’s settings schemas', () => {
   it('name the first field out of range, and accept the defaults', () => {
     expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, CHAR_LM_DEFAULTS)).toBeNull();
-    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, hiddenSize: 0 })).toMatch(/hiddenSize = 0 \(a whole number from 8 to 512\)/);
-    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, numLayers: 1.5 })).toMatch(/numLayers/);
-    expect(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, kind: 'XYZ' as 'RNN' })).toMatch(/kind = "XYZ" \(one of RNN, LSTM, GRU\)/);
-    expect(settingsProblem(GENERATE_SCHEMA, { prefix: 'the', length: 1e7, temperature: 1, seed: 0 })).toMatch(/length/);
+    expect(readerText(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, hiddenSize: 0 }), 'en')).toBe('Unusable setting: hiddenSize = 0 (a whole number from 8 to 512).');
+    expect(readerText(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, numLayers: 1.5 }), 'en')).toMatch(/numLayers/);
+    expect(readerText(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, kind: 'XYZ' as 'RNN' }), 'en')).toMatch(/kind = "XYZ" \(one of RNN, LSTM, GRU\)/);
+    expect(readerText(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, learningRate: 0 }), 'en')).toMatch(/learningRate = 0 \(a number from 0\.0001 to 1000\)/);
+    expect(readerText(settingsProblem(GENERATE_SCHEMA, { prefix: 'the', length: 1e7, temperature: 1, seed: 0 }), 'en')).toMatch(/length/);
+    expect(readerText(settingsProblem(GENERATE_SCHEMA, { prefix: 'x'.repeat(300), length: 20, temperature: 1, seed: 0 }), 'en')).toMatch(/\(text of at most 200 characters\)\.$/);
+  });
+
+  it('say the refusal in Chinese too', () => {
+    expect(readerText(settingsProblem(CHAR_LM_OPTIONS_SCHEMA, { ...CHAR_LM_DEFAULTS, hiddenSize: 0 }), 'zh')).toBe('无法使用的设置：hiddenSize = 0（允许的值：8 到 512 之间的整数）。');
   });
 });

@@ -4,6 +4,7 @@
  * a sweep streams its runs and stops when asked, and no tensor outlives a run or a sweep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readerText } from '../../../src/i18n/readerText';
 import type { FromWorker, ToWorker } from '../../../src/workers/sequenceProtocol';
 import { PLAYGROUND_DEFAULTS, type PlaygroundSettings } from '../../../src/workers/sequenceSettings';
 
@@ -25,8 +26,8 @@ async function reply<T extends FromWorker['type']>(id: number, type: T, timeoutM
   for (;;) {
     const found = replies.find((r) => r.id === id && r.type === type);
     if (found) return found as Extract<FromWorker, { type: T }>;
-    const failed = replies.find((r) => r.id === id && r.type === 'error');
-    if (failed) throw new Error(`request ${id} failed: ${(failed as { message: string }).message}`);
+    const failed = replies.find((r): r is Extract<FromWorker, { type: 'error' }> => r.id === id && r.type === 'error');
+    if (failed) throw new Error(`request ${id} failed: ${readerText(failed.message, 'en')}`);
     if (Date.now() - started > timeoutMs) throw new Error(`no ${type} for request ${id}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -77,7 +78,7 @@ describe('sequence worker', () => {
 
   it('answers settings outside the schema with an error to that request', async () => {
     const id = send({ type: 'train', settings: { ...easy, hiddenSize: 1e9 }, stepOnly: false });
-    await expect(reply(id, 'stopped')).rejects.toThrow(/hiddenSize = 1000000000/);
+    await expect(reply(id, 'stopped')).rejects.toThrow(/Unusable setting: hiddenSize = 1000000000 \(a whole number from \d+ to \d+\)\./);
   });
 
   it('sweeps every span × cell, streaming runs, and stops when asked', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '../../../../src/core/runtime/tf';
 import { crossEntropy } from '../../../../src/core/train/loss';
-import { TrainingControl } from '../../../../src/core/train/trainer';
+import { stoppedOutcome, TrainingControl } from '../../../../src/core/train/trainer';
 import {
   ADDING,
   createSequenceModel,
@@ -115,7 +115,7 @@ describe('training', () => {
       expect((await run.next()).value).toMatchObject({ reason: 'aborted' });
       const closed = trainSequenceTask(model, task, tiny, quick);
       await closed.next();
-      await closed.return({ reason: 'aborted', message: '', steps: 0 });
+      await closed.return(stoppedOutcome(0));
       model.dispose();
     }
     expect(tf.memory().numTensors).toBe(start);
