@@ -20,8 +20,10 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
       const known = new Set(technical);
       // A word of English: three letters or more, not an acronym, not a technical name, and not code — no
       // `snake_case` or `dotted.name`, not called, indexed or assigned (`onehot(y)`, `output[0]`, `?backend=cpu`).
-      const english = (text: string) =>
-        [...text.matchAll(/[A-Za-z][\w'’.-]*/g)]
+      const english = (raw: string) => {
+        // A shape written with PyTorch's names, `(batch, features)`, is code too, and `1.9e-7` a number.
+        const text = raw.replace(/\((\s*[A-Za-z_]\w*\s*,)+\s*[A-Za-z_]\w*\s*\)|\de[-+]?\d/g, (code) => ' '.repeat(code.length));
+        return [...text.matchAll(/[A-Za-z][\w'’.-]*/g)]
           .filter((match) => {
             const word = match[0].replace(/[.'’-]+$/, '');
             const before = text[match.index - 1] ?? '';
@@ -29,6 +31,7 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
             return word.length >= 3 && !/[_.]/.test(word) && !/^[A-Z]{2,}$/.test(word) && !known.has(word) && !known.has(word.replace(/s$/, '')) && !/[=?./]/.test(before) && !/[[(=]/.test(after);
           })
           .map((match) => match[0]);
+      };
       const found: string[] = [];
       const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''}`;
       for (const root of document.querySelectorAll(roots)) {

@@ -6,7 +6,7 @@ export const TECHNICAL_WORDS: ReadonlySet<string> = new Set(
   (
     'RNN RNNs LSTM LSTMs GRU GRUs BPTT nn RNNCell LSTMCell GRUCell Linear Embedding CrossEntropyLoss PyTorch TensorFlow js ' +
     'tfjs WebGPU WebGL WASM WebAssembly CPU GPU SIMD JSON KaTeX tanh relu ReLU sigmoid softmax Adam SGD sgd adam exp log max min argmax ' +
-    'Unrolled Recharts MiB KiB ms px English state_dict torch NumPy Python d2l Cho Chung ' +
+    'Unrolled Recharts MiB KiB ms px English state_dict torch dtype NumPy Python d2l Cho Chung ' +
     // the book's running example, and the subscripts of its gradient symbols (∂h^out, ∂h^fut)
     'hello ohlol out fut'
   ).split(' '),
