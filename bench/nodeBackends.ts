@@ -41,7 +41,8 @@ export async function startBackend(name: BenchBackend, gpu: AdapterChoice = 'aut
   }
   if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
-    // Threads need a cross-origin-isolated page, which the book is not: measure what readers get.
+    // Node's tfjs-wasm cannot start threads (they are blob: scripts, which worker_threads refuses): one
+    // thread, as on a page that is not cross-origin isolated. `npm run bench:threads` measures threads in Chromium.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start its ${name} backend`);

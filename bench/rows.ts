@@ -13,6 +13,8 @@ export interface Row {
   backend: string;
   /** what actually computed it (XNNPACK, Dawn on SwiftShader, OpenBLAS, …) */
   device: string;
+  /** CPU threads it computed on, where that is a choice (WebAssembly in a browser, PyTorch); absent: one */
+  threads?: number;
   /** milliseconds per run, absent when the implementation could not run here */
   samples?: number[];
   /** why there are no samples, or a caveat */

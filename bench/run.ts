@@ -12,16 +12,15 @@
  * production build for page weight. Prints one table and writes it, with every sample, to
  * bench/results/latest.json (ignored by git: the README quotes the table). It measures; it never asserts a time.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { runChild, torchAvailable, torchLabel, torchRows } from './children';
 import { BACKEND_LABELS, BENCH_BACKENDS, type BenchBackend } from './nodeBackends';
 import { pageWeight, type PageWeight } from './pageWeight';
-import { plans, RESULT_MARKER, type Row, type Workload } from './rows';
+import type { Row, Workload } from './rows';
 import { analyse, markdownTable } from './table';
 
-const PYTHON = '/usr/bin/python3';
 const PAGE_CHAPTER = '01-sequences.mdx';
 const TIMED: Workload[] = ['stepper', 'hello', 'charlm', 'generate'];
 
@@ -41,30 +40,6 @@ const timeLimitMs = Number(argument('time-limit') ?? 0) * 1000;
 // Children (tfjs and PyTorch alike) read the clock from the environment: see bench/timing.ts.
 if (argument('clock') === 'cpu') process.env.BENCH_CLOCK = 'cpu';
 
-/** Runs a child to completion, passing its progress (stderr) through; resolves to the rows it printed. */
-function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, limitMs = 0): Promise<Row[]> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = limitMs > 0 ? setTimeout(() => child.kill('SIGKILL'), limitMs) : null;
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-      // tfjs greets Node users on stderr: keep the benchmark's own progress lines only.
-      for (const line of String(chunk).split('\n')) if (/^ {2}\S/.test(line)) process.stderr.write(`${line}\n`);
-    });
-    child.on('error', fail);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL' && limitMs > 0) return fail(new Error(`stopped at the time limit of ${limitMs / 1000} s`));
-      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
-      if (code === 0 && line) done(JSON.parse(line.slice(RESULT_MARKER.length)) as Row[]);
-      else fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
-    });
-  });
-}
-
 /** Rows saying why an implementation has no numbers, so the table never shows a made-up one. */
 function missingRows(implementation: Row['implementation'], backend: string, note: string): Row[] {
   const variants: Record<Workload, string[]> = {
@@ -76,26 +51,9 @@ function missingRows(implementation: Row['implementation'], backend: string, not
   return workloads.flatMap((workload) => variants[workload].map((variant) => ({ workload, variant, implementation, backend, device: '—', note })));
 }
 
-/** The OpenBLAS directory of Debian's BLAS alternatives (openblas-pthread first), if one is installed. */
-function openBlasDirectory(): string | null {
-  for (const arch of readdirSync('/usr/lib').filter((d) => d.endsWith('-linux-gnu'))) {
-    for (const flavour of ['openblas-pthread', 'openblas-openmp', 'openblas-serial']) {
-      const dir = `/usr/lib/${arch}/${flavour}`;
-      if (existsSync(`${dir}/libblas.so.3`)) return dir;
-    }
-  }
-  return null;
-}
-
-async function torchRows(): Promise<Row[]> {
-  const label = 'cpu, 1 thread';
-  if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import torch']).status !== 0) return missingRows('PyTorch', label, 'not installed');
-  const blas = openBlasDirectory();
-  // OpenBLAS for this process only, on one thread: Debian's torch otherwise may use the reference BLAS.
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  if (blas) env.LD_LIBRARY_PATH = [blas, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
-  const planJson = JSON.stringify(plans(quick));
-  return runChild(PYTHON, ['bench/torch_peer.py', '--plans', planJson, '--workloads', workloads.join(',')], env);
+async function torchRowsOrWhy(): Promise<Row[]> {
+  if (!torchAvailable()) return missingRows('PyTorch', torchLabel(1), 'not installed');
+  return torchRows(workloads, 1, quick);
 }
 
 const started = performance.now();
@@ -115,10 +73,10 @@ if (workloads.length) {
   }
   console.error('PyTorch…');
   try {
-    rows.push(...(await torchRows()));
+    rows.push(...(await torchRowsOrWhy()));
   } catch (error) {
     console.error(String(error));
-    rows.push(...missingRows('PyTorch', 'cpu, 1 thread', 'failed: see the log'));
+    rows.push(...missingRows('PyTorch', torchLabel(1), 'failed: see the log'));
   }
 }
 let page: PageWeight | null = null;

@@ -16,7 +16,7 @@ export interface ResultRow extends Row {
   rate?: number;
   /** tfjs-layers' median ÷ this median, same backend */
   vsLayers?: number;
-  /** PyTorch's median ÷ this median */
+  /** PyTorch's median on as many threads ÷ this median */
   vsTorch?: number;
 }
 
@@ -28,7 +28,9 @@ export function analyse(rows: Row[]): ResultRow[] {
     if (median === undefined) return { ...row };
     const same = (r: Row) => r.workload === row.workload && r.variant === row.variant;
     const layers = row.implementation === 'tfjs-layers' ? undefined : medianOf((r) => same(r) && r.implementation === 'tfjs-layers' && r.backend === row.backend);
-    const torch = row.implementation === 'PyTorch' ? undefined : medianOf((r) => same(r) && r.implementation === 'PyTorch');
+    // Peers on the same number of threads: two threads against PyTorch's one would flatter the engine.
+    const threads = row.threads ?? 1;
+    const torch = row.implementation === 'PyTorch' ? undefined : medianOf((r) => same(r) && r.implementation === 'PyTorch' && (r.threads ?? 1) === threads);
     const units = UNITS_PER_RUN[row.workload];
     return {
       ...row,

@@ -14,9 +14,9 @@ export interface Samples {
 /**
  * The clock runs are timed by: the wall clock, or with BENCH_CLOCK=cpu (`npm run bench -- --clock cpu`) the
  * process's CPU time, which other work on a busy shared machine inflates far less (it counts every thread
- * of the process, V8's garbage-collector helpers included).
+ * of the process, V8's garbage-collector helpers included). In a browser (`bench/threads.ts`) the wall clock.
  */
-const now = process.env.BENCH_CLOCK === 'cpu' ? () => (({ user, system }) => (user + system) / 1000)(process.cpuUsage()) : () => performance.now();
+const now = globalThis.process?.env.BENCH_CLOCK === 'cpu' ? () => (({ user, system }) => (user + system) / 1000)(process.cpuUsage()) : () => performance.now();
 
 /**
  * Runs `fn` `warmup` times untimed (JIT, kernel compilation, buffer pools), then `runs` times timed, each

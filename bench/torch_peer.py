@@ -1,7 +1,7 @@
-"""The PyTorch peer of the book's benchmark: the same four workloads on the CPU with one thread.
+"""The PyTorch peer of the book's benchmark: the same four workloads on the CPU, with one thread by default.
 
 Run by `npm run bench` as  python3 bench/torch_peer.py --plans JSON [--workloads stepper,hello,charlm,generate]
-and prints its rows as JSON after a marker line prefix, like the tfjs processes. Which BLAS the process
+[--kinds RNN,LSTM,GRU] [--threads N] (`npm run bench:threads` adds a 2-thread run beside the 1-thread one) and prints its rows as JSON after a marker line prefix, like the tfjs processes. Which BLAS the process
 really loaded is read from /proc/self/maps, not assumed.
 """
 import argparse
@@ -171,27 +171,30 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--plans', required=True, help='JSON: workload -> {warmup, runs}')
     parser.add_argument('--workloads', default='stepper,hello,charlm,generate')
+    parser.add_argument('--kinds', default=','.join(CELLS), help='the cells of the stepper and charlm workloads')
+    parser.add_argument('--threads', type=int, default=1, help="PyTorch's intra-op threads (its BLAS's: the caller's environment)")
     args = parser.parse_args()
     plans = json.loads(args.plans)
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
+    label = f'cpu, {args.threads} thread' + ('' if args.threads == 1 else 's')
     device = f'PyTorch {torch.__version__.split("+")[0]}, {loaded_blas()}'
     rows = []
 
     def record(workload, variant, samples):
         rows.append({'workload': workload, 'variant': variant, 'implementation': 'PyTorch',
-                     'backend': 'cpu, 1 thread', 'device': device, 'samples': samples})
+                     'backend': label, 'threads': args.threads, 'device': device, 'samples': samples})
         print(f'  torch {workload} {variant}: median {sorted(samples)[len(samples) // 2]:.2f} ms', flush=True,
               file=sys.stderr)
 
     for workload in args.workloads.split(','):
         if workload == 'stepper':
-            for kind in CELLS:
+            for kind in args.kinds.split(','):
                 record(workload, kind, stepper(kind, plans[workload]))
         elif workload == 'hello':
             for variant in ['cell', 'rnn', 'embedding']:
                 record(workload, variant, hello(variant, plans[workload]))
         elif workload == 'charlm':
-            for kind in CELLS:
+            for kind in args.kinds.split(','):
                 record(workload, kind, charlm(kind, plans[workload]))
         elif workload == 'generate':
             record(workload, 'LSTM', generate(plans[workload]))

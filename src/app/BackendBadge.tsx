@@ -1,4 +1,4 @@
-import { BACKEND_LABELS as LABELS, useEngineState } from '../hooks/useEngine';
+import { backendLabel, useEngineState } from '../hooks/useEngine';
 import { useReaderText } from '../i18n/readerText';
 import { useT } from '../i18n/useT';
 
@@ -18,7 +18,7 @@ export function BackendBadge() {
       text = t('loading');
       break;
     case 'ready':
-      text = t('ready', { backend: LABELS[engine.backend.name] });
+      text = t('ready', { backend: backendLabel(engine.backend, say) });
       detail = engine.backend.fallbackReason && say(engine.backend.fallbackReason);
       break;
     case 'error':

@@ -18,6 +18,9 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // No blob: workers or scripts: tfjs-wasm's threads are blob: workers running blob: scripts, but the page
+    // never starts them (src/core/runtime/wasmThreads.ts); the training workers do, and a module worker's
+    // policy comes from its own response's headers, not from this <meta>.
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -35,6 +35,8 @@ export function staticHostPreview(distDir = resolve('dist')): Plugin {
           const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
           if (!wantsPage || hasFile(pathname) || !hasFile('404.html')) return next();
           response.statusCode = 404;
+          // Vite adds the configured headers to the files it serves; this page is served here, so add them too.
+          for (const [name, value] of Object.entries(server.config.preview.headers ?? {})) if (value !== undefined) response.setHeader(name, value);
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
           response.end(readFileSync(join(distDir, '404.html')));
         });

@@ -15,6 +15,15 @@ export type EngineState =
 /** Backend names as the page prints them. */
 export const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' } as const;
 
+/**
+ * A backend as the page names it: "WebAssembly", or "WebAssembly (2 threads)" where it computes on several
+ * (a worker of a cross-origin-isolated page). `say` words the thread count in the page's language.
+ */
+export function backendLabel(backend: Pick<BackendInfo, 'name' | 'threads'>, say: (message: ReaderMessage) => string): string {
+  const name = BACKEND_LABELS[backend.name];
+  return backend.threads && backend.threads > 1 ? say({ key: 'engine:withThreads', values: { backend: name, threads: backend.threads } }) : name;
+}
+
 declare global {
   interface Window {
     /** What the page exposes to its console once the engine has loaded. */

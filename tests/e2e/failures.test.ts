@@ -69,12 +69,14 @@ describe('nothing a reader stores or types into a URL can break a page', () => {
 });
 
 describe('the page itself', () => {
-  it('carries a strict Content-Security-Policy', async () => {
+  it('carries a strict Content-Security-Policy, and is cross-origin isolated', async () => {
     const { page } = await openPage(browser(), '/');
     const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) expect(policy).toContain(directive);
     expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    // COOP and COEP from the server: the training workers may run WebAssembly on several threads.
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     await page.context().close();
   });
 });

@@ -2,12 +2,14 @@
  * A small static host over a built `dist/` for the offline tests, which need what the suite's shared server
  * cannot give: to be stopped (really offline, service worker fetches included) and to publish a changed
  * service worker (a new deployment). Like a static host: a file, else a folder's `index.html`; like the
- * preview server, any other extensionless path gets the app shell `/index.html`.
+ * preview server, any other extensionless path gets the app shell `/index.html`, and every file comes
+ * cross-origin isolated (`src/build/isolationHeaders.ts`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../src/build/isolationHeaders';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,7 +57,7 @@ export async function serveStatic(dist: string): Promise<StaticHost> {
     }
     let body = readFileSync(file);
     if (pathname === '/sw.js') body = Buffer.concat([body, Buffer.from(serviceWorkerChange)]);
-    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...CROSS_ORIGIN_ISOLATION_HEADERS });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

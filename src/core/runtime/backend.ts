@@ -4,12 +4,15 @@
  * Initialised once. The order below WebGPU is the benchmark's (README, "Benchmarks"): for these small
  * recurrent nets WASM trains several times faster than tfjs's CPU backend, and WebGL pays a shader
  * dispatch per op and a texture readback per `await data()`, which small nets are all about.
+ *
+ * WebAssembly runs on several threads where that is possible and pays: see `wasmThreads.ts`.
  */
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { ReaderError, type ReaderMessage } from '../readerMessage';
 import * as tf from './tf';
+import { MAX_WASM_THREADS, wasmThreadsHere } from './wasmThreads';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -22,6 +25,8 @@ export interface BackendInfo {
   fallbackReason?: ReaderMessage;
   /** Set when the GPU device was lost while the book ran and the engine moved to this backend. */
   deviceLost?: ReaderMessage;
+  /** On WebAssembly: how many threads XNNPACK computes on (1 unless `wasmThreadsFor` allows more). */
+  threads?: number;
 }
 
 /** Tried in this order unless the reader forces one. */
@@ -31,6 +36,15 @@ const PREFERENCE: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 export function parseBackendName(value: string | null | undefined): BackendName | undefined {
   return value === 'webgpu' || value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : undefined;
 }
+
+/** What the caller may choose before the engine starts. */
+export interface EngineOptions {
+  /** Threads for the WebAssembly backend instead of `wasmThreadsFor`'s choice (the benchmark compares counts). */
+  wasmThreads?: number;
+}
+
+/** The options of the first `initBackend` call; a backend started after a lost GPU device keeps them. */
+let options: EngineOptions = {};
 
 /** Loads and activates one backend; resolves to the reason when it cannot run here. */
 async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
@@ -46,12 +60,17 @@ async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
       await import('@tensorflow/tfjs-backend-webgl');
     } else if (name === 'wasm') {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // The binaries as Vite emits them; tfjs picks SIMD (and threads, on a cross-origin-isolated page).
+      // The binaries as Vite emits them; tfjs picks SIMD, and threads where SharedArrayBuffer exists.
       wasm.setWasmPaths({
         'tfjs-backend-wasm.wasm': wasmPlain,
         'tfjs-backend-wasm-simd.wasm': wasmSimd,
         'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
       });
+      // Never over the limit: the build starts a thread pool of that size at most (src/build/wasmThreadsPlugin.ts).
+      const threads = Math.min(options.wasmThreads ?? wasmThreadsHere(), MAX_WASM_THREADS);
+      if (threads > 1) wasm.setThreadsCount(threads);
+      // One thread: the plain SIMD build, with no thread pool to start, even where threads are possible.
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
     if (!(await tf.setBackend(name))) return { key: 'engine:notInitialised', values: { backend: name } };
     await tf.ready();
@@ -71,6 +90,7 @@ async function choose(requested?: BackendName, without?: BackendName): Promise<B
       const forced: ReaderMessage | undefined = requested === name ? { key: 'engine:forced', values: { backend: name } } : undefined;
       return {
         name,
+        ...(name === 'wasm' ? { threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() } : {}),
         ...(requested ? { requested } : {}),
         ...(reasons.length ? { fallbackReason: { key: 'engine:reasons', values: { reasons } } } : forced ? { fallbackReason: forced } : {}),
       };
@@ -120,8 +140,10 @@ async function recoverFromLostDevice(why: string) {
 /**
  * Starts the engine once and reports which backend it runs on. Later calls return the same answer.
  * @param requested a backend the reader forced with `?backend=`; others follow if it cannot run.
+ * @param engineOptions read by the first call only, like `requested`.
  */
-export function initBackend(requested?: BackendName): Promise<BackendInfo> {
+export function initBackend(requested?: BackendName, engineOptions: EngineOptions = {}): Promise<BackendInfo> {
+  if (!chosen) options = engineOptions;
   chosen ??= choose(requested);
   return chosen;
 }

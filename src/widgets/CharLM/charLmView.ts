@@ -10,7 +10,7 @@ import { minibatchesPerEpoch } from '../../core/data/minibatches';
 import { LARGE_VOCABULARY, LARGE_VOCABULARY_EMBEDDING } from '../../core/figures/charLmCost';
 import { recentPerplexity, type CharLmOptions, type CharLmStep } from '../../core/train/charLm';
 import type { BackendInfo } from '../../core/runtime/backend';
-import { BACKEND_LABELS } from '../../hooks/useEngine';
+import { backendLabel } from '../../hooks/useEngine';
 import type { ModelHeld, ModelSummary } from '../../workers/charLmProtocol';
 import type { Rebuilt, RunOutcome, Said } from './charLmWorkerState';
 
@@ -149,7 +149,7 @@ export function embeddingNote(vocabularySize: number, t: T): string {
 /** Where the worker trains, and why there when it fell back from a faster backend. */
 export function workerBackendLine(backend: BackendInfo | null, t: T, say: (problem: unknown) => string): string {
   if (!backend) return t('backendStarting');
-  const name = BACKEND_LABELS[backend.name];
+  const name = backendLabel(backend, say);
   return backend.fallbackReason ? t('backendLineFallback', { backend: name, reason: say(backend.fallbackReason) }) : t('backendLine', { backend: name });
 }
 

@@ -4,7 +4,7 @@ import { LiveLineChart } from '../../components/LiveLineChart';
 import { formatNumber } from '../../components/format';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { CELL_CHOICES, TASKS, type CellChoice } from '../../core/tasks';
-import { announceWorkerBackend, BACKEND_LABELS, type EngineState } from '../../hooks/useEngine';
+import { announceWorkerBackend, backendLabel, type EngineState } from '../../hooks/useEngine';
 import { fitSettings } from '../../hooks/settingsSchema';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { useThrottled } from '../../hooks/useThrottled';
@@ -94,7 +94,7 @@ export default function SequencePlayground(props: Partial<Record<keyof Playgroun
   return (
     <WidgetFrame title={t('title')} engine={engine} error={error} controls={controls}>
       <p className="playground-backend" data-testid="playground-backend" data-backend={lab.backend?.name ?? ''}>
-        {lab.backend ? t('backendReady', { backend: BACKEND_LABELS[lab.backend.name] }) : t('backendStarting')}
+        {lab.backend ? t('backendReady', { backend: backendLabel(lab.backend, say) }) : t('backendStarting')}
       </p>
       <PlaygroundControls settings={settings} onChange={change} onPreset={choosePreset} disabled={training || sweeping} />
       <div className="playground-progress" data-testid="playground-progress" data-status={lab.status} data-steps={latest?.step ?? 0} data-accuracy={accuracy ?? ''}>

@@ -90,6 +90,10 @@ describe('the progress and results lines', () => {
     );
     expect(workerBackendLine({ name: 'cpu' }, en, String)).toBe('Training runs in a background thread on CPU.');
     expect(workerBackendLine({ name: 'cpu' }, zh, String)).toBe('训练在后台线程中运行，后端为 CPU。');
+    // Several WebAssembly threads (a worker of a cross-origin-isolated page) are worth saying; one is not.
+    expect(workerBackendLine({ name: 'wasm', threads: 2 }, en, (problem) => readerText(problem, 'en'))).toBe('Training runs in a background thread on WebAssembly (2 threads).');
+    expect(workerBackendLine({ name: 'wasm', threads: 2 }, zh, (problem) => readerText(problem, 'zh'))).toBe('训练在后台线程中运行，后端为 WebAssembly（2 个线程）。');
+    expect(workerBackendLine({ name: 'wasm', threads: 1 }, en, String)).toBe('Training runs in a background thread on WebAssembly.');
   });
 
   it('name runs and models in the page’s language', () => {

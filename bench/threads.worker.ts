@@ -1,0 +1,44 @@
+/**
+ * One measurement of `npm run bench:threads`: starts the engine on WebAssembly with the thread count asked
+ * for (through `initBackend`, as the book's workers start it) and times the workloads asked for.
+ */
+import type { CellKind } from '../src/core/cells/types';
+import type { HelloVariant } from '../src/core/train/hello';
+import { initBackend } from '../src/core/runtime/backend';
+import type { Plan } from './timing';
+import { charLmStep, helloRun } from './workloads';
+
+/** The workloads measured here: a character-model training step, and whole tiny "hello" runs. */
+export type ThreadsWorkload = 'charlm' | 'hello';
+
+/** What the page asks a fresh worker to measure. */
+export interface ThreadsRequest {
+  threads: number;
+  workloads: ThreadsWorkload[];
+  kinds: CellKind[];
+  plan: Plan;
+}
+
+/** What it answers: the threads XNNPACK really got, how long the backend took to start, and the times in ms by `workload variant`. */
+export interface ThreadsResult {
+  threads: number;
+  startMs: number;
+  samples: Record<string, number[]>;
+}
+
+const HELLO_VARIANTS: HelloVariant[] = ['cell', 'rnn', 'embedding'];
+
+self.onmessage = async ({ data }: MessageEvent<ThreadsRequest>) => {
+  try {
+    const started = performance.now();
+    const backend = await initBackend('wasm', { wasmThreads: data.threads });
+    const startMs = performance.now() - started;
+    if (backend.name !== 'wasm') throw new Error(`WebAssembly did not start: the engine runs on ${backend.name}`);
+    const samples: Record<string, number[]> = {};
+    if (data.workloads.includes('charlm')) for (const kind of data.kinds) samples[`charlm ${kind}`] = (await charLmStep(kind, data.plan)).samples;
+    if (data.workloads.includes('hello')) for (const variant of HELLO_VARIANTS) samples[`hello ${variant}`] = (await helloRun(variant, data.plan)).samples;
+    self.postMessage({ threads: backend.threads ?? 1, startMs, samples } satisfies ThreadsResult);
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
