@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { LANGUAGES, type Language } from '../routing/language';
 import { readChapterIndex } from './chapterIndex';
-import { chapterText } from '../i18n/chapterText';
 import { mdxOptions } from './mdxPipeline';
 
 /** One searchable section of a chapter: from a heading to the next one. */
@@ -121,7 +120,7 @@ export async function readSearchSections(dir: string, language: Language = 'en')
     // The path lets the pipeline give a Chinese chapter's headings their English ids, as on the page.
     const path = sourceOf(dir, chapter.slug, language);
     await compile({ value: readFileSync(path, 'utf8'), path }, { ...mdxOptions, rehypePlugins: [...mdxOptions.rehypePlugins, capture] });
-    if (tree) all.push(...sectionsOf(tree, chapter.slug, chapterText(chapter, language).title));
+    if (tree) all.push(...sectionsOf(tree, chapter.slug, (language === 'zh' ? chapter.zh?.title : undefined) ?? chapter.title));
   }
   return all;
 }

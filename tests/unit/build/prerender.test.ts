@@ -12,7 +12,7 @@ const chapter = (number: number, slug: string, title: string): ChapterMeta => ({
 const chapters = [{ ...chapter(1, '01-sequences', 'Sequences'), zh: { title: '序列', summary: '从序列到隐状态。' } }, chapter(99, '99-appendix', 'Notes & idioms')];
 
 describe('pageRoutes', () => {
-  it('lists home, every chapter with the appendix, the Chinese home and translated chapters, the gallery, every figure and the 404 page, each in its file', () => {
+  it('lists home, every chapter with the appendix, the Chinese home and translated chapters, the gallery and every figure in both editions, and the 404 page, each in its file', () => {
     const routes = pageRoutes(chapters, ['CellStepper']);
     expect(routes).toEqual([
       { path: '/', file: 'index.html' },
@@ -22,6 +22,8 @@ describe('pageRoutes', () => {
       { path: '/zh/chapters/01-sequences/', file: 'zh/chapters/01-sequences/index.html' },
       { path: '/figures/', file: 'figures/index.html' },
       { path: '/figures/CellStepper/', file: 'figures/CellStepper/index.html' },
+      { path: '/zh/figures/', file: 'zh/figures/index.html' },
+      { path: '/zh/figures/CellStepper/', file: 'zh/figures/CellStepper/index.html' },
       { path: '/404', file: '404.html' },
     ]);
   });
