@@ -23,7 +23,6 @@ import settings from './settings.json';
 import shapeExplorer from './shapeExplorer.json';
 import shell from './shell.json';
 import sidebar from './sidebar.json';
-import stepper from './stepper.json';
 import training from './training.json';
 import workedExample from './workedExample.json';
 
@@ -52,7 +51,6 @@ export default {
   shapeExplorer,
   shell,
   sidebar,
-  stepper,
   training,
   workedExample,
 };
