@@ -1,5 +1,5 @@
 /**
- * The interface catalogues (`src/i18n/*.json`): every language has exactly the English keys (plural forms
+ * The interface catalogues (`src/i18n/<language>/<namespace>.json`): every language has exactly the English keys (plural forms
  * aside, since Chinese has one where English has two), no message is empty, the placeholders and tags of a
  * message are the same in every language, and every key the code asks for exists.
  */
