@@ -27,7 +27,8 @@ describe('every figure on its own page', () => {
     await widgetsReady(page);
     expect(await untranslatedWords(page)).toEqual([]);
     // Light-theme accessibility is checked on every chapter (chapters.test.ts), figures and all.
-    await page.screenshot({ path: `${ARTIFACTS}/figure-${name}.png`, fullPage: true });
+    // The light picture is the window (the figure's top); the dark one below is the whole page.
+    await page.screenshot({ path: `${ARTIFACTS}/figure-${name}.png` });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('html[data-theme="dark"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
