@@ -23,3 +23,10 @@ export class ReaderError extends Error {
 export function isReaderMessage(value: unknown): value is ReaderMessage {
   return typeof value === 'object' && value !== null && typeof (value as ReaderMessage).key === 'string' && /^\w+:\w+$/.test((value as ReaderMessage).key);
 }
+
+/**
+ * What a failure tells the reader, in a form that survives postMessage: a reader error as its message (its
+ * class would be lost), any other error as its text.
+ */
+export const problemOf = (error: unknown): string | ReaderMessage =>
+  error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@
  * The engine's lifecycle as the page sees it: idle until the first widget asks for it, then loading,
  * then ready on a backend (or failed, with a reason). tfjs is fetched only on that first request.
  */
-import { ReaderError, type ReaderMessage } from '../core/readerMessage';
+import { problemOf, type ReaderMessage } from '../core/readerMessage';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../core/runtime/backend';
 
@@ -64,7 +64,7 @@ export function requestEngine(): void {
       return backend;
     })
     .then((backend) => setState({ status: 'ready', backend }))
-    .catch((error: unknown) => setState({ status: 'error', message: error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) => setState({ status: 'error', message: problemOf(error) }));
 }
 
 /**

@@ -5,7 +5,7 @@
  * it trains and releases it in its `finally`: the hook closes every generator it starts, once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ReaderError, type ReaderMessage } from '../core/readerMessage';
+import { problemOf, type ReaderMessage } from '../core/readerMessage';
 import type { TrainOutcome } from '../core/train/trainer';
 import { stoppedOutcome, TrainingControl } from '../core/train/trainer';
 
@@ -70,7 +70,7 @@ export function useTrainingRun<Event>(start: (control: TrainingControl) => Async
         } while (untilDone && !current.control.paused);
         setStatus('paused');
       } catch (error) {
-        finish({ reason: 'diverged', message: error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error), steps: 0 });
+        finish({ reason: 'diverged', message: problemOf(error), steps: 0 });
       } finally {
         current.busy = false;
       }

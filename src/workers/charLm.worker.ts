@@ -8,11 +8,11 @@ import { buildVocabulary, encode, type Preprocessing, type Vocabulary } from '..
 import { generateText } from '../core/model/generate';
 import type { CharModel } from '../core/model/model';
 import { fromModelFile, toModelFile } from '../core/model/modelFile';
-import { ReaderError, type ReaderMessage } from '../core/readerMessage';
+import { problemOf, ReaderError, type ReaderMessage } from '../core/readerMessage';
 import * as tf from '../core/runtime/tf';
 import { createCharLmModel, trainCharLm, type CharLmStep } from '../core/train/charLm';
 import { stoppedOutcome, type TrainOutcome } from '../core/train/trainer';
-import type { FromWorker, ModelHeld, ModelSummary, ToWorker, WorkerProblem } from './charLmProtocol';
+import type { FromWorker, ModelHeld, ModelSummary, ToWorker } from './charLmProtocol';
 import { CHAR_LM_OPTIONS_SCHEMA, GENERATE_SCHEMA, settingsProblem } from './charLmSettings';
 import { GatedControl } from './gatedControl';
 import { WeightsKeeper } from './weightsKeeper';
@@ -205,7 +205,6 @@ function watchForDeviceLoss(backend: BackendInfo) {
 }
 
 /** An error as the page can receive it: a reader's message as its key and values (an error's class does not survive postMessage). */
-const problemOf = (error: unknown): WorkerProblem => (error instanceof ReaderError ? error.reader : error instanceof Error ? error.message : String(error));
 
 self.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   // Pause, resume, abort, cancel and reset act at once, even while a training run holds the queue.

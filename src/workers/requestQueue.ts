@@ -3,7 +3,7 @@
  * else runs one request at a time in arrival order, and a request that fails is answered with an error
  * carrying its own id, never with silence.
  */
-import { ReaderError, type ReaderMessage } from '../core/readerMessage';
+import { problemOf, type ReaderMessage } from '../core/readerMessage';
 
 /** What a worker's request has: an id to answer to. */
 export interface WithId {
@@ -18,11 +18,6 @@ export interface RequestHandlers<M extends WithId> {
   /** Answers request `id` with an error: a reader message, or the text of an error the reader cannot act on. */
   fail: (id: number, problem: string | ReaderMessage) => void;
 }
-
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** What a failure tells the page: a reader error as its message (a class does not survive postMessage), else its text. */
-export const problemOf = (error: unknown): string | ReaderMessage => (error instanceof ReaderError ? error.reader : errorText(error));
 
 /** The `onmessage` handler for a worker with these handlers. */
 export function serveRequests<M extends WithId>({ immediate, handle, fail }: RequestHandlers<M>): (event: MessageEvent<M>) => void {
