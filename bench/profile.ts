@@ -19,7 +19,7 @@ function argument(name: string): string | undefined {
 const backend = (argument('backend') ?? 'wasm') as BenchBackend;
 const kinds = (argument('kinds') ?? 'LSTM,GRU,RNN').split(',') as CellKind[];
 const runs = Number(argument('runs') ?? 10);
-/** `--shapes`: each matrix product's shape (M×K·K×N) on a line of its own. */
+/** `--shapes`: each matrix product's shape (M×K·K×N), and each transpose's, on a line of its own. */
 const byShape = process.argv.includes('--shapes');
 console.log(`${backend}: ${(await startBackend(backend)).device}`);
 
@@ -45,7 +45,7 @@ engine.runKernel = ((name: string, inputs: Inputs, attrs?: tf.NamedAttrMap) => {
   } finally {
     depth--;
     const macs = multiplyAdds(name, inputs, attrs);
-    const key = byShape && macs ? `${name} ${productShape(inputs, attrs)}` : name;
+    const key = byShape ? shapeKey(name, inputs, attrs, macs) : name;
     const tally = tallies.get(key) ?? { ms: 0, calls: 0, macs: 0 };
     tally.ms += performance.now() - started;
     tally.calls++;
@@ -67,6 +67,13 @@ function productDims(inputs: Inputs, attrs?: tf.NamedAttrMap): number[] {
 function multiplyAdds(name: string, inputs: Inputs, attrs?: tf.NamedAttrMap): number {
   if (name !== 'BatchMatMul' && name !== 'UnrolledMatMul') return 0;
   return productDims(inputs, attrs).reduce((p, d) => p * d, 1);
+}
+
+/** A kernel's row name with `--shapes`: a product's M×K·K×N, a transpose's input shape and permutation. */
+function shapeKey(name: string, inputs: Inputs, attrs: tf.NamedAttrMap | undefined, macs: number): string {
+  if (macs) return `${name} ${productShape(inputs, attrs)}`;
+  if (name === 'Transpose') return `${name} ${inputs.x.shape.join('×')} [${(attrs?.perm as number[]).join(',')}]`;
+  return name;
 }
 
 function productShape(inputs: Inputs, attrs?: tf.NamedAttrMap): string {

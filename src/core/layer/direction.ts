@@ -99,14 +99,13 @@ export function forwardSequence(
 
 /**
  * The gradients of W_hh and the biases from the gate gradients dGx, dGh [T, B, G·H]: one product over all
- * steps, dGhᵀ·[h0, h_0, …, h_{T−2}], and column sums.
+ * steps, dGhᵀ·[h0, h_0, …, h_{T−2}], and column sums. `dGxT` is dGx as [G·H, T·B], transposed once by the
+ * caller, which also uses it for W_ih.
  */
-function hiddenWeightGradients(dGx: tf.Tensor3D, dGh: tf.Tensor3D, h0: tf.Tensor2D, hs: tf.Tensor3D) {
-  const [T, B, GH] = dGx.shape;
+function hiddenWeightGradients(dGxT: tf.Tensor2D, dGh: tf.Tensor3D | null, h0: tf.Tensor2D, hs: tf.Tensor3D) {
+  const [T, B] = hs.shape;
   const hPrev = tf.reshape(previousStates(h0, hs), [T * B, h0.shape[1]]) as tf.Tensor2D;
-  // Transposed once, explicitly: the products and sums below are then what every backend does fastest.
-  const dGxT = transpose(tf.reshape(dGx, [T * B, GH]) as tf.Tensor2D);
-  const dGhT = dGh === dGx ? dGxT : transpose(tf.reshape(dGh, [T * B, GH]) as tf.Tensor2D);
+  const dGhT = dGh ? transpose(tf.reshape(dGh, [T * B, dGxT.shape[0]]) as tf.Tensor2D) : dGxT;
   const dBiasIh = tf.sum<tf.Tensor1D>(dGxT, 1);
   // A separate tensor even when equal: callers replace and dispose gradients one by one.
   return { dWeightHh: matMul(dGhT, hPrev), dBiasIh, dBiasHh: dGhT === dGxT ? tf.clone(dBiasIh) : tf.sum<tf.Tensor1D>(dGhT, 1) };
@@ -114,8 +113,8 @@ function hiddenWeightGradients(dGx: tf.Tensor3D, dGh: tf.Tensor3D, h0: tf.Tensor
 
 /** The result of `backwardSequence`; parameter gradients have the parameters' shapes. */
 export interface SequenceGradients {
-  /** ∂L/∂input: [T, B, I] */
-  dInput: tf.Tensor3D;
+  /** ∂L/∂input: [T, B, I]; null when not asked for */
+  dInput: tf.Tensor3D | null;
   /** ∂L/∂h0 (and ∂L/∂c0): [B, H] */
   dInitial: CellState;
   dParams: CellParams;
@@ -123,21 +122,27 @@ export interface SequenceGradients {
 
 /**
  * Backpropagation through time for one direction: `dOutput` [T, B, H] is ∂L/∂h_t from above, `dFinal`
- * the gradient of the final state (from h_n, c_n). Call inside `tf.tidy`.
+ * the gradient of the final state (from h_n, c_n). Without `inputGradient` (an input that is data, such as
+ * one-hot characters) ∂L/∂input is not computed. Call inside `tf.tidy`.
  */
-export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: tf.Tensor3D, dFinal: CellState): SequenceGradients {
+export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: tf.Tensor3D, dFinal: CellState, inputGradient = true): SequenceGradients {
   const { inputs, outputs, x2d, reverse } = cache;
   const [T, B, GH] = inputs.gx.shape;
   const dHs = reverse ? tf.reverse(dOutput, 0) : dOutput;
   const g = cache.recurrence.backward(inputs, outputs, { dHs, dhN: dFinal.h, ...(dFinal.c ? { dcN: dFinal.c } : {}) });
   const dGx2d = tf.reshape(g.dGx, [T * B, GH]) as tf.Tensor2D;
-  const dInput2d = matMul(dGx2d, p.weightIh);
-  const weights = g.weights ?? hiddenWeightGradients(g.dGx, g.dGh, inputs.h0, outputs.hs);
+  // Transposed once, explicitly, for W_hh, the biases and (where it is the way round to take) W_ih.
+  const dGxT = g.weights ? null : transpose(dGx2d);
+  const weights = g.weights ?? hiddenWeightGradients(dGxT as tf.Tensor2D, g.dGh === g.dGx ? null : g.dGh, inputs.h0, outputs.hs);
+  const dInput = () => {
+    const dInput2d = matMul(dGx2d, p.weightIh);
+    return tf.reshape(reverse ? tf.reverse(tf.reshape(dInput2d, [T, B, -1]), 0) : dInput2d, [T, B, x2d.shape[1]]) as tf.Tensor3D;
+  };
   return {
-    dInput: tf.reshape(reverse ? tf.reverse(tf.reshape(dInput2d, [T, B, -1]), 0) : dInput2d, [T, B, x2d.shape[1]]) as tf.Tensor3D,
+    dInput: inputGradient ? dInput() : null,
     dInitial: g.dc0 ? { h: g.dh0, c: g.dc0 } : { h: g.dh0 },
     dParams: {
-      weightIh: weightGradient(dGx2d, x2d),
+      weightIh: weightGradient(dGx2d, x2d, dGxT),
       weightHh: weights.dWeightHh,
       biasIh: p.biasIh ? weights.dBiasIh : null,
       biasHh: p.biasHh ? weights.dBiasHh : null,

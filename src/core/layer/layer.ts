@@ -192,7 +192,9 @@ export class RecurrentLayer {
    * Backpropagation through time through every layer and direction, from the top layer down. Returns new
    * tensors owned by the caller; the cache stays valid until disposed.
    */
-  backward(cache: LayerCache, upstream: LayerUpstream): LayerGradients {
+  backward(cache: LayerCache, upstream: LayerUpstream & { inputGradient: false }): Omit<LayerGradients, 'dInput'> & { dInput: null };
+  backward(cache: LayerCache, upstream: LayerUpstream): LayerGradients;
+  backward(cache: LayerCache, upstream: LayerUpstream): Omit<LayerGradients, 'dInput'> & { dInput: tf.Tensor3D | null } {
     return tidyResult(() => {
       const { config } = this;
       const D = directionCount(config);
@@ -208,26 +210,28 @@ export class RecurrentLayer {
       const dParams: Record<string, tf.Tensor> = {};
       const dH0 = new Array<tf.Tensor2D>(config.numLayers * D);
       const dC0 = new Array<tf.Tensor2D>(config.numLayers * D);
+      // ∂L/∂input of the layer below (of the whole input after the first layer), null when skipped.
+      let dInput: tf.Tensor3D | null = null;
       for (let l = config.numLayers - 1; l >= 0; l--) {
         const { directions, dropoutMask } = cache.layers[l];
         if (dropoutMask) dOut = tf.mul(dOut, dropoutMask);
         const dOutByDirection = D === 1 ? [dOut] : tf.split<tf.Tensor3D>(dOut, D, 2);
-        let dInput: tf.Tensor3D | null = null;
+        dInput = null;
         for (let d = 0; d < D; d++) {
           const k = l * D + d;
           const dFinal: CellState = dCN ? { h: dHN?.[k] ?? zeroState(), c: dCN[k] } : { h: dHN?.[k] ?? zeroState() };
-          const g = backwardSequence(this.cellParams(l, d), directions[d], dOutByDirection[d], dFinal);
-          dInput = dInput ? tf.add(dInput, g.dInput) : g.dInput;
+          const g = backwardSequence(this.cellParams(l, d), directions[d], dOutByDirection[d], dFinal, l > 0 || upstream.inputGradient !== false);
+          if (g.dInput) dInput = dInput ? tf.add(dInput, g.dInput) : g.dInput;
           dH0[k] = g.dInitial.h;
           if (g.dInitial.c) dC0[k] = g.dInitial.c;
           for (const [role, grad] of Object.entries(g.dParams)) {
             if (grad) dParams[parameterName(role as keyof CellParams, l, d)] = grad;
           }
         }
-        dOut = dInput as tf.Tensor3D;
+        if (dInput) dOut = dInput;
       }
       return {
-        dInput: toTimeMajor(dOut, config.batchFirst),
+        dInput: dInput ? toTimeMajor(dInput, config.batchFirst) : null,
         dH0: tf.stack(dH0) as tf.Tensor3D,
         ...(config.kind === 'LSTM' ? { dC0: tf.stack(dC0) as tf.Tensor3D } : {}),
         dParams,

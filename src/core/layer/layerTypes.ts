@@ -30,6 +30,11 @@ export interface LayerUpstream {
   dOutput?: tf.Tensor3D;
   dHN?: tf.Tensor3D;
   dCN?: tf.Tensor3D;
+  /**
+   * false when the input is data (one-hot characters) whose gradient nobody reads: the first layer then
+   * skips its product with W_ih, and `dInput` is null. Default true.
+   */
+  inputGradient?: boolean;
 }
 
 /** The analytic gradients of a loss through the whole layer. */

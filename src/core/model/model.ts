@@ -168,14 +168,16 @@ export class CharModel implements TrainableModel<TokenBatch> {
       const output2d = tf.reshape(output, [batch * steps, H]) as tf.Tensor2D;
       const [weight, bias] = [this.own['fc.weight'], this.own['fc.bias']] as [tf.Tensor2D?, tf.Tensor1D?];
       const head = linearCrossEntropy(output2d, weight && bias ? { weight, bias } : null, tf.tensor1d(targets, 'int32'), reduction);
-      const layerGrads = this.layer.backward(cache, { dOutput: tf.reshape(head.dOutput, output.shape) as tf.Tensor3D });
+      // One-hot characters are data: only an embedding needs the gradient of the layer's input.
+      const dOutput = tf.reshape(head.dOutput, output.shape) as tf.Tensor3D;
+      const layerGrads = E > 0 ? this.layer.backward(cache, { dOutput }) : this.layer.backward(cache, { dOutput, inputGradient: false });
       cache.dispose();
       const gradients: Record<string, tf.Tensor> = {};
       for (const [name, g] of Object.entries(layerGrads.dParams)) gradients[`rnn.${name}`] = g;
       if (head.dWeight && head.dBias) [gradients['fc.weight'], gradients['fc.bias']] = [head.dWeight, head.dBias];
       if (E > 0) {
         // Each embedding row collects the gradients of the positions that used it: onehot(ids)ᵀ·∂L/∂rows.
-        const dRows = tf.reshape(layerGrads.dInput, [batch * steps, E]) as tf.Tensor2D;
+        const dRows = tf.reshape(layerGrads.dInput as tf.Tensor3D, [batch * steps, E]) as tf.Tensor2D;
         gradients['embedding.weight'] = matMul(oneHotFloat(ids, V), dRows, true, false);
       }
       const inspected: [tf.Tensor1D, tf.Tensor2D] | null = this.inspectForward ? [tf.argMax(head.logits, 1), output2d] : null;

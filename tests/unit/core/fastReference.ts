@@ -84,7 +84,7 @@ export async function expectFastMatchesSteps(c: FastCase, recurrence?: Recurrenc
     expectClose(await read(grads.dParams[name]), await read(want.dParams[name]), name);
   }
   if (!c.bias) expect([grads.dParams.biasIh, grads.dParams.biasHh]).toEqual([null, null]);
-  tf.dispose([fast.output, fast.final.h, fast.final.c ?? [], grads.dInput, grads.dInitial.h, grads.dInitial.c ?? [], Object.values(grads.dParams).filter((t) => t !== null)]);
+  tf.dispose([fast.output, fast.final.h, fast.final.c ?? [], grads.dInput ?? [], grads.dInitial.h, grads.dInitial.c ?? [], Object.values(grads.dParams).filter((t) => t !== null)]);
   tf.dispose([want.output, want.final.h, want.final.c ?? [], want.dInput, want.dInitial.h, want.dInitial.c ?? [], Object.values(want.dParams) as tf.Tensor[]]);
   expect(tf.memory().numTensors, 'nothing leaks').toBe(before);
   tf.dispose([x, h0, c0 ?? [], dOut, dhN, dcN ?? [], Object.values(p).filter((t) => t !== null)]);

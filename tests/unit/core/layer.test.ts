@@ -122,7 +122,13 @@ describe('backward', () => {
 
     const run = analytic.forwardWithCache(x, { h0, c0, training });
     const mine = analytic.backward(run.cache, { dOutput, dHN, dCN });
+    // Without ∂L/∂input (one-hot data) every other gradient is the same, to the bit.
+    const dataInput = analytic.backward(run.cache, { dOutput, dHN, dCN, inputGradient: false });
     run.cache.dispose();
+    expect(dataInput.dInput).toBeNull();
+    expect(await read(dataInput.dH0)).toEqual(await read(mine.dH0));
+    for (const name of Object.keys(mine.dParams)) expect(await read(dataInput.dParams[name]), name).toEqual(await read(mine.dParams[name]));
+    tf.dispose([dataInput.dH0, dataInput.dC0 ?? [], Object.values(dataInput.dParams)]);
 
     const lossOf = (out: { output: tf.Tensor; hN: tf.Tensor; cN?: tf.Tensor }) => {
       const loss = tf.add(tf.sum(tf.mul(out.output, dOutput)), tf.sum(tf.mul(out.hN, dHN)));
