@@ -12,6 +12,7 @@ import * as tf from '../runtime/tf';
 import { jsRecurrence } from '../fast/jsKernels';
 import { matMul, transpose, weightGradient } from '../fast/linalg';
 import { opsRecurrence } from '../fast/opsRecurrence';
+import { sparseRowsProduct, sparseRowsWeightGradient } from '../fast/sparseRows';
 import { lastState, previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
 import { wasmRecurrence } from '../fast/wasmKernels';
 import { webgpuRecurrence } from '../webgpu/webgpuRecurrence';
@@ -23,6 +24,8 @@ export interface SequenceCache {
   outputs: RecurrenceOutputs;
   /** the layer input in processing order, [T·B, I] */
   x2d: tf.Tensor2D;
+  /** whether x2d is mostly zeros (one-hot characters), for the kernels of sparseRows.ts */
+  sparseInput: boolean;
   reverse: boolean;
 }
 
@@ -63,9 +66,15 @@ export interface SequenceForward {
   cache: SequenceCache | null;
 }
 
+/** How a direction may run beyond its mode: `sparseInput` (from `hasSparseRows`, outside autodiff), and `recurrence` to override the choice of kernels (tests). */
+export interface SequenceOptions {
+  sparseInput?: boolean;
+  recurrence?: Recurrence;
+}
+
 /**
  * Runs one direction. `input` [T, B, I], `initial` h0 (and c0) [B, H]; `mode` as `SequenceMode` says.
- * `recurrence` overrides the choice of kernels (tests). Call inside `tf.tidy`.
+ * Call inside `tf.tidy`.
  */
 export function forwardSequence(
   kind: CellKind,
@@ -75,13 +84,15 @@ export function forwardSequence(
   initial: CellState,
   reverse: boolean,
   mode: SequenceMode,
-  recurrence?: Recurrence,
+  { sparseInput = false, recurrence }: SequenceOptions = {},
 ): SequenceForward {
   const [T, B, I] = input.shape;
   const H = p.weightHh.shape[1];
   const GH = gateCount(kind) * H;
   const x2d = tf.reshape(reverse ? tf.reverse(input, 0) : input, [T * B, I]) as tf.Tensor2D;
-  const gx = tf.reshape(matMul(x2d, p.weightIh, false, true, inputBiases(kind, p, H)), [T, B, GH]) as tf.Tensor3D;
+  const biases = inputBiases(kind, p, H);
+  const projected = sparseInput ? sparseRowsProduct(x2d, p.weightIh, biases) : matMul(x2d, p.weightIh, false, true, biases);
+  const gx = tf.reshape(projected, [T, B, GH]) as tf.Tensor3D;
   const biasHn = kind === 'GRU' && p.biasHh ? tf.slice(p.biasHh, 2 * H, H) : null;
   const inputs: RecurrenceInputs = { kind, nonlinearity, gx, weightHh: p.weightHh, biasHn, h0: initial.h, ...(initial.c ? { c0: initial.c } : {}) };
   const training = mode === 'train';
@@ -93,7 +104,7 @@ export function forwardSequence(
     // Never the cached tensor itself: the caller disposes the cache and the output separately.
     output: reverse ? tf.reverse(outputs.hs, 0) : training ? tf.clone(outputs.hs) : outputs.hs,
     final: outputs.cs ? { h: last(outputs.hs), c: last(outputs.cs) } : { h: last(outputs.hs) },
-    cache: training ? { recurrence: chosen, inputs, outputs, x2d, reverse } : null,
+    cache: training ? { recurrence: chosen, inputs, outputs, x2d, sparseInput, reverse } : null,
   };
 }
 
@@ -126,7 +137,7 @@ export interface SequenceGradients {
  * one-hot characters) ∂L/∂input is not computed. Call inside `tf.tidy`.
  */
 export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: tf.Tensor3D, dFinal: CellState, inputGradient = true): SequenceGradients {
-  const { inputs, outputs, x2d, reverse } = cache;
+  const { inputs, outputs, x2d, sparseInput, reverse } = cache;
   const [T, B, GH] = inputs.gx.shape;
   const dHs = reverse ? tf.reverse(dOutput, 0) : dOutput;
   const g = cache.recurrence.backward(inputs, outputs, { dHs, dhN: dFinal.h, ...(dFinal.c ? { dcN: dFinal.c } : {}) });
@@ -142,7 +153,7 @@ export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: t
     dInput: inputGradient ? dInput() : null,
     dInitial: g.dc0 ? { h: g.dh0, c: g.dc0 } : { h: g.dh0 },
     dParams: {
-      weightIh: weightGradient(dGx2d, x2d, dGxT),
+      weightIh: sparseInput ? sparseRowsWeightGradient(dGx2d, x2d) : weightGradient(dGx2d, x2d, dGxT),
       weightHh: weights.dWeightHh,
       biasIh: p.biasIh ? weights.dBiasIh : null,
       biasHh: p.biasHh ? weights.dBiasHh : null,

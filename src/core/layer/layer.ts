@@ -5,6 +5,7 @@
  * fast path (direction.ts); `forward` alone stays in differentiable tfjs ops.
  */
 import type { CellParams, CellState } from '../cells/types';
+import { hasSparseRows } from '../fast/sparseRows';
 import { backwardSequence, forwardSequence, type SequenceCache, type SequenceMode } from './direction';
 import { LayerCache, type LayerForwardOptions, type LayerGradients, type LayerOutput, type LayerUpstream } from './layerTypes';
 import { transpose } from '../fast/linalg';
@@ -149,6 +150,8 @@ export class RecurrentLayer {
     const layers: LayerCache['layers'] = [];
     const hN: tf.Tensor2D[] = [];
     const cN: tf.Tensor2D[] = [];
+    // One-hot characters: the first layer's products with its input visit only the ones (not under autodiff).
+    const sparseInput = mode !== 'autodiff' && hasSparseRows(tf.reshape(x, [-1, features]) as tf.Tensor2D);
     let output = x;
     for (let l = 0; l < config.numLayers; l++) {
       const directions: SequenceCache[] = [];
@@ -156,7 +159,7 @@ export class RecurrentLayer {
       for (let d = 0; d < D; d++) {
         const k = l * D + d;
         const initial: CellState = initialC ? { h: initialH[k], c: initialC[k] } : { h: initialH[k] };
-        const run = forwardSequence(config.kind, config.nonlinearity, this.cellParams(l, d), output, initial, d === 1, mode);
+        const run = forwardSequence(config.kind, config.nonlinearity, this.cellParams(l, d), output, initial, d === 1, mode, { sparseInput: l === 0 && sparseInput });
         if (run.cache) directions.push(run.cache);
         outputs.push(run.output);
         hN.push(run.final.h);

@@ -20,6 +20,17 @@ export function onArrayBackend(): boolean {
   return ARRAY_BACKENDS.some((name) => name === backend);
 }
 
+/**
+ * A tensor's values where the CPU or WASM backend keeps them, without a copy (on WASM a view of the heap,
+ * valid until the next allocation), for reading only; null on other backends.
+ */
+export function valuesOnArrayBackend(tensor: tf.Tensor): Float32Array | Int32Array | null {
+  const backend = activeBackend();
+  if (backend === 'cpu') return (tf.backend() as MathBackendCPU).data.get(tensor.dataId).values as Float32Array;
+  if (backend === 'wasm') return (tf.backend() as BackendWasm).typedArrayFromHeap(tensor) as Float32Array;
+  return null;
+}
+
 /** Registers `kernel` under `kernelName` on both array backends, once: a module evaluated twice (hot reload) must not register twice. */
 export function registerArrayKernel(kernelName: string, kernel: (args: KernelArgs, backend: ArrayBackend) => tf.TensorInfo | tf.TensorInfo[]): void {
   for (const backendName of ARRAY_BACKENDS) {

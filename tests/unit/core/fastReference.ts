@@ -66,7 +66,7 @@ export async function expectFastMatchesSteps(c: FastCase, recurrence?: Recurrenc
   const { fast, grads } = tidyResult(() => {
     // The cache owns its initial state, as the layer's own unstacked h0/c0.
     const owned: CellState = c0 ? { h: tf.clone(h0), c: tf.clone(c0) } : { h: tf.clone(h0) };
-    const run = forwardSequence(c.kind, c.nonlinearity, p, x, owned, c.reverse, 'train', recurrence);
+    const run = forwardSequence(c.kind, c.nonlinearity, p, x, owned, c.reverse, 'train', { recurrence });
     const cache = run.cache as NonNullable<typeof run.cache>;
     const g = backwardSequence(p, cache, dOut, dFinal);
     tf.dispose(cacheTensors(cache));
