@@ -100,20 +100,24 @@ describe('forward', () => {
 });
 
 describe('backward', () => {
-  const cases: [string, LayerConfig, boolean][] = [
+  const cases: [string, LayerConfig, boolean, boolean?][] = [
     ['LSTM, 2 layers, bidirectional, dropout in training', { kind: 'LSTM', inputSize: 3, hiddenSize: 4, numLayers: 2, bidirectional: true, dropout: 0.4 }, true],
     ['GRU, 3 layers, batch_first, dropout in eval', { kind: 'GRU', inputSize: 2, hiddenSize: 3, numLayers: 3, batchFirst: true, dropout: 0.5 }, false],
     ['RNN relu, no bias, bidirectional', { kind: 'RNN', inputSize: 2, hiddenSize: 3, numLayers: 2, bias: false, bidirectional: true, nonlinearity: 'relu' }, true],
+    // One-hot input takes the sparse products (sparseRows.ts) in the first layer.
+    ['LSTM, 2 layers, bidirectional, one-hot input of 6', { kind: 'LSTM', inputSize: 6, hiddenSize: 4, numLayers: 2, bidirectional: true }, false, true],
   ];
 
-  it.each(cases)('equals autodiff of forward: %s', async (_, config, training) => {
+  it.each(cases)('equals autodiff of forward: %s', async (_, config, training, oneHotInput = false) => {
     // Two layers with one seed draw the same weights and the same dropout masks.
     const analytic = RecurrentLayer.create(config, 9);
     const autodiff = RecurrentLayer.create(config, 9);
     const D = config.bidirectional ? 2 : 1;
     const L = config.numLayers ?? 1;
     const [T, B, H] = [5, 2, config.hiddenSize];
-    const x = randomTensor(config.batchFirst ? [B, T, config.inputSize] : [T, B, config.inputSize], 1);
+    const x = oneHotInput
+      ? tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: T * B }, (_v, k) => (5 * k + 1) % config.inputSize), 'int32'), config.inputSize, 1, 0, 'float32').reshape([T, B, config.inputSize]) as tf.Tensor3D)
+      : randomTensor(config.batchFirst ? [B, T, config.inputSize] : [T, B, config.inputSize], 1);
     const h0 = randomTensor([L * D, B, H], 2);
     const c0 = config.kind === 'LSTM' ? randomTensor([L * D, B, H], 3) : undefined;
     const dOutput = randomTensor(config.batchFirst ? [B, T, D * H] : [T, B, D * H], 4);
