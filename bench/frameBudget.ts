@@ -1,9 +1,11 @@
 /**
- * `npm run frames [-- --runs 10] [--steps 300]`
+ * `npm run frames [-- --runs 10] [--steps 300] [--backend cpu|wasm]`
  *
  * The frame budget while the character model trains, over consecutive runs in Debian's Chromium: each run
  * opens the figure in a fresh context on the built book (`npm run build` first), trains an LSTM for
- * `steps` steps on the CPU backend in its worker, and records the page's main thread. Prints, per run, the
+ * `steps` steps in its worker on the CPU backend, or on WebAssembly (one thread per core, the page being
+ * cross-origin isolated: the page then competes with the worker for every core), and records the page's
+ * main thread. Prints, per run, the
  * most CPU time one main-thread task took and the longest long task in wall time, then the worst of all.
  * The budget is 50 ms; it measures and never asserts.
  */
@@ -19,6 +21,9 @@ const argument = (name: string, fallback: number) => {
 };
 const runs = argument('runs', 10);
 const steps = argument('steps', 300);
+const backendIndex = process.argv.indexOf('--backend');
+const backend = backendIndex >= 0 ? process.argv[backendIndex + 1] : 'cpu';
+if (backend !== 'cpu' && backend !== 'wasm') throw new Error(`--backend must be cpu or wasm, not ${backend}`);
 /** The model the browser tests train: small enough that a run takes seconds on one core. */
 const SETTINGS = { ...CHAR_LM_DEFAULTS, hiddenSize: 32, batch: 8, steps: 20, epochs: 3 };
 
@@ -34,7 +39,7 @@ try {
     const page = await context.newPage();
     await page.addInitScript((stored) => localStorage.setItem('unrolled.charlm-options', JSON.stringify(stored)), SETTINGS);
     await watchLongTasks(page);
-    await page.goto(`${base}/figures/CharLM?backend=cpu`);
+    await page.goto(`${base}/figures/CharLM?backend=${backend}`);
     await page.waitForFunction(() => /vocabulary/.test(document.querySelector('[data-testid="corpus-summary"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
     await clearLongTasks(page);
     const cpu = await mainThreadCpu(page, async () => void (await trainCharLm(page, steps)));
