@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
-import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, openPageIn, readOnlyContext, seriousViolations, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
 import { expectNoFigureFailed, GARBAGE_STORAGE } from './garbageStorage';
 
 const chapters = readChapterIndex('chapters');
@@ -11,8 +11,11 @@ const usesEngine = (slug: string) => Object.keys(widgets).some((tag) => readFile
 const browser = useBrowser();
 
 describe('every chapter in real Chromium on WebGPU', () => {
+  // The walk only reads: one context, a page per chapter.
+  const walk = useReadOnlyContext(browser);
+
   it.each(chapters.map((c, k) => [c.slug, k]))('%s renders cleanly', async (slug, k) => {
-    const { page, errors } = await openPage(browser(), `/chapters/${slug}`);
+    const { page, errors } = await openPageIn(walk(), `/chapters/${slug}`);
     await page.locator('article h1').first().waitFor();
     if (usesEngine(slug)) {
       const backend = await backendOf(page);
@@ -31,7 +34,7 @@ describe('every chapter in real Chromium on WebGPU', () => {
     // long chapter costs seconds of CI time and shows nothing the other does not).
     await page.screenshot({ path: `${ARTIFACTS}/${slug}.png` });
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -75,8 +78,10 @@ describe('the shell', () => {
   it('nothing overflows horizontally at 375 px, and garbage in every stored setting breaks no page', async () => {
     // On the CPU backend: this pass is about layout and stored settings; every chapter's WebGPU run is the
     // test above. Every `unrolled.*` value a page reads is garbage: figures must fit it to their defaults.
+    // One context for the pass, a page per page of the book: the garbage is read, never stored.
+    const phone = await readOnlyContext(browser(), { width: 375, height: 800 });
     for (const path of ['/', ...chapters.map((c) => `/chapters/${c.slug}`)]) {
-      const { page, errors } = await openPage(browser(), `${path}?backend=cpu`, { width: 375, height: 800 }, (p) => p.addInitScript(GARBAGE_STORAGE));
+      const { page, errors } = await openPageIn(phone, `${path}?backend=cpu`, (p) => p.addInitScript(GARBAGE_STORAGE));
       await page.locator('h1').first().waitFor();
       await widgetsReady(page);
       await expectNoFigureFailed(page, path);
@@ -85,7 +90,8 @@ describe('the shell', () => {
       // A whole chapter at phone width is a tall picture: JPEG encodes it in a fraction of PNG's time.
       if (path !== '/') await page.screenshot({ path: `${ARTIFACTS}/${path.split('/').pop()}-375.jpg`, type: 'jpeg', quality: 75, fullPage: true });
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await page.context().close();
+      await page.close();
     }
+    await phone.closeStoringNothing();
   });
 });

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, openPageIn, seriousViolations, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
 import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
@@ -24,8 +24,11 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 const withoutHomeFigure = (page: Page) => page.route(/\/assets\/ReadingRnn-[^/]*\.js$/, () => undefined);
 
 describe('every Chinese chapter in real Chromium on WebGPU', () => {
+  // The walk only reads: one context, a page per chapter.
+  const walk = useReadOnlyContext(browser);
+
   it.each(chapters.map((chapter, k) => [chapter.slug, k] as const).filter(([slug]) => chapters.find((c) => c.slug === slug)!.zh))('%s works, in Chinese only', async (slug, k) => {
-    const { page, errors } = await openPage(browser(), `/zh/chapters/${slug}`);
+    const { page, errors } = await openPageIn(walk(), `/zh/chapters/${slug}`);
     await page.locator('article h1').first().waitFor();
     const figures = await widgetsReady(page);
     if (figures > 0) expect(await backendOf(page)).toBe('webgpu');
@@ -35,7 +38,7 @@ describe('every Chinese chapter in real Chromium on WebGPU', () => {
     if (!checksAccessibilityInEnglish(k)) expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/zh-${slug}.png` });
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
