@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, openPageIn, seriousViolations, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, openPageIn, seriousViolations, untilHydrated, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
 import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
@@ -136,6 +136,15 @@ describe('the Chinese home', () => {
 });
 
 describe('the offer of the Chinese edition', () => {
+  /**
+   * Until the offer is decided: it is made in an effect of hydration, and rendered in the next task at the
+   * latest, so once the page is hydrated and then idle it shows if it is made (its absence can be counted).
+   */
+  async function offerDecided(page: Page) {
+    await untilHydrated(page);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
+  }
+
   /** The English home in a browser whose languages are `locale`. */
   async function englishHome(chromium: Browser, locale: string) {
     const context = await chromium.newContext({ locale });
@@ -143,8 +152,7 @@ describe('the offer of the Chinese edition', () => {
     await withoutHomeFigure(page);
     await page.goto(inject('baseUrl') + '/');
     await page.locator('.chapter-card').first().waitFor();
-    // The offer appears after hydration: give it the moment it needs before counting it absent.
-    await page.waitForTimeout(300);
+    await offerDecided(page);
     return page;
   }
 
@@ -160,7 +168,7 @@ describe('the offer of the Chinese edition', () => {
     expect(await offer.count()).toBe(0);
     await page.reload();
     await page.locator('.chapter-card').first().waitFor();
-    await page.waitForTimeout(300);
+    await offerDecided(page);
     expect(await page.getByTestId('language-offer').count()).toBe(0);
     await page.context().close();
   });
