@@ -4,8 +4,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const ARTIFACTS = 'test-artifacts';
 
@@ -46,20 +46,33 @@ export interface OpenedPage {
   errors: string[];
 }
 
+const WINDOW = { width: 1280, height: 900 };
+
 /**
- * Opens `path` of the served build (or a full URL of another server) in a fresh context (own storage),
- * recording errors. `prepare` runs before the page loads, e.g. to add an init script. The book's service
+ * A context as every test opens one: its own storage, the given window, reduced motion. The book's service
  * worker is blocked unless asked for (`offline.test.ts` tests it): otherwise every fresh context would
  * download the whole book in the background and answer requests that a test reroutes or cuts off.
+ */
+function newContext(browser: Browser, viewport: { width: number; height: number }, serviceWorkers: 'allow' | 'block'): Promise<BrowserContext> {
+  return browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
+}
+
+/**
+ * Opens `path` of the served build (or a full URL of another server) in a fresh context (own storage),
+ * recording errors. `prepare` runs before the page loads, e.g. to add an init script.
  */
 export async function openPage(
   browser: Browser,
   path: string,
-  viewport = { width: 1280, height: 900 },
+  viewport = WINDOW,
   prepare?: (page: Page) => Promise<unknown>,
   serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
+  return openPageIn(await newContext(browser, viewport, serviceWorkers), path, prepare);
+}
+
+/** Opens `path` in a new page of `context`, recording errors, as `openPage` does. */
+export async function openPageIn(context: BrowserContext, path: string, prepare?: (page: Page) => Promise<unknown>): Promise<OpenedPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -74,6 +87,36 @@ export async function openPage(
   await page.goto(/^https?:/.test(path) ? path : inject('baseUrl') + path);
   await untilHydrated(page);
   return { page, errors };
+}
+
+/**
+ * A context for pages that only read: walks over many pages that open each one, look and close it, and
+ * store nothing. Every page starts as in a fresh context (no stored settings, no service worker), but they
+ * share the HTTP and code caches, so each page after the first spares the download and compilation of the
+ * book's scripts (about half a second a page). That nothing was stored is checked when the context closes.
+ */
+export async function readOnlyContext(browser: Browser, viewport = WINDOW): Promise<BrowserContext & { closeStoringNothing(): Promise<void> }> {
+  const context = await newContext(browser, viewport, 'block');
+  return Object.assign(context, {
+    async closeStoringNothing() {
+      const { cookies, origins } = await context.storageState({ indexedDB: true });
+      await context.close();
+      expect({ cookies, origins }, 'stored by pages that only read').toEqual({ cookies: [], origins: [] });
+    },
+  });
+}
+
+/** One read-only context (`readOnlyContext`) for the tests of a `describe` block; call the getter in a test. */
+export function useReadOnlyContext(browser: () => Browser, viewport = WINDOW): () => BrowserContext {
+  let context: Awaited<ReturnType<typeof readOnlyContext>> | undefined;
+  beforeAll(async () => {
+    context = await readOnlyContext(browser(), viewport);
+  });
+  afterAll(() => context?.closeStoringNothing());
+  return () => {
+    if (!context) throw new Error('the context did not open');
+    return context;
+  };
 }
 
 /**
@@ -111,9 +154,16 @@ export async function widgetsReady(page: Page): Promise<number> {
  */
 export const checksAccessibilityInEnglish = (k: number): boolean => k % 2 === 0;
 
-/** Accessibility violations that are serious or critical, as readable lines. */
+/**
+ * Accessibility violations that are serious or critical, as readable lines. Every rule runs on the whole page;
+ * two settings spare only work whose result is thrown away. `resultTypes: ['violations']` reports one node of
+ * each passing rule instead of all of them (a chapter's math is thousands of checked elements, each given a
+ * CSS selector and serialised); legacy mode runs `axe.run` in the page instead of `runPartial` serialised to a
+ * second page for `finishRun`, a split made for cross-origin frames, which the book has none of. The same
+ * violations with the same nodes, in half the time.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

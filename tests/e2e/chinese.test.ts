@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
-import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, checksAccessibilityInEnglish, openPage, openPageIn, seriousViolations, untilHydrated, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
 import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
@@ -24,8 +24,11 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 const withoutHomeFigure = (page: Page) => page.route(/\/assets\/ReadingRnn-[^/]*\.js$/, () => undefined);
 
 describe('every Chinese chapter in real Chromium on WebGPU', () => {
+  // The walk only reads: one context, a page per chapter.
+  const walk = useReadOnlyContext(browser);
+
   it.each(chapters.map((chapter, k) => [chapter.slug, k] as const).filter(([slug]) => chapters.find((c) => c.slug === slug)!.zh))('%s works, in Chinese only', async (slug, k) => {
-    const { page, errors } = await openPage(browser(), `/zh/chapters/${slug}`);
+    const { page, errors } = await openPageIn(walk(), `/zh/chapters/${slug}`);
     await page.locator('article h1').first().waitFor();
     const figures = await widgetsReady(page);
     if (figures > 0) expect(await backendOf(page)).toBe('webgpu');
@@ -35,7 +38,7 @@ describe('every Chinese chapter in real Chromium on WebGPU', () => {
     if (!checksAccessibilityInEnglish(k)) expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/zh-${slug}.png` });
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -133,6 +136,15 @@ describe('the Chinese home', () => {
 });
 
 describe('the offer of the Chinese edition', () => {
+  /**
+   * Until the offer is decided: it is made in an effect of hydration, and rendered in the next task at the
+   * latest, so once the page is hydrated and then idle it shows if it is made (its absence can be counted).
+   */
+  async function offerDecided(page: Page) {
+    await untilHydrated(page);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
+  }
+
   /** The English home in a browser whose languages are `locale`. */
   async function englishHome(chromium: Browser, locale: string) {
     const context = await chromium.newContext({ locale });
@@ -140,8 +152,7 @@ describe('the offer of the Chinese edition', () => {
     await withoutHomeFigure(page);
     await page.goto(inject('baseUrl') + '/');
     await page.locator('.chapter-card').first().waitFor();
-    // The offer appears after hydration: give it the moment it needs before counting it absent.
-    await page.waitForTimeout(300);
+    await offerDecided(page);
     return page;
   }
 
@@ -157,7 +168,7 @@ describe('the offer of the Chinese edition', () => {
     expect(await offer.count()).toBe(0);
     await page.reload();
     await page.locator('.chapter-card').first().waitFor();
-    await page.waitForTimeout(300);
+    await offerDecided(page);
     expect(await page.getByTestId('language-offer').count()).toBe(0);
     await page.context().close();
   });

@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { widgets } from '../../src/mdx/components';
 import { figurePath, type FigureName } from '../../src/mdx/figureCatalogue';
-import { ARTIFACTS, backendOf, openPage, seriousViolations, useBrowser, widgetsReady } from './browser';
+import { ARTIFACTS, backendOf, openPage, openPageIn, seriousViolations, useBrowser, useReadOnlyContext, widgetsReady } from './browser';
 import { untranslatedWords } from './untranslated';
 
 const browser = useBrowser();
 
 describe('every figure on its own page', () => {
-  it('the list of figures links to each one', async () => {
-    const { page, errors } = await openPage(browser(), '/figures');
-    await page.locator('h1').waitFor();
-    expect(await page.locator('main li .card-link').count()).toBe(Object.keys(widgets).length);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
-
   // One load per figure, in the Chinese edition: light, then dark (the system's scheme, which the book follows
   // until the reader picks one), each checked and photographed on the same page, with no English left in the
   // interface. The English figures are in every English chapter (chapters.test.ts, which runs each on WebGPU
-  // and photographs each at 375 px) and on the home page (home.test.ts). On the CPU backend, for speed.
+  // and photographs each at 375 px) and on the home page (home.test.ts), whose gallery test checks the link to
+  // each figure's page. On the CPU backend, for speed.
+  // These only read (the dark scheme is the page's, not a stored choice): one context, a page per figure.
+  const walk = useReadOnlyContext(browser);
+
   it.each(Object.keys(widgets).map((name) => [name as FigureName]))('%s renders light and dark in Chinese, accessibly in the dark', async (name) => {
     const path = figurePath(name, 'zh');
-    const { page, errors } = await openPage(browser(), `${path}${path.includes('?') ? '&' : '?'}backend=cpu`);
+    const { page, errors } = await openPageIn(walk(), `${path}${path.includes('?') ? '&' : '?'}backend=cpu`);
     await page.locator('h1').waitFor();
     expect(await backendOf(page)).toBe('cpu');
     await widgetsReady(page);
@@ -34,7 +30,7 @@ describe('every figure on its own page', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/figure-${name}-dark.png`, fullPage: true });
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 

@@ -46,14 +46,19 @@ async function readout(canvas: Locator): Promise<{ row: number; col: number; val
 
 /**
  * Focuses a heatmap, walks its keyboard cursor to (row, col) and returns the exact value its readout
- * shows. Focus keeps an earlier cursor (or puts it at (0, 0)); each arrow key moves it by one.
+ * shows. Focus keeps an earlier cursor (or puts it at (0, 0)); each arrow key moves it by one. The key is
+ * held down, as a reader crossing 512 units would: the browser repeats its keydown, and the heatmap moves one
+ * cell on each. The repeats are sent without waiting for each to land (all are the same key, so their order
+ * is no matter); the cursor is then waited for where they should have taken it.
  */
 async function readHeatmap(page: Page, canvas: Locator, row: number, col: number): Promise<number> {
   await canvas.focus();
   await expect.poll(async () => (await readout(canvas)).row).toBeGreaterThanOrEqual(0);
   const start = await readout(canvas);
   const press = async (key: string, times: number) => {
-    for (let k = 0; k < times; k++) await page.keyboard.press(key);
+    if (times === 0) return;
+    await Promise.all(Array.from({ length: times }, () => page.keyboard.down(key)));
+    await page.keyboard.up(key);
   };
   await press(row > start.row ? 'ArrowDown' : 'ArrowUp', Math.abs(row - start.row));
   await press(col > start.col ? 'ArrowRight' : 'ArrowLeft', Math.abs(col - start.col));

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChapterIndex } from '../../src/build/chapterIndex';
 import { widgets } from '../../src/mdx/components';
-import { chaptersUsing, figuresInBookOrder, figureText, type FigureName } from '../../src/mdx/figureCatalogue';
+import { chaptersUsing, figurePath, figuresInBookOrder, figureText, type FigureName } from '../../src/mdx/figureCatalogue';
 import { ARTIFACTS, backendOf, launchBrowser, openPage, seriousViolations, widgetsReady } from './browser';
 
 const chapters = readChapterIndex('chapters');
@@ -81,7 +81,7 @@ describe('the front page', () => {
 });
 
 describe('the figures gallery', () => {
-  it('lists every figure once, in book order, with its name, picture, line and chapters', async () => {
+  it('lists every figure once, in book order, with its name linking to its page, picture, line and chapters', async () => {
     const { page, errors } = await openPage(browser, '/figures');
     const cards = page.locator('.figure-card');
     await expect.poll(() => cards.count()).toBe(Object.keys(widgets).length);
@@ -90,6 +90,7 @@ describe('the figures gallery', () => {
     for (const [k, name] of (shown as FigureName[]).entries()) {
       const card = cards.nth(k);
       expect(await card.locator('h2').textContent()).toBe(figureText(name, 'en').title);
+      expect(await card.locator('h2 a.card-link').getAttribute('href')).toBe(figurePath(name, 'en'));
       expect(await card.locator('img').first().getAttribute('alt')).toContain(figureText(name, 'en').title);
       const links = await card.locator('.figure-used-in a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
       expect(links).toEqual(chaptersUsing(chapters, name).map((c) => `/chapters/${c.slug}`));

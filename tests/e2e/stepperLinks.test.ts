@@ -159,7 +159,9 @@ describe('motion', () => {
         button.click();
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const next = [...svg.querySelectorAll<SVGElement>('.motion [data-wire]')].map((e) => e.dataset.wire);
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        // And it ends: no animation is left within 600 ms (looked at every frame, not after a fixed wait).
+        const deadline = performance.now() + 600;
+        while (svg.getAnimations({ subtree: true }).length > 0 && performance.now() < deadline) await new Promise((resolve) => requestAnimationFrame(resolve));
         return { dom, frame, animationsAtClick, animations, wires, next, after: svg.getAnimations({ subtree: true }).length };
       });
       console.log(`${path}: click → numbers ${timing.dom.toFixed(1)} ms, next frame ${timing.frame.toFixed(1)} ms; ${timing.animations} animations`);

@@ -126,8 +126,10 @@ describe('the trainers in both themes and at phone width', () => {
     await expect.poll(() => page.getByTestId('generated-text').getAttribute('data-complete'), { timeout: 60_000 }).toBe('true');
     expect(await page.getByTestId('charlm-progress').getAttribute('data-status')).toBe('running');
     await page.getByRole('button', { name: 'Pause' }).click();
-    // Let the throttled chart catch up before the picture.
-    await page.waitForTimeout(1200);
+    // Let the throttled chart catch up before the picture: its curve ends at the step the progress line shows.
+    const progress = page.getByTestId('charlm-progress');
+    const caughtUp = async () => (await page.locator('.charlm-progress + .chart').getAttribute('aria-label'))?.includes(`, last ${await progress.getAttribute('data-perplexity')}`);
+    await expect.poll(caughtUp, { timeout: 30_000 }).toBe(true);
     const chart = page.locator('.charlm-progress + .chart .live-chart-area');
     const box = (await chart.boundingBox())!;
     await chart.hover({ position: { x: box.width * 0.5, y: box.height / 2 } });
