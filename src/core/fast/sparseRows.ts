@@ -42,13 +42,15 @@ function productKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
     const row = m * N;
     if (count === 1) {
       // One-hot: a scaled column of W, with no sum to keep.
-      const [value, at] = [x[m * K + nonzero[0]], nonzero[0] * N];
+      const value = x[m * K + nonzero[0]];
+      const at = nonzero[0] * N;
       for (let n = 0; n < N; n++) y[row + n] = biasSum[n] + value * columns[at + n];
       continue;
     }
     dot.fill(0);
     for (let j = 0; j < count; j++) {
-      const [value, at] = [x[m * K + nonzero[j]], nonzero[j] * N];
+      const value = x[m * K + nonzero[j]];
+      const at = nonzero[j] * N;
       for (let n = 0; n < N; n++) dot[n] += value * columns[at + n];
     }
     for (let n = 0; n < N; n++) y[row + n] = biasSum[n] + dot[n];
