@@ -4,6 +4,8 @@
  * (`--gpu auto`, the default, or `--gpu hardware`, which fails without one), else on SwiftShader, a
  * software GPU whose rows show that the GPU path works, not how fast a GPU is. The table names the adapter.
  */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { prepareSimdKernels } from '../src/core/fast/simdKernels';
 import * as tf from '../src/core/runtime/tf';
 import { startWebGpuInNode, type AdapterChoice } from '../tests/parity/webgpuNode';
 
@@ -47,6 +49,9 @@ export async function startBackend(name: BenchBackend, gpu: AdapterChoice = 'aut
   }
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start its ${name} backend`);
   await tf.ready();
-  if (name === 'wasm') return { label: 'wasm', device: `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`, softwareGpu: false };
+  if (name === 'wasm') {
+    await prepareSimdKernels(tf.backend() as BackendWasm);
+    return { label: 'wasm', device: `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`, softwareGpu: false };
+  }
   return { label: name, device: 'JavaScript', softwareGpu: false };
 }

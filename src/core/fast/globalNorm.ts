@@ -1,18 +1,34 @@
 /**
  * The global L2 norm of a set of tensors, √(Σ_k ‖g_k‖²), as gradient clipping needs it: one JavaScript
- * kernel on the CPU and WASM backends (tfjs ops would launch two kernels per tensor and a chain of adds),
+ * (on WASM, WebAssembly SIMD) kernel on the CPU and WASM backends (tfjs ops would launch two kernels per tensor and a chain of adds),
  * tfjs ops elsewhere.
  */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
+import { simdKernels } from './simdKernels';
 
 const KERNEL = 'UnrolledGlobalNorm';
 
+/** Σ values², in the order of kernels.c's `sum_of_squares`: the even and the odd entries apart, then the two sums. */
+function sumOfSquares(values: Float32Array): number {
+  let [even, odd, e] = [0, 0, 0];
+  for (; e + 2 <= values.length; e += 2) {
+    even += values[e] * values[e];
+    odd += values[e + 1] * values[e + 1];
+  }
+  if (e < values.length) even += values[e] * values[e];
+  return even + odd;
+}
+
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const { read, make } = arrays(args, backend);
+  // On WASM in WebAssembly SIMD (simdKernels.ts) once compiled, with the same sums.
+  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
   let sum = 0;
   for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) {
-    for (let e = 0; e < values.length; e++) sum += values[e] * values[e];
+    const at = simd?.addresses([values]);
+    sum += simd && at ? simd.run.sum_of_squares(values.length, ...at) : sumOfSquares(values);
   }
   return make([], Float32Array.of(Math.sqrt(sum)));
 }

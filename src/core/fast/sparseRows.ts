@@ -1,13 +1,16 @@
 /**
  * The two products with a recurrent layer's input, for an input whose rows are mostly zeros: one-hot
  * characters, what every character-level model in the book reads. On the CPU and WASM backends each is
- * one JavaScript kernel that visits only the nonzero entries, about one per row, where a dense product
- * multiplies every zero (x·W_ihᵀ for 1,120 one-hot rows of 28: 32 M multiply-adds for 1.1 M that count).
+ * one kernel that visits only the nonzero entries, about one per row, where a dense product multiplies
+ * every zero (x·W_ihᵀ for 1,120 one-hot rows of 28: 32 M multiply-adds for 1.1 M that count): JavaScript,
+ * or on WASM the same arithmetic in WebAssembly SIMD (simdKernels.ts).
  *
  * Shapes: x [M, K] mostly zero, W [N, K], biases [N], dy [M, N].
  */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, registerArrayKernel, valuesOnArrayBackend, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
+import { simdKernels } from './simdKernels';
 
 const PRODUCT = 'UnrolledSparseRowsProduct';
 const WEIGHT_GRADIENT = 'UnrolledSparseRowsWeightGradient';
@@ -25,6 +28,14 @@ function productKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const [M, K] = shape('x');
   const N = shape('weight')[0];
   const out = allocate([M, N]);
+  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
+  // kernels.c takes W's columns and the biases' sum in a scratch of K·N + N floats.
+  const onSimd = simd?.withScratch(K * N + N, (scratch) => {
+    const at = simd.addresses([read('x'), read('weight'), read('bias0'), read('bias1'), view(scratch), view(out)]);
+    if (at) simd.run.sparse_rows_product(M, K, N, ...at);
+    return at !== null;
+  });
+  if (onSimd) return out;
   const [x, weight, y] = [read('x') as Float32Array, read('weight') as Float32Array, view(out)];
   const biases = ['bias0', 'bias1'].map((name) => read(name)).filter((b): b is Float32Array => b !== null);
   // Rounded as the dense kernels round: the biases summed in float32, then each row's products in
@@ -64,6 +75,14 @@ function weightGradientKernel(args: KernelArgs, backend: ArrayBackend): tf.Tenso
   const [M, K] = shape('x');
   const N = shape('dy')[1];
   const out = allocate([N, K]);
+  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
+  // kernels.c sums in a scratch of K·N doubles.
+  const onSimd = simd?.withScratch(2 * K * N, (scratch) => {
+    const at = simd.addresses([read('x'), read('dy'), view(scratch), view(out)]);
+    if (at) simd.run.sparse_rows_weight_gradient(M, K, N, ...at);
+    return at !== null;
+  });
+  if (onSimd) return out;
   const [x, dy, dWeight] = [read('x') as Float32Array, read('dy') as Float32Array, view(out)];
   // Accumulated as [K, N], each row contiguous, in float64 and in the order of m, as the dense kernels
   // sum (the zeros they add change nothing); written transposed.

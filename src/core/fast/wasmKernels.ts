@@ -1,15 +1,17 @@
 /**
  * The recurrence on the WASM backend: each step's product with W_hh goes to XNNPACK (tf.matMul, whose
  * packed weights it reuses across steps), and each step's element-wise gate math is one JavaScript kernel
- * working in place on the WASM heap (stepMath.ts). Two ops per step, and no Slice, Split or Unpack, which
- * on this backend copy their whole input out of the heap on every call.
+ * working in place on the WASM heap: WebAssembly SIMD (simdKernels.ts) once compiled, stepMath.ts until then,
+ * with the same numbers. Two ops per step, and no Slice, Split or Unpack, which on this backend copy their
+ * whole input out of the heap on every call.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceOutputs } from '../recurrence/recurrence';
-import { BACKWARD_STEP, FORWARD_STEP } from './stepMath';
+import { simdKernels } from './simdKernels';
+import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from './stepMath';
 
 const STEP_FORWARD = 'UnrolledStepForward';
 const STEP_BACKWARD = 'UnrolledStepBackward';
@@ -25,12 +27,12 @@ function heap(args: KernelArgs) {
   const input = (name: string) => args.inputs[name] ?? null;
   const view = (info: tf.TensorInfo | null) => (info ? (backend.typedArrayFromHeap(info) as Float32Array) : null);
   const make = (shape: number[]) => backend.makeOutput(shape, 'float32');
-  return { input, view, make, attrs: (args.attrs ?? {}) as { kind: CellKind; nonlinearity: Nonlinearity; t: number; keep?: boolean } };
+  return { backend, input, view, make, attrs: (args.attrs ?? {}) as { kind: CellKind; nonlinearity: Nonlinearity; t: number; keep?: boolean } };
 }
 
 /** Step t forward: inputs hW = h_{t−1}·W_hhᵀ, gx [T, B, G·H], hPrev, cPrev, biasHn; outputs h, c, gates, hn. */
 function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
-  const { input, view, make, attrs } = heap(args);
+  const { backend, input, view, make, attrs } = heap(args);
   const { kind, t, keep } = attrs;
   const [, B, GH] = (input('gx') as tf.TensorInfo).shape;
   const H = GH / (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1);
@@ -38,7 +40,7 @@ function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
   const c = kind === 'LSTM' ? make([B, H]) : null;
   const gates = keep && kind !== 'RNN' ? make([B, GH]) : null;
   const hn = keep && kind === 'GRU' ? make([B, H]) : null;
-  FORWARD_STEP[kind]({
+  const step: ForwardStep = {
     B,
     H,
     tanh: attrs.nonlinearity === 'tanh',
@@ -51,7 +53,8 @@ function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
     c: view(c),
     gates: view(gates),
     hn: view(hn),
-  });
+  };
+  if (!simdKernels(backend)?.forward(kind, step)) FORWARD_STEP[kind](step);
   return [h, c, gates, hn].filter((info): info is tf.TensorInfo => info !== null);
 }
 
@@ -60,7 +63,7 @@ function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
  * outputs dGx_t, then dGh_t and the direct path (GRU) or ∂L/∂c_{t−1} (LSTM).
  */
 function stepBackwardKernel(args: KernelArgs): tf.TensorInfo[] {
-  const { input, view, make, attrs } = heap(args);
+  const { backend, input, view, make, attrs } = heap(args);
   const { kind, t } = attrs;
   const [, B, H] = (input('hs') as tf.TensorInfo).shape;
   const GH = (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1) * H;
@@ -74,7 +77,7 @@ function stepBackwardKernel(args: KernelArgs): tf.TensorInfo[] {
   // The step updates ∂L/∂c in place: start from ∂L/∂c_t.
   dc.set(view(input('dc')) ?? none);
   const dGxView = view(dGx) as Float32Array;
-  BACKWARD_STEP[kind]({
+  const step: BackwardStep = {
     B,
     H,
     tanh: attrs.nonlinearity === 'tanh',
@@ -90,7 +93,8 @@ function stepBackwardKernel(args: KernelArgs): tf.TensorInfo[] {
     dGx: dGxView,
     dGh: view(dGh) ?? dGxView,
     direct: view(direct) ?? none,
-  });
+  };
+  if (!simdKernels(backend)?.backward(kind, step)) BACKWARD_STEP[kind](step);
   return [dGx, dGh, direct, dcPrev].filter((info): info is tf.TensorInfo => info !== null);
 }
 

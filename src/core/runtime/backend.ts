@@ -10,6 +10,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { ReaderError, type ReaderMessage } from '../readerMessage';
 import * as tf from './tf';
 import { MAX_WASM_THREADS, wasmThreadsHere } from './wasmThreads';
@@ -75,6 +76,8 @@ async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
     if (!(await tf.setBackend(name))) return { key: 'engine:notInitialised', values: { backend: name } };
     await tf.ready();
     if (name === 'webgpu') watchDevice();
+    // The SIMD kernels' module, compiled before the first step rather than during it.
+    if (name === 'wasm') await (await import('../fast/simdKernels')).prepareSimdKernels(tf.backend() as BackendWasm);
     return null;
   } catch (error) {
     return { key: 'engine:backendFailed', values: { backend: name, error: error instanceof Error ? error.message : String(error) } };

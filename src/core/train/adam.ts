@@ -2,24 +2,28 @@
  * Adam as `torch.optim.Adam` computes it (default betas 0.9 and 0.999, ε = 1e-8, no weight decay):
  *   m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,
  *   θ ← θ − (lr / (1−β₁ᵗ)) · m / (√v / √(1−β₂ᵗ) + ε).
- * On the CPU and WASM backends each parameter's update is one fused JavaScript kernel (tfjs's own Adam
- * launches about a dozen kernels per parameter, which dominates small models such as "hello" → "ohlol");
- * on WebGPU and WebGL it is tfjs's `tf.train.adam`, the same formula.
+ * On the CPU and WASM backends each parameter's update is one fused JavaScript kernel (on WASM, the same
+ * arithmetic in WebAssembly SIMD once its module is compiled); tfjs's own Adam launches about a dozen
+ * kernels per parameter, which dominates small models such as "hello" → "ohlol". On WebGPU and WebGL it
+ * is tfjs's `tf.train.adam`, the same formula.
  */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { simdKernels } from '../fast/simdKernels';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
 import type { Optimizer } from './trainer';
 
 const KERNEL = 'UnrolledAdamUpdate';
 
+/** The step's scalars: lr / (1 − β1^t) and √(1 − β2^t). */
+function corrections({ learningRate, beta1, beta2, step }: Record<string, number>) {
+  return { stepSize: learningRate / (1 - beta1 ** step), correction2: Math.sqrt(1 - beta2 ** step) };
+}
+
 /** One Adam step on flat arrays; writes the new parameter and moments into the output arrays. */
-function adamArrays(
-  [theta, m, v, g]: Float32Array[],
-  [newTheta, newM, newV]: Float32Array[],
-  { learningRate, beta1, beta2, epsilon, step }: Record<string, number>,
-): void {
-  const stepSize = learningRate / (1 - beta1 ** step);
-  const correction2 = Math.sqrt(1 - beta2 ** step);
+function adamArrays([theta, m, v, g]: Float32Array[], [newTheta, newM, newV]: Float32Array[], attrs: Record<string, number>): void {
+  const { beta1, beta2, epsilon } = attrs;
+  const { stepSize, correction2 } = corrections(attrs);
   for (let k = 0; k < theta.length; k++) {
     // The moments are stored, and used, as float32, as PyTorch keeps them.
     newM[k] = beta1 * m[k] + (1 - beta1) * g[k];
@@ -33,7 +37,14 @@ function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo[] {
   // Outputs first, then every view: an allocation may move the WASM heap.
   const outputs = [0, 1, 2].map(() => allocate(shape('theta')));
   const inputs = ['theta', 'm', 'v', 'gradient'].map((name) => read(name) as Float32Array);
-  adamArrays(inputs, outputs.map(view), attrs as Record<string, number>);
+  const hyper = attrs as Record<string, number>;
+  // On WASM the same arithmetic in WebAssembly SIMD (simdKernels.ts), once compiled.
+  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
+  const at = simd?.addresses([...inputs, ...outputs.map(view)]);
+  if (simd && at) {
+    const { stepSize, correction2 } = corrections(hyper);
+    simd.run.adam_update(inputs[0].length, ...at, hyper.beta1, hyper.beta2, hyper.epsilon, stepSize, correction2);
+  } else adamArrays(inputs, outputs.map(view), hyper);
   return outputs;
 }
 

@@ -1,0 +1,131 @@
+/**
+ * The training step's JavaScript kernels in WebAssembly SIMD (simd/kernels.c), for the WASM backend: the
+ * step math of wasmKernels.ts, the one-hot products of sparseRows.ts, Adam and the global norm. The module
+ * imports tfjs's own heap and works on tensors in place, with results equal to the JavaScript's to the
+ * bit, so the JavaScript stays the reference and the fallback: until the module is compiled, or where
+ * WebAssembly SIMD is missing, the kernels run their JavaScript.
+ */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type * as tf from '../runtime/tf';
+import type { CellKind } from '../cells/types';
+import type { BackwardStep, ForwardStep } from './stepMath';
+
+/** What kernels.c exports; `npm run build:simd` exports exactly these. */
+export const SIMD_KERNEL_FUNCTIONS = [
+  'rnn_forward',
+  'lstm_forward',
+  'gru_forward',
+  'rnn_backward',
+  'lstm_backward',
+  'gru_backward',
+  'sparse_rows_product',
+  'sparse_rows_weight_gradient',
+  'adam_update',
+  'sum_of_squares',
+] as const;
+/** Each function takes sizes, heap addresses and (Adam) hyperparameters; sum_of_squares returns its sum. */
+export type KernelExports = Record<(typeof SIMD_KERNEL_FUNCTIONS)[number], (...sizesAddressesAndScalars: number[]) => number>;
+
+export interface SimdKernels {
+  /** kernels.c's functions. */
+  run: KernelExports;
+  /** Each array's byte address on the heap, 0 for null; null when one of them lives elsewhere. */
+  addresses(arrays: (Float32Array | null)[]): number[] | null;
+  /** `compute` given a float32 heap array of `floats` entries, freed after. Take every view inside `compute`: the allocation may move the heap. */
+  withScratch<T>(floats: number, compute: (scratch: tf.TensorInfo) => T): T;
+  /** One step's element-wise math; false (nothing done) when an array is not on the heap. */
+  forward(kind: CellKind, step: ForwardStep): boolean;
+  backward(kind: CellKind, step: BackwardStep): boolean;
+}
+
+/** The module for each heap, once ready; the promise while it compiles; null where it cannot run. */
+const modules = new WeakMap<WebAssembly.Memory, SimdKernels | Promise<SimdKernels | null> | null>();
+
+/** The WebAssembly.Memory of tfjs's heap: exported by the single-threaded build, kept on the module by the threaded one. */
+function heapMemory(backend: BackendWasm): WebAssembly.Memory | null {
+  const module = backend.wasm as unknown as { asm?: { memory?: unknown }; wasmMemory?: unknown };
+  const memory = module.asm?.memory ?? module.wasmMemory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+function kernelsOver(backend: BackendWasm, memory: WebAssembly.Memory, run: KernelExports): SimdKernels {
+  const addresses = (arrays: (Float32Array | null)[]): number[] | null => {
+    const buffer = memory.buffer;
+    const out = arrays.map((array) => (array === null ? 0 : array.buffer === buffer ? array.byteOffset : -1));
+    return out.includes(-1) ? null : out;
+  };
+  return {
+    run,
+    addresses,
+    withScratch(floats, compute) {
+      const scratch = backend.makeOutput([floats], 'float32');
+      try {
+        return compute(scratch);
+      } finally {
+        backend.disposeData(scratch.dataId);
+      }
+    },
+    forward(kind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }) {
+      const at = kind === 'RNN' ? addresses([a, gx, h]) : kind === 'LSTM' ? addresses([a, gx, cPrev, h, c, gates]) : addresses([a, gx, hPrev, biasHn, h, gates, hn]);
+      if (!at) return false;
+      if (kind === 'RNN') run.rnn_forward(B, H, tanh ? 1 : 0, ...at);
+      else if (kind === 'LSTM') run.lstm_forward(B, H, ...at);
+      else run.gru_forward(B, H, ...at);
+      return true;
+    },
+    backward(kind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }) {
+      const at =
+        kind === 'RNN'
+          ? addresses([h, dOut, dh, dGx])
+          : kind === 'LSTM'
+            ? addresses([gates, c, cPrev, dOut, dh, dc, dGx])
+            : addresses([gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
+      if (!at) return false;
+      if (kind === 'RNN') run.rnn_backward(B, H, tanh ? 1 : 0, ...at);
+      else if (kind === 'LSTM') run.lstm_backward(B, H, ...at);
+      else run.gru_backward(B, H, ...at);
+      return true;
+    },
+  };
+}
+
+async function instantiate(backend: BackendWasm, memory: WebAssembly.Memory): Promise<SimdKernels | null> {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    // Its own chunk, fetched only where the WASM backend runs.
+    const { KERNELS_WASM_PLAIN, KERNELS_WASM_SHARED } = await import('./simd/kernelsWasm');
+    const bytes = decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM_PLAIN);
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { memory } });
+    return kernelsOver(backend, memory, instance.exports as unknown as KernelExports);
+  } catch {
+    // No WebAssembly SIMD here (or a heap unlike the one the module expects): the JavaScript kernels run.
+    return null;
+  }
+}
+
+/** Compiles the module for this backend's heap; resolves once `simdKernels` can return it (false where it cannot run). */
+export async function prepareSimdKernels(backend: BackendWasm): Promise<boolean> {
+  const memory = heapMemory(backend);
+  if (!memory) return false;
+  const known = modules.get(memory);
+  if (known !== undefined) return (await known) !== null;
+  const loading = instantiate(backend, memory);
+  modules.set(memory, loading);
+  const ready = await loading;
+  modules.set(memory, ready);
+  return ready !== null;
+}
+
+/** The SIMD kernels for this backend's heap, or null until they are compiled (the first call starts that). */
+export function simdKernels(backend: BackendWasm): SimdKernels | null {
+  const memory = heapMemory(backend);
+  if (!memory) return null;
+  const known = modules.get(memory);
+  if (known === undefined) void prepareSimdKernels(backend);
+  return known && !(known instanceof Promise) ? known : null;
+}
