@@ -4,6 +4,7 @@
  * s = 1/N for a mean and 1 for a sum (fused into one kernel on CPU and WASM: lossKernels.ts).
  */
 import * as tf from '../runtime/tf';
+import { columnSums } from './columnSums';
 import { matMul, weightGradient } from './linalg';
 import { softmaxCrossEntropy } from './lossKernels';
 
@@ -33,5 +34,5 @@ export function linearCrossEntropy(
   const logits = linear ? matMul(output, linear.weight, false, true, [linear.bias]) : output;
   const { loss, dLogits } = softmaxCrossEntropy(logits, targets, reduction === 'mean' ? 1 / logits.shape[0] : 1);
   if (!linear) return { loss, logits, dOutput: dLogits };
-  return { loss, logits, dOutput: matMul(dLogits, linear.weight), dWeight: weightGradient(dLogits, output), dBias: tf.sum(dLogits, 0) };
+  return { loss, logits, dOutput: matMul(dLogits, linear.weight), dWeight: weightGradient(dLogits, output), dBias: columnSums(dLogits) };
 }

@@ -4,6 +4,7 @@
  * JavaScript kernels run (jsKernels.ts). Arrays are row-major with the shapes of `RecurrenceInputs`/`RecurrenceOutputs`.
  */
 import { gateCount, type CellKind, type Nonlinearity } from '../cells/types';
+import { columnSumsOfArray } from './columnSums';
 import { gemmABt, matMulArrays, transposed } from './gemm';
 import { BACKWARD_STEP, FORWARD_STEP } from './stepMath';
 
@@ -30,13 +31,6 @@ export interface BackwardArrays {
   dWeightHh: Float32Array;
   dBiasIh: Float32Array;
   dBiasHh: Float32Array;
-}
-
-/** Column sums of a row-major [rows, cols] matrix. */
-function columnSums(m: Float32Array, rows: number, cols: number): Float32Array {
-  const sums = new Float32Array(cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) sums[c] += m[r * cols + c];
-  return sums;
 }
 
 /** Step t's block of a [T, B, width] array. */
@@ -136,7 +130,7 @@ export function backwardArrays(
   hPrev.set(h0);
   hPrev.set(fwd.hs.subarray(0, (T - 1) * BH), BH);
   const dWeightHh = matMulArrays(dGh, hPrev, [T * B, GH], [T * B, H], true, false);
-  const dBiasIh = columnSums(dGx, T * B, GH);
-  const dBiasHh = dGh === dGx ? dBiasIh.slice() : columnSums(dGh, T * B, GH);
+  const dBiasIh = columnSumsOfArray(dGx, T * B, GH);
+  const dBiasHh = dGh === dGx ? dBiasIh.slice() : columnSumsOfArray(dGh, T * B, GH);
   return { dGx, dGh, dh0: dh, ...(kind === 'LSTM' ? { dc0: dc } : {}), dWeightHh, dBiasIh, dBiasHh };
 }

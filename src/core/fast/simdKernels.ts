@@ -1,9 +1,9 @@
 /**
  * The training step's JavaScript kernels in WebAssembly SIMD (simd/kernels.c), for the WASM backend: the
- * step math of wasmKernels.ts, the one-hot products of sparseRows.ts, Adam and the global norm. The module
- * imports tfjs's own heap and works on tensors in place, with results equal to the JavaScript's to the
- * bit, so the JavaScript stays the reference and the fallback: until the module is compiled, or where
- * WebAssembly SIMD is missing, the kernels run their JavaScript.
+ * step math of wasmKernels.ts, the one-hot products of sparseRows.ts, Adam, the global norm and column
+ * sums. The module imports tfjs's own heap and works on tensors in place, with results equal to the
+ * JavaScript's to the bit, so the JavaScript stays the reference and the fallback: until the module is
+ * compiled, or where WebAssembly SIMD is missing, the kernels run their JavaScript.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type * as tf from '../runtime/tf';
@@ -22,6 +22,7 @@ export const SIMD_KERNEL_FUNCTIONS = [
   'sparse_rows_weight_gradient',
   'adam_update',
   'sum_of_squares',
+  'column_sums',
 ] as const;
 /** Each function takes sizes, heap addresses and (Adam) hyperparameters; sum_of_squares returns its sum. */
 export type KernelExports = Record<(typeof SIMD_KERNEL_FUNCTIONS)[number], (...sizesAddressesAndScalars: number[]) => number>;

@@ -10,7 +10,8 @@
 import { gateCount, type CellKind, type CellParams, type CellState, type Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { jsRecurrence } from '../fast/jsKernels';
-import { matMul, transpose, weightGradient } from '../fast/linalg';
+import { columnSums } from '../fast/columnSums';
+import { matMul, weightGradient } from '../fast/linalg';
 import { opsRecurrence } from '../fast/opsRecurrence';
 import { sparseRowsProduct, sparseRowsWeightGradient } from '../fast/sparseRows';
 import { lastState, previousStates, type Recurrence, type RecurrenceInputs, type RecurrenceOutputs } from '../recurrence/recurrence';
@@ -109,17 +110,15 @@ export function forwardSequence(
 }
 
 /**
- * The gradients of W_hh and the biases from the gate gradients dGx, dGh [T, B, G·H]: one product over all
- * steps, dGhᵀ·[h0, h_0, …, h_{T−2}], and column sums. `dGxT` is dGx as [G·H, T·B], transposed once by the
- * caller, which also uses it for W_ih.
+ * The gradients of W_hh and the biases from the gate gradients dGx, dGh [T·B, G·H] (dGh null when it is
+ * dGx): one product over all steps, dGhᵀ·[h0, h_0, …, h_{T−2}], and column sums.
  */
-function hiddenWeightGradients(dGxT: tf.Tensor2D, dGh: tf.Tensor3D | null, h0: tf.Tensor2D, hs: tf.Tensor3D) {
+function hiddenWeightGradients(dGx: tf.Tensor2D, dGh: tf.Tensor2D | null, h0: tf.Tensor2D, hs: tf.Tensor3D) {
   const [T, B] = hs.shape;
   const hPrev = tf.reshape(previousStates(h0, hs), [T * B, h0.shape[1]]) as tf.Tensor2D;
-  const dGhT = dGh ? transpose(tf.reshape(dGh, [T * B, dGxT.shape[0]]) as tf.Tensor2D) : dGxT;
-  const dBiasIh = tf.sum<tf.Tensor1D>(dGxT, 1);
+  const dBiasIh = columnSums(dGx);
   // A separate tensor even when equal: callers replace and dispose gradients one by one.
-  return { dWeightHh: matMul(dGhT, hPrev), dBiasIh, dBiasHh: dGhT === dGxT ? tf.clone(dBiasIh) : tf.sum<tf.Tensor1D>(dGhT, 1) };
+  return { dWeightHh: weightGradient(dGh ?? dGx, hPrev), dBiasIh, dBiasHh: dGh ? columnSums(dGh) : tf.clone(dBiasIh) };
 }
 
 /** The result of `backwardSequence`; parameter gradients have the parameters' shapes. */
@@ -142,9 +141,8 @@ export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: t
   const dHs = reverse ? tf.reverse(dOutput, 0) : dOutput;
   const g = cache.recurrence.backward(inputs, outputs, { dHs, dhN: dFinal.h, ...(dFinal.c ? { dcN: dFinal.c } : {}) });
   const dGx2d = tf.reshape(g.dGx, [T * B, GH]) as tf.Tensor2D;
-  // Transposed once, explicitly, for W_hh, the biases and (where it is the way round to take) W_ih.
-  const dGxT = g.weights ? null : transpose(dGx2d);
-  const weights = g.weights ?? hiddenWeightGradients(dGxT as tf.Tensor2D, g.dGh === g.dGx ? null : g.dGh, inputs.h0, outputs.hs);
+  const dGh2d = g.dGh === g.dGx ? null : (tf.reshape(g.dGh, [T * B, GH]) as tf.Tensor2D);
+  const weights = g.weights ?? hiddenWeightGradients(dGx2d, dGh2d, inputs.h0, outputs.hs);
   const dInput = () => {
     const dInput2d = matMul(dGx2d, p.weightIh);
     return tf.reshape(reverse ? tf.reverse(tf.reshape(dInput2d, [T, B, -1]), 0) : dInput2d, [T, B, x2d.shape[1]]) as tf.Tensor3D;
@@ -153,7 +151,7 @@ export function backwardSequence(p: CellParams, cache: SequenceCache, dOutput: t
     dInput: inputGradient ? dInput() : null,
     dInitial: g.dc0 ? { h: g.dh0, c: g.dc0 } : { h: g.dh0 },
     dParams: {
-      weightIh: sparseInput ? sparseRowsWeightGradient(dGx2d, x2d) : weightGradient(dGx2d, x2d, dGxT),
+      weightIh: sparseInput ? sparseRowsWeightGradient(dGx2d, x2d) : weightGradient(dGx2d, x2d),
       weightHh: weights.dWeightHh,
       biasIh: p.biasIh ? weights.dBiasIh : null,
       biasHh: p.biasHh ? weights.dBiasHh : null,

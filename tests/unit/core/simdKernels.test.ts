@@ -3,12 +3,13 @@
  * math against stepMath.ts on the WASM heap: every output of every kind's forward and backward step, for
  * even and odd widths (the two-lane loop and its one-lane tail), with and without the kept gates and the
  * GRU's bias, and at values where the exponential saturates, rounds or is not a number. The one-hot
- * products, Adam and the global norm on WASM against the same kernels on the CPU backend, which runs
+ * products, Adam, the global norm and column sums on WASM against the same kernels on the CPU backend, which runs
  * their JavaScript.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellKind } from '../../../src/core/cells/types';
+import { columnSums } from '../../../src/core/fast/columnSums';
 import { globalNorm } from '../../../src/core/fast/globalNorm';
 import { prepareSimdKernels, simdKernels, type SimdKernels } from '../../../src/core/fast/simdKernels';
 import { sparseRowsProduct, sparseRowsWeightGradient } from '../../../src/core/fast/sparseRows';
@@ -122,7 +123,7 @@ function oneHotish(M: number, K: number, seed: number): Float32Array {
   return x;
 }
 
-describe('SIMD one-hot products, Adam and global norm on wasm = their JavaScript on cpu, to the bit', () => {
+describe('SIMD one-hot products, Adam, global norm and column sums on wasm = their JavaScript on cpu, to the bit', () => {
   const expectSame = (a: Float32Array[], b: Float32Array[]) => a.forEach((values, k) => expect(bits(values), `output ${k}`).toEqual(bits(b[k])));
 
   it.each([
@@ -141,6 +142,15 @@ describe('SIMD one-hot products, Adam and global norm on wasm = their JavaScript
     const [theta, m, v, gradient] = [values(n, 10), values(n, 12), values(n, 14).map(Math.abs), values(n, 16)];
     const attrs = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, step: 3 };
     const run = () => tf.engine().runKernel('UnrolledAdamUpdate', { theta: tf.tensor1d(theta), m: tf.tensor1d(m), v: tf.tensor1d(v), gradient: tf.tensor1d(gradient) }, attrs) as tf.Tensor[];
+    expectSame(await on('wasm', run), await on('cpu', run));
+  });
+
+  it.each([
+    [5, 1],
+    [33, 7],
+    [1120, 64],
+  ])('column sums of %i×%i', async (rows, cols) => {
+    const run = () => columnSums(tf.tensor2d(values(rows * cols, rows + cols), [rows, cols]));
     expectSame(await on('wasm', run), await on('cpu', run));
   });
 

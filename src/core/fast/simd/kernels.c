@@ -1,10 +1,11 @@
 /*
  * The training step's JavaScript kernels in WebAssembly SIMD, two elements at a time: the element-wise
  * math of one RNN, LSTM or GRU time step (stepMath.ts), the products with a one-hot input (sparseRows.ts),
- * the Adam update (adam.ts) and the sum of squares of the global norm (globalNorm.ts). Every operation is
- * the one the JavaScript does, in the same order and in double precision (f64x2), so the results are the
- * JavaScript kernels' to the bit: a float32 input is widened, the formula runs in doubles, and each output
- * is rounded to float32 once, where the JavaScript stores it.
+ * the Adam update (adam.ts), the sum of squares of the global norm (globalNorm.ts) and column sums
+ * (columnSums.ts). Every operation is the one the JavaScript does, in the same order and precision, so the
+ * results are the JavaScript kernels' to the bit: where the JavaScript computes in doubles, a float32
+ * input is widened, the formula runs in f64x2, and each output is rounded to float32 once, where the
+ * JavaScript stores it; column sums stay in float32 (f32x4), as the JavaScript's Float32Array sums do.
  *
  * The module owns no memory: it imports the tfjs WebAssembly backend's heap and works on tensors in place.
  * Nothing here touches memory but through the pointers it is given (no stack, no data), which
@@ -288,4 +289,15 @@ double sum_of_squares(int count, const float *values) {
   double even = wasm_f64x2_extract_lane(sums, 0), odd = wasm_f64x2_extract_lane(sums, 1);
   if (k < count) even += (double)values[k] * values[k];
   return even + odd;
+}
+
+/* Column sums [cols] of a row-major [rows, cols] matrix in float32, row after row (columnSums.ts). */
+void column_sums(int rows, int cols, const float *m, float *sums) {
+  for (int c = 0; c < cols; c++) sums[c] = 0.0f;
+  for (int r = 0; r < rows; r++) {
+    const float *row = m + r * cols;
+    int c = 0;
+    for (; c + 4 <= cols; c += 4) wasm_v128_store(sums + c, wasm_f32x4_add(wasm_v128_load(sums + c), wasm_v128_load(row + c)));
+    for (; c < cols; c++) sums[c] += row[c];
+  }
 }
