@@ -5,7 +5,7 @@
  * software GPU whose rows show that the GPU path works, not how fast a GPU is. The table names the adapter.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { prepareSimdKernels } from '../src/core/fast/simdKernels';
+import { prepareSimdKernels } from '../src/core/runtime/simdKernels';
 import * as tf from '../src/core/runtime/tf';
 import { startWebGpuInNode, type AdapterChoice } from '../tests/parity/webgpuNode';
 

@@ -7,7 +7,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
-import { simdKernels } from './simdKernels';
+import { simdKernels } from '../runtime/simdKernels';
 
 const KERNEL = 'UnrolledColumnSums';
 

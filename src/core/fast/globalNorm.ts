@@ -6,11 +6,11 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
-import { simdKernels } from './simdKernels';
+import { simdKernels } from '../runtime/simdKernels';
 
 const KERNEL = 'UnrolledGlobalNorm';
 
-/** Σ values², in the order of kernels.c's `sum_of_squares`: the even and the odd entries apart, then the two sums. */
+/** Σ values², in the order of simd/updates.c's `sum_of_squares`: the even and the odd entries apart, then the two sums. */
 function sumOfSquares(values: Float32Array): number {
   let [even, odd, e] = [0, 0, 0];
   for (; e + 2 <= values.length; e += 2) {

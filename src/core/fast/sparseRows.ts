@@ -10,7 +10,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, registerArrayKernel, valuesOnArrayBackend, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
-import { simdKernels } from './simdKernels';
+import { simdKernels } from '../runtime/simdKernels';
 
 const PRODUCT = 'UnrolledSparseRowsProduct';
 const WEIGHT_GRADIENT = 'UnrolledSparseRowsWeightGradient';
@@ -29,7 +29,7 @@ function productKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const N = shape('weight')[0];
   const out = allocate([M, N]);
   const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
-  // kernels.c takes W's columns and the biases' sum in a scratch of K·N + N floats.
+  // simd/updates.c takes W's columns and the biases' sum in a scratch of K·N + N floats.
   const onSimd = simd?.withScratch(K * N + N, (scratch) => {
     const at = simd.addresses([read('x'), read('weight'), read('bias0'), read('bias1'), view(scratch), view(out)]);
     if (at) simd.run.sparse_rows_product(M, K, N, ...at);
@@ -76,7 +76,7 @@ function weightGradientKernel(args: KernelArgs, backend: ArrayBackend): tf.Tenso
   const N = shape('dy')[1];
   const out = allocate([N, K]);
   const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
-  // kernels.c sums in a scratch of K·N doubles.
+  // simd/updates.c sums in a scratch of K·N doubles.
   const onSimd = simd?.withScratch(2 * K * N, (scratch) => {
     const at = simd.addresses([read('x'), read('dy'), view(scratch), view(out)]);
     if (at) simd.run.sparse_rows_weight_gradient(M, K, N, ...at);

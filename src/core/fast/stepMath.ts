@@ -16,14 +16,24 @@ const LN2_LOW = 1.9082149292705877e-10;
 /**
  * e^x to within 1e-14 (relative) for the arguments float32 gates can meet, and faster than V8's
  * Math.exp, which is a call out of the compiled loop: x = k·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its
- * Taylor series to r¹¹, times 2^k from a table. x is clamped to ±120, where every use here has saturated
- * (σ and tanh are then 0, 1 or ±1 in float32).
+ * Taylor series to r¹¹, times 2^k from a table. The series is summed by Estrin's scheme (pairs of terms,
+ * then pairs of pairs with r², r⁴, r⁸), a chain of 7 operations instead of Horner's 22, so that
+ * consecutive elements overlap in the processor; runtime/simd/steps.c sums in exactly this order. x is
+ * clamped to ±120, where every use here has saturated (σ and tanh are then 0, 1 or ±1 in float32).
  */
 export function fastExp(x: number): number {
   const clamped = x > 120 ? 120 : x < -120 ? -120 : x;
   const k = Math.floor(clamped * LOG2E + 0.5);
   const r = clamped - k * LN2_HIGH - k * LN2_LOW;
-  const series = 1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040 + r * (1 / 40320 + r * (1 / 362880 + r * (1 / 3628800 + r / 39916800))))))))));
+  const r2 = r * r;
+  const q0 = 1 + r;
+  const q1 = 1 / 2 + r * (1 / 6);
+  const q2 = 1 / 24 + r * (1 / 120);
+  const q3 = 1 / 720 + r * (1 / 5040);
+  const q4 = 1 / 40320 + r * (1 / 362880);
+  const q5 = 1 / 3628800 + r * (1 / 39916800);
+  const r4 = r2 * r2;
+  const series = q0 + q1 * r2 + (q2 + q3 * r2) * r4 + (q4 + q5 * r2) * (r4 * r4);
   return series * POWERS_OF_TWO[k + 200];
 }
 
@@ -73,10 +83,11 @@ function lstmForward({ B, H, a, gx, cPrev, h, c, gates }: ForwardStep): void {
     for (let k = 0; k < H; k++) {
       const at = b * 4 * H + k;
       const e = b * H + k;
-      const i = sigmoid(a[at] + gx[at]);
-      const f = sigmoid(a[at + H] + gx[at + H]);
-      const g = fastTanh(a[at + 2 * H] + gx[at + 2 * H]);
-      const o = sigmoid(a[at + 3 * H] + gx[at + 3 * H]);
+      // The gates as stored, in float32, as PyTorch computes c and h from them.
+      const i = Math.fround(sigmoid(a[at] + gx[at]));
+      const f = Math.fround(sigmoid(a[at + H] + gx[at + H]));
+      const g = Math.fround(fastTanh(a[at + 2 * H] + gx[at + 2 * H]));
+      const o = Math.fround(sigmoid(a[at + 3 * H] + gx[at + 3 * H]));
       cOut[e] = f * cIn[e] + i * g;
       h[e] = o * fastTanh(cOut[e]);
       if (gates) {
@@ -94,8 +105,9 @@ function gruForward({ B, H, a, gx, hPrev, biasHn, h, gates, hn }: ForwardStep): 
     for (let k = 0; k < H; k++) {
       const at = b * 3 * H + k;
       const e = b * H + k;
-      const r = sigmoid(a[at] + gx[at]);
-      const z = sigmoid(a[at + H] + gx[at + H]);
+      // r and z as stored, in float32.
+      const r = Math.fround(sigmoid(a[at] + gx[at]));
+      const z = Math.fround(sigmoid(a[at + H] + gx[at + H]));
       // The reset gate scales W_hn·h + b_hn after the product, as in PyTorch.
       const scaled = a[at + 2 * H] + (biasHn ? biasHn[k] : 0);
       const n = fastTanh(gx[at + 2 * H] + r * scaled);

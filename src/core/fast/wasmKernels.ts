@@ -1,7 +1,7 @@
 /**
  * The recurrence on the WASM backend: each step's product with W_hh goes to XNNPACK (tf.matMul, whose
  * packed weights it reuses across steps), and each step's element-wise gate math is one JavaScript kernel
- * working in place on the WASM heap: WebAssembly SIMD (simdKernels.ts) once compiled, stepMath.ts until then,
+ * working in place on the WASM heap: WebAssembly SIMD (runtime/simdKernels.ts) once compiled, stepMath.ts until then,
  * with the same numbers. Two ops per step, and no Slice, Split or Unpack, which on this backend copy their
  * whole input out of the heap on every call.
  */
@@ -10,7 +10,7 @@ import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceOutputs } from '../recurrence/recurrence';
-import { simdKernels } from './simdKernels';
+import { simdKernels, type SimdKernels } from '../runtime/simdKernels';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from './stepMath';
 
 const STEP_FORWARD = 'UnrolledStepForward';
@@ -30,15 +30,40 @@ function heap(args: KernelArgs) {
   return { backend, input, view, make, attrs: (args.attrs ?? {}) as { kind: CellKind; nonlinearity: Nonlinearity; t: number; keep?: boolean } };
 }
 
+/**
+ * One step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not on the heap, or
+ * when the LSTM's or GRU's `gates` is missing: steps.c activates the gates into memory before it uses them.
+ */
+export function simdForward(simd: SimdKernels, kind: CellKind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }: ForwardStep): boolean {
+  const { run, addresses } = simd;
+  const at = kind === 'RNN' ? addresses([a, gx, h]) : !gates ? null : kind === 'LSTM' ? addresses([a, gx, cPrev, h, c, gates]) : addresses([a, gx, hPrev, biasHn, h, gates, hn]);
+  if (at && kind === 'RNN') run.rnn_forward(B, H, tanh ? 1 : 0, ...at);
+  else if (at && kind === 'LSTM') run.lstm_forward(B, H, ...at);
+  else if (at) run.gru_forward(B, H, ...at);
+  return at !== null;
+}
+
+export function simdBackward(simd: SimdKernels, kind: CellKind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }: BackwardStep): boolean {
+  const { run, addresses } = simd;
+  const at =
+    kind === 'RNN' ? addresses([h, dOut, dh, dGx]) : kind === 'LSTM' ? addresses([gates, c, cPrev, dOut, dh, dc, dGx]) : addresses([gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
+  if (at && kind === 'RNN') run.rnn_backward(B, H, tanh ? 1 : 0, ...at);
+  else if (at && kind === 'LSTM') run.lstm_backward(B, H, ...at);
+  else if (at) run.gru_backward(B, H, ...at);
+  return at !== null;
+}
+
 /** Step t forward: inputs hW = h_{t−1}·W_hhᵀ, gx [T, B, G·H], hPrev, cPrev, biasHn; outputs h, c, gates, hn. */
 function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
   const { backend, input, view, make, attrs } = heap(args);
   const { kind, t, keep } = attrs;
   const [, B, GH] = (input('gx') as tf.TensorInfo).shape;
   const H = GH / (kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1);
+  const simd = simdKernels(backend);
   const h = make([B, H]);
   const c = kind === 'LSTM' ? make([B, H]) : null;
-  const gates = keep && kind !== 'RNN' ? make([B, GH]) : null;
+  // The SIMD step activates the gates into memory before it uses them, kept or not.
+  const gates = (keep || simd) && kind !== 'RNN' ? make([B, GH]) : null;
   const hn = keep && kind === 'GRU' ? make([B, H]) : null;
   const step: ForwardStep = {
     B,
@@ -54,8 +79,9 @@ function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
     gates: view(gates),
     hn: view(hn),
   };
-  if (!simdKernels(backend)?.forward(kind, step)) FORWARD_STEP[kind](step);
-  return [h, c, gates, hn].filter((info): info is tf.TensorInfo => info !== null);
+  if (!simd || !simdForward(simd, kind, step)) FORWARD_STEP[kind](step);
+  if (gates && !keep) backend.disposeData(gates.dataId);
+  return [h, c, keep ? gates : null, hn].filter((info): info is tf.TensorInfo => info !== null);
 }
 
 /**
@@ -94,7 +120,8 @@ function stepBackwardKernel(args: KernelArgs): tf.TensorInfo[] {
     dGh: view(dGh) ?? dGxView,
     direct: view(direct) ?? none,
   };
-  if (!simdKernels(backend)?.backward(kind, step)) BACKWARD_STEP[kind](step);
+  const simd = simdKernels(backend);
+  if (!simd || !simdBackward(simd, kind, step)) BACKWARD_STEP[kind](step);
   return [dGx, dGh, direct, dcPrev].filter((info): info is tf.TensorInfo => info !== null);
 }
 

@@ -77,7 +77,7 @@ async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
     await tf.ready();
     if (name === 'webgpu') watchDevice();
     // The SIMD kernels' module, compiled before the first step rather than during it.
-    if (name === 'wasm') await (await import('../fast/simdKernels')).prepareSimdKernels(tf.backend() as BackendWasm);
+    if (name === 'wasm') await (await import('./simdKernels')).prepareSimdKernels(tf.backend() as BackendWasm);
     return null;
   } catch (error) {
     return { key: 'engine:backendFailed', values: { backend: name, error: error instanceof Error ? error.message : String(error) } };

@@ -8,7 +8,7 @@
  * is tfjs's `tf.train.adam`, the same formula.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { simdKernels } from '../fast/simdKernels';
+import { simdKernels } from '../runtime/simdKernels';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
 import type { Optimizer } from './trainer';

@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernels (simd/kernels.c) against the JavaScript they replace, to the bit. The step
+ * The WebAssembly SIMD kernels (runtime/simd/*.c) against the JavaScript they replace, to the bit. The step
  * math against stepMath.ts on the WASM heap: every output of every kind's forward and backward step, for
  * even and odd widths (the two-lane loop and its one-lane tail), with and without the kept gates and the
  * GRU's bias, and at values where the exponential saturates, rounds or is not a number. The one-hot
@@ -11,16 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellKind } from '../../../src/core/cells/types';
 import { columnSums } from '../../../src/core/fast/columnSums';
 import { globalNorm } from '../../../src/core/fast/globalNorm';
-import { prepareSimdKernels, simdKernels, type SimdKernels } from '../../../src/core/fast/simdKernels';
+import { prepareSimdKernels, simdKernels, type SimdKernels } from '../../../src/core/runtime/simdKernels';
 import { sparseRowsProduct, sparseRowsWeightGradient } from '../../../src/core/fast/sparseRows';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from '../../../src/core/fast/stepMath';
+import { simdBackward, simdForward } from '../../../src/core/fast/wasmKernels';
 import { mulberry32 } from '../../../src/core/random/streams';
 import * as tf from '../../../src/core/runtime/tf';
 // Registers the fused Adam kernel, UnrolledAdamUpdate.
 import '../../../src/core/train/adam';
 
 let backend: BackendWasm;
-let gates: SimdKernels;
+let kernels: SimdKernels;
 
 beforeAll(async () => {
   await import('@tensorflow/tfjs-backend-wasm');
@@ -28,7 +29,7 @@ beforeAll(async () => {
   if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
   backend = tf.backend() as unknown as BackendWasm;
   expect(await prepareSimdKernels(backend)).toBe(true);
-  gates = simdKernels(backend) as SimdKernels;
+  kernels = simdKernels(backend) as SimdKernels;
 });
 afterAll(async () => tf.setBackend('cpu'));
 
@@ -66,13 +67,14 @@ describe('SIMD step math = stepMath.ts, to the bit (wasm heap)', () => {
     const outs = ['h', 'c', 'gates', 'hn'];
     const sizes = { a: BGH, gx: BGH, hPrev: BH, cPrev: BH, biasHn: H, h: BH, c: BH, gates: BGH, hn: BH };
     const [simd, js] = [heapArrays(sizes, outs, seed), heapArrays(sizes, outs, seed)];
-    const step = ({ a, gx, hPrev, cPrev, biasHn, h, c, gates: g, hn }: Record<string, Float32Array>): ForwardStep => ({
+    // The SIMD step activates the gates into memory even when they are not kept (the kernel gives it a scratch).
+    const step = ({ a, gx, hPrev, cPrev, biasHn, h, c, gates: g, hn }: Record<string, Float32Array>, onSimd: boolean): ForwardStep => ({
       B, H, tanh, a, gx, hPrev, cPrev: kind === 'LSTM' ? cPrev : null, biasHn: bias ? biasHn : null, h,
-      c: kind === 'LSTM' ? c : null, gates: keep ? g : null, hn: keep && kind === 'GRU' ? hn : null,
+      c: kind === 'LSTM' ? c : null, gates: keep || (onSimd && kind !== 'RNN') ? g : null, hn: keep && kind === 'GRU' ? hn : null,
     });
-    expect(gates.forward(kind, step(simd.views))).toBe(true);
-    FORWARD_STEP[kind](step(js.views));
-    for (const name of outs) expect(bits(simd.views[name]), name).toEqual(bits(js.views[name]));
+    expect(simdForward(kernels, kind, step(simd.views, true))).toBe(true);
+    FORWARD_STEP[kind](step(js.views, false));
+    for (const name of keep ? outs : ['h', 'c', 'hn']) expect(bits(simd.views[name]), name).toEqual(bits(js.views[name]));
     [simd, js].forEach((x) => x.dispose());
   });
 
@@ -85,7 +87,7 @@ describe('SIMD step math = stepMath.ts, to the bit (wasm heap)', () => {
     const dcIn = values(BH, seed + 99);
     [simd, js].forEach((x) => x.views.dc.set(dcIn));
     const step = (v: Record<string, Float32Array>): BackwardStep => ({ B, H, tanh, ...v, dGh: kind === 'GRU' ? v.dGh : v.dGx }) as BackwardStep;
-    expect(gates.backward(kind, step(simd.views))).toBe(true);
+    expect(simdBackward(kernels, kind, step(simd.views))).toBe(true);
     BACKWARD_STEP[kind](step(js.views));
     for (const name of outs) expect(bits(simd.views[name]), name).toEqual(bits(js.views[name]));
     [simd, js].forEach((x) => x.dispose());
@@ -95,7 +97,7 @@ describe('SIMD step math = stepMath.ts, to the bit (wasm heap)', () => {
     const onHeap = heapArrays({ a: 4, gx: 4 }, [], 1);
     const elsewhere = new Float32Array(4);
     const step = { B: 1, H: 4, tanh: true, a: onHeap.views.a, gx: onHeap.views.gx, hPrev: elsewhere, cPrev: null, biasHn: null, h: elsewhere, c: null, gates: null, hn: null };
-    expect(gates.forward('RNN', step)).toBe(false);
+    expect(simdForward(kernels, 'RNN', step)).toBe(false);
     expect(Array.from(elsewhere)).toEqual([0, 0, 0, 0]);
     onHeap.dispose();
   });

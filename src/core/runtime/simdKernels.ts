@@ -1,16 +1,14 @@
 /**
- * The training step's JavaScript kernels in WebAssembly SIMD (simd/kernels.c), for the WASM backend: the
- * step math of wasmKernels.ts, the one-hot products of sparseRows.ts, Adam, the global norm and column
- * sums. The module imports tfjs's own heap and works on tensors in place, with results equal to the
+ * The training step's JavaScript kernels in WebAssembly SIMD (simd/steps.c, simd/updates.c), for the WASM backend: the
+ * step math of fast/wasmKernels.ts, the one-hot products of fast/sparseRows.ts, Adam, the global norm and
+ * column sums. The module imports tfjs's own heap and works on tensors in place, with results equal to the
  * JavaScript's to the bit, so the JavaScript stays the reference and the fallback: until the module is
  * compiled, or where WebAssembly SIMD is missing, the kernels run their JavaScript.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type * as tf from '../runtime/tf';
-import type { CellKind } from '../cells/types';
-import type { BackwardStep, ForwardStep } from './stepMath';
+import type * as tf from './tf';
 
-/** What kernels.c exports; `npm run build:simd` exports exactly these. */
+/** What the module exports; `npm run build:simd` exports exactly these. */
 export const SIMD_KERNEL_FUNCTIONS = [
   'rnn_forward',
   'lstm_forward',
@@ -28,15 +26,12 @@ export const SIMD_KERNEL_FUNCTIONS = [
 export type KernelExports = Record<(typeof SIMD_KERNEL_FUNCTIONS)[number], (...sizesAddressesAndScalars: number[]) => number>;
 
 export interface SimdKernels {
-  /** kernels.c's functions. */
+  /** The module's functions. */
   run: KernelExports;
   /** Each array's byte address on the heap, 0 for null; null when one of them lives elsewhere. */
   addresses(arrays: (Float32Array | null)[]): number[] | null;
   /** `compute` given a float32 heap array of `floats` entries, freed after. Take every view inside `compute`: the allocation may move the heap. */
   withScratch<T>(floats: number, compute: (scratch: tf.TensorInfo) => T): T;
-  /** One step's element-wise math; false (nothing done) when an array is not on the heap. */
-  forward(kind: CellKind, step: ForwardStep): boolean;
-  backward(kind: CellKind, step: BackwardStep): boolean;
 }
 
 /** The module for each heap, once ready; the promise while it compiles; null where it cannot run. */
@@ -70,27 +65,6 @@ function kernelsOver(backend: BackendWasm, memory: WebAssembly.Memory, run: Kern
       } finally {
         backend.disposeData(scratch.dataId);
       }
-    },
-    forward(kind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }) {
-      const at = kind === 'RNN' ? addresses([a, gx, h]) : kind === 'LSTM' ? addresses([a, gx, cPrev, h, c, gates]) : addresses([a, gx, hPrev, biasHn, h, gates, hn]);
-      if (!at) return false;
-      if (kind === 'RNN') run.rnn_forward(B, H, tanh ? 1 : 0, ...at);
-      else if (kind === 'LSTM') run.lstm_forward(B, H, ...at);
-      else run.gru_forward(B, H, ...at);
-      return true;
-    },
-    backward(kind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }) {
-      const at =
-        kind === 'RNN'
-          ? addresses([h, dOut, dh, dGx])
-          : kind === 'LSTM'
-            ? addresses([gates, c, cPrev, dOut, dh, dc, dGx])
-            : addresses([gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
-      if (!at) return false;
-      if (kind === 'RNN') run.rnn_backward(B, H, tanh ? 1 : 0, ...at);
-      else if (kind === 'LSTM') run.lstm_backward(B, H, ...at);
-      else run.gru_backward(B, H, ...at);
-      return true;
     },
   };
 }
