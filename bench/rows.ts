@@ -55,9 +55,11 @@ export function plans(quick: boolean, gpu: 'software' | 'hardware' | null = null
   }
   return {
     stepper: { warmup: 10, runs: quick ? 10 : 50 },
-    // A hello run lasts milliseconds: ten untimed runs let V8 compile the training loop, as the reader's
-    // first few runs in a page do, and twenty timed runs hold the median steady.
-    hello: quick ? { warmup: 1, runs: 3 } : { warmup: 10, runs: 20 },
+    // A hello run lasts milliseconds, and V8 (JavaScript and WebAssembly alike) takes about a hundred of
+    // them to finish compiling the training loop: runs 10–30 still take twice the time of later ones. A
+    // hundred untimed runs compare steady state with steady state, as PyTorch's rows do, and twenty timed
+    // runs hold the median steady.
+    hello: quick ? { warmup: 1, runs: 3 } : { warmup: 100, runs: 20 },
     charlm: quick ? once : { warmup: 1, runs: 10 },
     generate: { warmup: 1, runs: quick ? 2 : 10 },
   };
