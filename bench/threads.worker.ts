@@ -4,7 +4,10 @@
  */
 import type { CellKind } from '../src/core/cells/types';
 import type { HelloVariant } from '../src/core/train/hello';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../src/core/runtime/backend';
+import { simdKernels } from '../src/core/runtime/simdKernels';
+import * as tf from '../src/core/runtime/tf';
 import type { Plan } from './timing';
 import { charLmStep, helloRun } from './workloads';
 
@@ -19,9 +22,13 @@ export interface ThreadsRequest {
   plan: Plan;
 }
 
-/** What it answers: the threads XNNPACK really got, how long the backend took to start, and the times in ms by `workload variant`. */
+/**
+ * What it answers: the threads XNNPACK really got, whether the engine's SIMD kernels run (on the shared heap
+ * when threaded), how long the backend took to start, and the times in ms by `workload variant`.
+ */
 export interface ThreadsResult {
   threads: number;
+  simdKernels: boolean;
   startMs: number;
   samples: Record<string, number[]>;
 }
@@ -37,7 +44,7 @@ self.onmessage = async ({ data }: MessageEvent<ThreadsRequest>) => {
     const samples: Record<string, number[]> = {};
     if (data.workloads.includes('charlm')) for (const kind of data.kinds) samples[`charlm ${kind}`] = (await charLmStep(kind, data.plan)).samples;
     if (data.workloads.includes('hello')) for (const variant of HELLO_VARIANTS) samples[`hello ${variant}`] = (await helloRun(variant, data.plan)).samples;
-    self.postMessage({ threads: backend.threads ?? 1, startMs, samples } satisfies ThreadsResult);
+    self.postMessage({ threads: backend.threads ?? 1, simdKernels: simdKernels(tf.backend() as BackendWasm) !== null, startMs, samples } satisfies ThreadsResult);
   } catch (error) {
     self.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
