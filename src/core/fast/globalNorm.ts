@@ -1,7 +1,7 @@
 /**
- * The global L2 norm of a set of tensors, √(Σ_k ‖g_k‖²), as gradient clipping needs it: one JavaScript
- * (on WASM, WebAssembly SIMD) kernel on the CPU and WASM backends (tfjs ops would launch two kernels per tensor and a chain of adds),
- * tfjs ops elsewhere.
+ * The global L2 norm of a set of tensors, √(Σ_k ‖g_k‖²), as gradient clipping needs it: one kernel on the
+ * CPU and WASM backends, JavaScript or on WASM WebAssembly SIMD (tfjs ops would launch two kernels per
+ * tensor and a chain of adds), tfjs ops elsewhere.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
@@ -10,7 +10,7 @@ import { simdKernels } from '../runtime/simdKernels';
 
 const KERNEL = 'UnrolledGlobalNorm';
 
-/** Σ values², in the order of simd/updates.c's `sum_of_squares`: the even and the odd entries apart, then the two sums. */
+/** Σ values², in the order of runtime/simd/updates.c's `sum_of_squares`: even and odd entries apart, then the two sums. */
 function sumOfSquares(values: Float32Array): number {
   let [even, odd, e] = [0, 0, 0];
   for (; e + 2 <= values.length; e += 2) {
@@ -23,7 +23,7 @@ function sumOfSquares(values: Float32Array): number {
 
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
   const { read, make } = arrays(args, backend);
-  // On WASM in WebAssembly SIMD (simdKernels.ts) once compiled, with the same sums.
+  // On WASM in WebAssembly SIMD once compiled, with the same sums.
   const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
   let sum = 0;
   for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) {

@@ -1,7 +1,7 @@
 /**
  * The recurrence on the WASM backend: each step's product with W_hh goes to XNNPACK (tf.matMul, whose
- * packed weights it reuses across steps), and each step's element-wise gate math is one JavaScript kernel
- * working in place on the WASM heap: WebAssembly SIMD (runtime/simdKernels.ts) once compiled, stepMath.ts until then,
+ * packed weights it reuses across steps), and each step's element-wise gate math is one kernel working in
+ * place on the WASM heap: WebAssembly SIMD (runtime/simdKernels.ts) once compiled, stepMath.ts until then,
  * with the same numbers. Two ops per step, and no Slice, Split or Unpack, which on this backend copy their
  * whole input out of the heap on every call.
  */
@@ -31,8 +31,8 @@ function heap(args: KernelArgs) {
 }
 
 /**
- * One step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not on the heap, or
- * when the LSTM's or GRU's `gates` is missing: steps.c activates the gates into memory before it uses them.
+ * One forward step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not
+ * on the heap, or the LSTM's or GRU's `gates` is missing: steps.c activates the gates into memory first.
  */
 export function simdForward(simd: SimdKernels, kind: CellKind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }: ForwardStep): boolean {
   const { run, addresses } = simd;
@@ -43,6 +43,7 @@ export function simdForward(simd: SimdKernels, kind: CellKind, { B, H, tanh, a, 
   return at !== null;
 }
 
+/** One backward step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not on the heap. */
 export function simdBackward(simd: SimdKernels, kind: CellKind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }: BackwardStep): boolean {
   const { run, addresses } = simd;
   const at =
