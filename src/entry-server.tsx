@@ -13,8 +13,13 @@ import { languageOfPath, pathWithoutLanguage } from './routing/language';
 import { setServerPath, slugOfPath } from './routing/router';
 
 import { headTags, pageHead } from './app/pageHead';
+import { ensureLanguage } from './i18n/i18n';
+import { LANGUAGES } from './routing/language';
 
 export { chapters };
+
+// Every edition's words, before any page is rendered or titled.
+await Promise.all(LANGUAGES.map(ensureLanguage));
 
 /** The title, description and canonical link of the page at `path`, as HTML for its head. */
 export const pageHeadTags = (path: string, origin: string): string => headTags(pageHead(path, chapters), origin);

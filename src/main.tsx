@@ -4,8 +4,9 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerServiceWorker } from './app/serviceWorker';
 import { preloadChapter } from './app/chapterSources';
+import { ensureLanguage, hasLanguage } from './i18n/i18n';
 import { languageOfPath, pathWithoutLanguage } from './routing/language';
-import { slugOfPath, withoutTrailingSlash } from './routing/router';
+import { setPagePreparation, slugOfPath, withoutTrailingSlash } from './routing/router';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -23,6 +24,9 @@ const app = (
  * served for another address (a host's `404.html` for a path with no page), whose HTML is not this page's.
  */
 async function start() {
+  // The page's words first (the Chinese catalogue is a chunk of its own), and a move to the other edition waits for its words.
+  setPagePreparation((path) => (hasLanguage(languageOfPath(path)) ? null : ensureLanguage(languageOfPath(path))));
+  await ensureLanguage(languageOfPath(location.pathname));
   const renderedPath = root.dataset.renderedPath;
   if (renderedPath === undefined || withoutTrailingSlash(renderedPath) !== withoutTrailingSlash(location.pathname)) {
     root.replaceChildren();

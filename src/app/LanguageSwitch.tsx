@@ -2,10 +2,12 @@
  * The header's English / 中文 switch, on every page: it leads to the same page in the other edition, keeping
  * the query (figure settings) and the `#heading` (ids are the same in both), and remembers the choice. The
  * address is completed from the current location when the link is used (pointed at, focused, clicked),
- * because figures and headings change the query and hash without a re-render.
+ * because figures and headings change the query and hash without a re-render; pointing at it or focusing
+ * it also starts fetching the other edition's words, which the move waits for.
  */
 import type { MouseEvent, SyntheticEvent } from 'react';
 import './language.css';
+import { ensureLanguage } from '../i18n/i18n';
 import { useT } from '../i18n/useT';
 import { Link } from '../routing/Link';
 import { HTML_LANG, LANGUAGE_NAMES, LANGUAGES, languageOfPath, pathInLanguage, rememberLanguage, switchLanguageHref, type Language } from '../routing/language';
@@ -33,6 +35,7 @@ export function LanguageSwitch() {
 function SwitchLink({ language, path }: { language: Language; path: string }) {
   const complete = (event: SyntheticEvent<HTMLAnchorElement>) => {
     event.currentTarget.href = switchLanguageHref(location.href, language);
+    void ensureLanguage(language);
   };
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     rememberLanguage(language);

@@ -1,7 +1,8 @@
 /**
- * Which JavaScript a pre-rendered chapter asks for early: its own chunk and what that chunk imports, read
- * from Vite's client manifest. The chapter's text is already in the page; preloading its code lets React
- * take the text over (and the figures start) without waiting for the entry to discover the chunk.
+ * Which JavaScript a pre-rendered page asks for early, read from Vite's client manifest: a chapter's own
+ * chunk and what that chunk imports, and on a Chinese page the Chinese catalogue, which the entry awaits
+ * before hydrating. The page's text is already there; preloading lets React take it over (and the figures
+ * start) without waiting for the entry to discover the chunks.
  */
 import { languageOfPath, pathWithoutLanguage } from '../routing/language';
 import { slugOfPath } from '../routing/router';
@@ -26,13 +27,17 @@ function staticClosure(manifest: ClientManifest, roots: string[]): Set<string> {
   return seen;
 }
 
-/** Absolute URLs to preload for the page at `path`: none for a page that is not a chapter. */
-export function chapterModulePreloads(manifest: ClientManifest, path: string): string[] {
+/** The manifest's key of the Chinese catalogue's chunk. */
+export const CHINESE_CATALOGUE = 'src/i18n/zh/index.ts';
+
+/** Absolute URLs to preload for the page at `path`: none for an English page that is not a chapter. */
+export function pageModulePreloads(manifest: ClientManifest, path: string): string[] {
+  const chinese = languageOfPath(path) === 'zh';
   const slug = slugOfPath(pathWithoutLanguage(path));
   const translated = `chapters/zh/${slug}.mdx`;
-  const key = languageOfPath(path) === 'zh' && manifest[translated] ? translated : `chapters/${slug}.mdx`;
-  if (slug === null || !manifest[key]) return [];
+  const chapter = chinese && manifest[translated] ? translated : `chapters/${slug}.mdx`;
+  const roots = [...(slug !== null && manifest[chapter] ? [chapter] : []), ...(chinese && manifest[CHINESE_CATALOGUE] ? [CHINESE_CATALOGUE] : [])];
   const entries = Object.keys(manifest).filter((name) => manifest[name].isEntry);
   const alreadyLoaded = staticClosure(manifest, entries);
-  return [...staticClosure(manifest, [key])].filter((name) => !alreadyLoaded.has(name)).map((name) => `/${manifest[name].file}`);
+  return [...staticClosure(manifest, roots)].filter((name) => !alreadyLoaded.has(name)).map((name) => `/${manifest[name].file}`);
 }

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChapterMeta } from './chapterIndex';
-import { chapterModulePreloads, type ClientManifest } from './modulePreloads';
+import { pageModulePreloads, type ClientManifest } from './modulePreloads';
 import { pageRoutes } from './pageRoutes';
 import { fillTemplate } from './pageTemplate';
 import { HTML_LANG, languageOfPath } from '../routing/language';
@@ -32,7 +32,7 @@ async function main() {
   for (const route of routes) {
     const body = await server.renderPage(route.path);
     const headTags = server.pageHeadTags(route.path, origin);
-    const html = fillTemplate(template, { path: route.path, headTags, body, preloads: chapterModulePreloads(manifest, route.path), lang: HTML_LANG[languageOfPath(route.path)] });
+    const html = fillTemplate(template, { path: route.path, headTags, body, preloads: pageModulePreloads(manifest, route.path), lang: HTML_LANG[languageOfPath(route.path)] });
     mkdirSync(dirname(join(dist, route.file)), { recursive: true });
     writeFileSync(join(dist, route.file), html);
   }

@@ -1,18 +1,18 @@
 /**
  * The interface's words, one catalogue per language (`en/`, `zh/`), each split into namespaces, one JSON file
  * each: one for each part of the shell (`shell`, `sidebar`, `chapter`, `home`, `search`, …), one for what every
- * figure shares (`figure`, `settings`, `exercise`, `stepper`, `training`), and one per figure (`charLm`, `bpttStepper`, …). The catalogues are bundled and the instance is initialised synchronously,
- * so the first render (in the browser, or when pages are pre-rendered) already has every string: no loading
- * state, no flash of keys, and hydration sees the same text the server wrote.
+ * figure shares (`figure`, `settings`, `exercise`, `stepper`, `training`), and one per figure (`charLm`,
+ * `bpttStepper`, …). English is bundled and the instance initialised synchronously; the Chinese catalogue is
+ * its own chunk, which `ensureLanguage` adds before a Chinese page renders (the entry awaits it before
+ * hydrating and has `navigate` wait for it, the pre-render loads it before it starts), so every render already has
+ * every string: no loading state, no flash of keys, and hydration sees the same text the server wrote. Only
+ * the offer of the Chinese edition, which English pages show in Chinese, is bundled in both languages.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES } from '../routing/language';
+import { LANGUAGES, type Language } from '../routing/language';
 import en from './en';
-import zh from './zh';
-
-/** Every catalogue, by language; English is the reference the others must match key for key. */
-export const catalogues = { en, zh } as const;
+import zhLanguageOffer from './zh/languageOffer.json';
 
 /** The namespaces of the catalogues (the files of `en/`). */
 export type Namespace = keyof typeof en;
@@ -24,7 +24,7 @@ export type Namespace = keyof typeof en;
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: catalogues,
+  resources: { en, zh: { languageOffer: zhLanguageOffer } },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
@@ -35,3 +35,13 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 });
+
+/** Whether every catalogue of `language` is in the instance. */
+export const hasLanguage = (language: Language): boolean => language === 'en' || i18n.hasResourceBundle(language, 'shell');
+
+/** Every catalogue of `language` in the instance: at once for English, after its chunk arrives for Chinese. */
+export async function ensureLanguage(language: Language): Promise<void> {
+  if (hasLanguage(language)) return;
+  const { default: catalogue } = await import('./zh');
+  for (const [namespace, messages] of Object.entries(catalogue)) i18n.addResourceBundle(language, namespace, messages, true, true);
+}

@@ -38,9 +38,28 @@ export function usePath(): string {
   );
 }
 
-/** Moves to an in-book URL without reloading; scrolls to its heading, or to the top. */
+/**
+ * What a page needs before it renders, as the entry sets it (`src/main.tsx`: the words of the page's
+ * edition): null when it is all here, else a promise of it.
+ */
+let preparation: (path: string) => Promise<void> | null = () => null;
+
+export function setPagePreparation(prepare: (path: string) => Promise<void> | null): void {
+  preparation = prepare;
+}
+
+/**
+ * Moves to an in-book URL without reloading; scrolls to its heading, or to the top. A page whose
+ * preparation is not done (the other edition's words, the first time) moves once it is.
+ */
 export function navigate(href: string): void {
   const url = new URL(href, location.href);
+  const waiting = preparation(url.pathname);
+  if (waiting) void waiting.then(() => moveTo(url));
+  else moveTo(url);
+}
+
+function moveTo(url: URL): void {
   const samePage = withoutTrailingSlash(url.pathname) === withoutTrailingSlash(location.pathname);
   // Where the reader leaves from, so that Back returns there.
   saveScroll();

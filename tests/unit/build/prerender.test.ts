@@ -1,7 +1,7 @@
 /** The pure parts of the pre-render: which pages exist, what each says in its head, how a page is filled in. */
 import { describe, expect, it } from 'vitest';
 import type { ChapterMeta } from '../../../src/build/chapterIndex';
-import { chapterModulePreloads, type ClientManifest } from '../../../src/build/modulePreloads';
+import { CHINESE_CATALOGUE, pageModulePreloads, type ClientManifest } from '../../../src/build/modulePreloads';
 import { pageRoutes } from '../../../src/build/pageRoutes';
 import { countInlineScripts, fillTemplate } from '../../../src/build/pageTemplate';
 import { folderRedirect } from '../../../src/build/staticHostPreview';
@@ -100,19 +100,25 @@ describe('fillTemplate', () => {
   });
 });
 
-describe('chapterModulePreloads', () => {
+describe('pageModulePreloads', () => {
   const manifest: ClientManifest = {
     'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_jsx.js'] },
     '_jsx.js': { file: 'assets/jsx.js' },
     '_table.js': { file: 'assets/table.js' },
     'chapters/01-sequences.mdx': { file: 'assets/01.js', imports: ['_jsx.js', '_table.js'] },
+    'chapters/zh/01-sequences.mdx': { file: 'assets/01-zh.js', imports: ['_jsx.js', '_table.js'] },
+    [CHINESE_CATALOGUE]: { file: 'assets/zh.js' },
   };
   it('preloads a chapter’s chunk and what it imports that the entry does not already load', () => {
-    expect(chapterModulePreloads(manifest, '/chapters/01-sequences/')).toEqual(['/assets/01.js', '/assets/table.js']);
+    expect(pageModulePreloads(manifest, '/chapters/01-sequences/')).toEqual(['/assets/01.js', '/assets/table.js']);
   });
-  it('preloads nothing for other pages', () => {
-    expect(chapterModulePreloads(manifest, '/figures/')).toEqual([]);
-    expect(chapterModulePreloads(manifest, '/chapters/no-such/')).toEqual([]);
+  it('preloads the Chinese catalogue on every Chinese page, beside a translated chapter’s chunk', () => {
+    expect(pageModulePreloads(manifest, '/zh/chapters/01-sequences/')).toEqual(['/assets/01-zh.js', '/assets/table.js', '/assets/zh.js']);
+    expect(pageModulePreloads(manifest, '/zh/')).toEqual(['/assets/zh.js']);
+  });
+  it('preloads nothing for other English pages', () => {
+    expect(pageModulePreloads(manifest, '/figures/')).toEqual([]);
+    expect(pageModulePreloads(manifest, '/chapters/no-such/')).toEqual([]);
   });
 });
 

@@ -6,7 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues, i18n } from '../../../src/i18n/i18n';
+import en from '../../../src/i18n/en';
+import { i18n } from '../../../src/i18n/i18n';
+import zh from '../../../src/i18n/zh';
+
+const catalogues = { en, zh };
 
 type Catalogue = Record<string, Record<string, string>>;
 
