@@ -4,10 +4,8 @@
  * float32 sums in the same order), tf.sum elsewhere. tfjs-wasm's Sum reduces only the last axis and
  * transposes the whole matrix first to reduce any other.
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
-import { simdKernels } from '../runtime/simdKernels';
 
 const KERNEL = 'UnrolledColumnSums';
 
@@ -18,14 +16,11 @@ export function columnSumsOfArray(m: Float32Array, rows: number, cols: number, s
 }
 
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, shape, allocate, view } = arrays(args, backend);
+  const { read, shape, allocate, view, simd } = arrays(args, backend);
   const [rows, cols] = shape('x');
   const output = allocate([cols]);
   const [x, sums] = [read('x') as Float32Array, view(output)];
-  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
-  const at = simd?.addresses([x, sums]);
-  if (simd && at) simd.run.column_sums(rows, cols, ...at);
-  else columnSumsOfArray(x, rows, cols, sums.fill(0));
+  if (!simd?.call('column_sums', [rows, cols], [x, sums])) columnSumsOfArray(x, rows, cols, sums.fill(0));
   return output;
 }
 

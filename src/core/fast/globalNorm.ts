@@ -3,10 +3,8 @@
  * CPU and WASM backends, JavaScript or on WASM WebAssembly SIMD (tfjs ops would launch two kernels per
  * tensor and a chain of adds), tfjs ops elsewhere.
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
-import { simdKernels } from '../runtime/simdKernels';
 
 const KERNEL = 'UnrolledGlobalNorm';
 
@@ -22,9 +20,8 @@ function sumOfSquares(values: Float32Array): number {
 }
 
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, make } = arrays(args, backend);
+  const { read, make, simd } = arrays(args, backend);
   // On WASM in WebAssembly SIMD once compiled, with the same sums.
-  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
   let sum = 0;
   for (let k = 0, values = read('g0'); values; values = read(`g${++k}`)) {
     const at = simd?.addresses([values]);

@@ -7,10 +7,8 @@
  *
  * Shapes: x [M, K] mostly zero, W [N, K], biases [N], dy [M, N].
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '../runtime/tf';
 import { arrays, registerArrayKernel, valuesOnArrayBackend, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
-import { simdKernels } from '../runtime/simdKernels';
 
 const PRODUCT = 'UnrolledSparseRowsProduct';
 const WEIGHT_GRADIENT = 'UnrolledSparseRowsWeightGradient';
@@ -24,18 +22,13 @@ const MAX_DENSITY = 1 / 4;
 
 /** y = x·Wᵀ + Σ biases: each row of y is the biases plus x[m, k]·W[:, k] for the nonzero x[m, k]. */
 function productKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, shape, allocate, view } = arrays(args, backend);
+  const { read, shape, allocate, view, simd } = arrays(args, backend);
   const [M, K] = shape('x');
   const N = shape('weight')[0];
   const out = allocate([M, N]);
-  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
   // simd/updates.c takes W's columns and the biases' sum in a scratch of K·N + N floats.
-  const onSimd = simd?.withScratch(K * N + N, (scratch) => {
-    const at = simd.addresses([read('x'), read('weight'), read('bias0'), read('bias1'), view(scratch), view(out)]);
-    if (at) simd.run.sparse_rows_product(M, K, N, ...at);
-    return at !== null;
-  });
-  if (onSimd) return out;
+  const scratchInputs = (scratch: tf.TensorInfo) => [read('x'), read('weight'), read('bias0'), read('bias1'), view(scratch), view(out)];
+  if (simd?.withScratch(K * N + N, (scratch) => simd.call('sparse_rows_product', [M, K, N], scratchInputs(scratch)))) return out;
   const [x, weight, y] = [read('x') as Float32Array, read('weight') as Float32Array, view(out)];
   const biases = ['bias0', 'bias1'].map((name) => read(name)).filter((b): b is Float32Array => b !== null);
   // Rounded as the dense kernels round: the biases summed in float32, then each row's products in
@@ -71,18 +64,12 @@ function productKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
 
 /** ∂L/∂W = dyᵀ·x: column k of ∂L/∂W sums x[m, k]·dy[m, :] over the rows m where x[m, k] is nonzero. */
 function weightGradientKernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo {
-  const { read, shape, allocate, view } = arrays(args, backend);
+  const { read, shape, allocate, view, simd } = arrays(args, backend);
   const [M, K] = shape('x');
   const N = shape('dy')[1];
   const out = allocate([N, K]);
-  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
   // simd/updates.c sums in a scratch of K·N doubles.
-  const onSimd = simd?.withScratch(2 * K * N, (scratch) => {
-    const at = simd.addresses([read('x'), read('dy'), view(scratch), view(out)]);
-    if (at) simd.run.sparse_rows_weight_gradient(M, K, N, ...at);
-    return at !== null;
-  });
-  if (onSimd) return out;
+  if (simd?.withScratch(2 * K * N, (scratch) => simd.call('sparse_rows_weight_gradient', [M, K, N], [read('x'), read('dy'), view(scratch), view(out)]))) return out;
   const [x, dy, dWeight] = [read('x') as Float32Array, read('dy') as Float32Array, view(out)];
   // Accumulated as [K, N], each row contiguous, in float64 and in the order of m, as the dense kernels
   // sum (the zeros they add change nothing); written transposed.

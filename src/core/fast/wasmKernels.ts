@@ -35,23 +35,16 @@ function heap(args: KernelArgs) {
  * on the heap, or the LSTM's or GRU's `gates` is missing: steps.c activates the gates into memory first.
  */
 export function simdForward(simd: SimdKernels, kind: CellKind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }: ForwardStep): boolean {
-  const { run, addresses } = simd;
-  const at = kind === 'RNN' ? addresses([a, gx, h]) : !gates ? null : kind === 'LSTM' ? addresses([a, gx, cPrev, h, c, gates]) : addresses([a, gx, hPrev, biasHn, h, gates, hn]);
-  if (at && kind === 'RNN') run.rnn_forward(B, H, tanh ? 1 : 0, ...at);
-  else if (at && kind === 'LSTM') run.lstm_forward(B, H, ...at);
-  else if (at) run.gru_forward(B, H, ...at);
-  return at !== null;
+  if (kind === 'RNN') return simd.call('rnn_forward', [B, H, tanh ? 1 : 0], [a, gx, h]);
+  if (!gates) return false;
+  return kind === 'LSTM' ? simd.call('lstm_forward', [B, H], [a, gx, cPrev, h, c, gates]) : simd.call('gru_forward', [B, H], [a, gx, hPrev, biasHn, h, gates, hn]);
 }
 
 /** One backward step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not on the heap. */
 export function simdBackward(simd: SimdKernels, kind: CellKind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }: BackwardStep): boolean {
-  const { run, addresses } = simd;
-  const at =
-    kind === 'RNN' ? addresses([h, dOut, dh, dGx]) : kind === 'LSTM' ? addresses([gates, c, cPrev, dOut, dh, dc, dGx]) : addresses([gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
-  if (at && kind === 'RNN') run.rnn_backward(B, H, tanh ? 1 : 0, ...at);
-  else if (at && kind === 'LSTM') run.lstm_backward(B, H, ...at);
-  else if (at) run.gru_backward(B, H, ...at);
-  return at !== null;
+  if (kind === 'RNN') return simd.call('rnn_backward', [B, H, tanh ? 1 : 0], [h, dOut, dh, dGx]);
+  if (kind === 'LSTM') return simd.call('lstm_backward', [B, H], [gates, c, cPrev, dOut, dh, dc, dGx]);
+  return simd.call('gru_backward', [B, H], [gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
 }
 
 /** Step t forward: inputs hW = h_{t−1}·W_hhᵀ, gx [T, B, G·H], hPrev, cPrev, biasHn; outputs h, c, gates, hn. */

@@ -12,6 +12,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { ReaderError, type ReaderMessage } from '../readerMessage';
+import { prepareSimdKernels } from './simdKernels';
 import * as tf from './tf';
 import { MAX_WASM_THREADS, wasmThreadsHere } from './wasmThreads';
 
@@ -77,7 +78,7 @@ async function tryBackend(name: BackendName): Promise<ReaderMessage | null> {
     await tf.ready();
     if (name === 'webgpu') watchDevice();
     // The SIMD kernels' module, compiled before the first step rather than during it.
-    if (name === 'wasm') await (await import('./simdKernels')).prepareSimdKernels(tf.backend() as BackendWasm);
+    if (name === 'wasm') await prepareSimdKernels(tf.backend() as BackendWasm);
     return null;
   } catch (error) {
     return { key: 'engine:backendFailed', values: { backend: name, error: error instanceof Error ? error.message : String(error) } };

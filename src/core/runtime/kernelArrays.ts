@@ -7,6 +7,7 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from './tf';
 import { activeBackend } from './activeBackend';
+import { simdKernels } from './simdKernels';
 
 export type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
@@ -66,5 +67,7 @@ export function arrays(args: KernelArgs, backendName: ArrayBackend) {
   /** The values of an output from `allocate`, to write in place. */
   const view = (output: tf.TensorInfo): Float32Array =>
     (backendName === 'cpu' ? cpu.data.get(output.dataId).values : wasm.typedArrayFromHeap(output)) as Float32Array;
-  return { read, shape: (name: string) => info(name).shape, make, allocate, view, attrs: (args.attrs ?? {}) as Record<string, unknown> };
+  /** On WASM the engine's SIMD kernels over this heap, once compiled; null until then and on the CPU backend. */
+  const simd = backendName === 'wasm' ? simdKernels(wasm) : null;
+  return { read, shape: (name: string) => info(name).shape, make, allocate, view, simd, attrs: (args.attrs ?? {}) as Record<string, unknown> };
 }

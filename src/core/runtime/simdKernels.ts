@@ -30,6 +30,8 @@ export interface SimdKernels {
   run: KernelExports;
   /** Each array's byte address on the heap, 0 for null; null when one of them lives elsewhere. */
   addresses(arrays: (Float32Array | null)[]): number[] | null;
+  /** `run[name](...sizes, ...addresses of arrays, ...scalars)`; false, and nothing run, when an array is not on the heap. */
+  call(name: keyof KernelExports, sizes: number[], arrays: (Float32Array | null)[], scalars?: number[]): boolean;
   /** `compute` given a float32 heap array of `floats` entries, freed after. Take every view inside `compute`: the allocation may move the heap. */
   withScratch<T>(floats: number, compute: (scratch: tf.TensorInfo) => T): T;
 }
@@ -58,6 +60,11 @@ function kernelsOver(backend: BackendWasm, memory: WebAssembly.Memory, run: Kern
   return {
     run,
     addresses,
+    call(name, sizes, arrays, scalars = []) {
+      const at = addresses(arrays);
+      if (at) run[name](...sizes, ...at, ...scalars);
+      return at !== null;
+    },
     withScratch(floats, compute) {
       const scratch = backend.makeOutput([floats], 'float32');
       try {

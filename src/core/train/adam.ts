@@ -7,8 +7,6 @@
  * kernels per parameter, which dominates small models such as "hello" → "ohlol". On WebGPU and WebGL it
  * is tfjs's `tf.train.adam`, the same formula.
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { simdKernels } from '../runtime/simdKernels';
 import { arrays, onArrayBackend, registerArrayKernel, type ArrayBackend, type KernelArgs } from '../runtime/kernelArrays';
 import * as tf from '../runtime/tf';
 import type { Optimizer } from './trainer';
@@ -33,18 +31,15 @@ function adamArrays([theta, m, v, g]: Float32Array[], [newTheta, newM, newV]: Fl
 }
 
 function kernel(args: KernelArgs, backend: ArrayBackend): tf.TensorInfo[] {
-  const { read, shape, allocate, view, attrs } = arrays(args, backend);
+  const { read, shape, allocate, view, simd, attrs } = arrays(args, backend);
   // Outputs first, then every view: an allocation may move the WASM heap.
   const outputs = [0, 1, 2].map(() => allocate(shape('theta')));
   const inputs = ['theta', 'm', 'v', 'gradient'].map((name) => read(name) as Float32Array);
   const hyper = attrs as Record<string, number>;
+  const { stepSize, correction2 } = corrections(hyper);
   // On WASM the same arithmetic in WebAssembly SIMD (simdKernels.ts), once compiled.
-  const simd = backend === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
-  const at = simd?.addresses([...inputs, ...outputs.map(view)]);
-  if (simd && at) {
-    const { stepSize, correction2 } = corrections(hyper);
-    simd.run.adam_update(inputs[0].length, ...at, hyper.beta1, hyper.beta2, hyper.epsilon, stepSize, correction2);
-  } else adamArrays(inputs, outputs.map(view), hyper);
+  const scalars = [hyper.beta1, hyper.beta2, hyper.epsilon, stepSize, correction2];
+  if (!simd?.call('adam_update', [inputs[0].length], [...inputs, ...outputs.map(view)], scalars)) adamArrays(inputs, outputs.map(view), hyper);
   return outputs;
 }
 
