@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts?(x)'], environment: 'node', setupFiles: ['tests/unit/languages.ts'], testTimeout: 60_000 } },
-      { test: { name: 'parity', include: ['tests/parity/**/*.test.ts'], environment: 'node', testTimeout: 300_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts?(x)'], environment: 'node', setupFiles: ['tests/shared/relaxedSimd.ts', 'tests/unit/languages.ts'], testTimeout: 60_000 } },
+      { test: { name: 'parity', include: ['tests/parity/**/*.test.ts'], environment: 'node', setupFiles: ['tests/shared/relaxedSimd.ts'], testTimeout: 300_000 } },
       {
         test: {
           name: 'e2e',

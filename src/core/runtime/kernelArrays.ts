@@ -21,6 +21,11 @@ export function onArrayBackend(): boolean {
   return ARRAY_BACKENDS.some((name) => name === backend);
 }
 
+/** Whether the live backend is WASM with the engine's relaxed-SIMD products compiled (runtime/simd/gemm.c). */
+export function hasSimdProducts(): boolean {
+  return activeBackend() === 'wasm' && simdKernels(tf.backend() as BackendWasm)?.gemm != null;
+}
+
 /**
  * A tensor's values where the CPU or WASM backend keeps them, without a copy (on WASM a view of the heap,
  * valid until the next allocation), for reading only; null on other backends.

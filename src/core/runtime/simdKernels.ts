@@ -4,6 +4,10 @@
  * column sums. The module imports tfjs's own heap and works on tensors in place, with results equal to the
  * JavaScript's to the bit, so the JavaScript stays the reference and the fallback: until the module is
  * compiled, or where WebAssembly SIMD is missing, the kernels run their JavaScript.
+ *
+ * Beside it, a second module over the same heap holds matrix products in relaxed SIMD (simd/gemm.c), twice
+ * XNNPACK's speed where the processor fuses multiply and add; where relaxed SIMD is missing it does not
+ * compile, `gemm` is null, and the products stay with XNNPACK.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type * as tf from './tf';
@@ -22,16 +26,22 @@ export const SIMD_KERNEL_FUNCTIONS = [
   'sum_of_squares',
   'column_sums',
 ] as const;
+/** What the products' module exports (simd/gemm.c). */
+export const GEMM_FUNCTIONS = ['gemm_scratch_size', 'gemm_packed_b_size', 'gemm_pack_b', 'gemm'] as const;
 /** Each function takes sizes, heap addresses and (Adam) hyperparameters; sum_of_squares returns its sum. */
 export type KernelExports = Record<(typeof SIMD_KERNEL_FUNCTIONS)[number], (...sizesAddressesAndScalars: number[]) => number>;
+/** gemm_scratch_size() and gemm_packed_b_size(K, N) return floats; gemm_pack_b and gemm take sizes, strides, addresses, a flag. */
+export type GemmExports = Record<(typeof GEMM_FUNCTIONS)[number], (...sizesAddressesAndScalars: number[]) => number>;
 
 export interface SimdKernels {
   /** The module's functions. */
   run: KernelExports;
+  /** The products' functions (a plain object), or null where relaxed SIMD is missing. */
+  gemm: GemmExports | null;
   /** Each array's byte address on the heap, 0 for null; null when one of them lives elsewhere. */
   addresses(arrays: (Float32Array | null)[]): number[] | null;
-  /** `run[name](...sizes, ...addresses of arrays, ...scalars)`; false, and nothing run, when an array is not on the heap. */
-  call(name: keyof KernelExports, sizes: number[], arrays: (Float32Array | null)[], scalars?: number[]): boolean;
+  /** `name(...sizes, ...addresses of arrays, ...scalars)`; false, and nothing run, when an array is not on the heap or the function is missing. */
+  call(name: keyof KernelExports | keyof GemmExports, sizes: number[], arrays: (Float32Array | null)[], scalars?: number[]): boolean;
   /** `compute` given a float32 heap array of `floats` entries, freed after. Take every view inside `compute`: the allocation may move the heap. */
   withScratch<T>(floats: number, compute: (scratch: tf.TensorInfo) => T): T;
 }
@@ -51,19 +61,22 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
-function kernelsOver(backend: BackendWasm, memory: WebAssembly.Memory, run: KernelExports): SimdKernels {
+function kernelsOver(backend: BackendWasm, memory: WebAssembly.Memory, run: KernelExports, gemm: GemmExports | null): SimdKernels {
   const addresses = (arrays: (Float32Array | null)[]): number[] | null => {
     const buffer = memory.buffer;
     const out = arrays.map((array) => (array === null ? 0 : array.buffer === buffer ? array.byteOffset : -1));
     return out.includes(-1) ? null : out;
   };
+  // Looked up at each call, so that a profiler can wrap a function of `gemm` (a plain object).
+  const lookUp = (name: keyof KernelExports | keyof GemmExports) => (name in run ? run[name as keyof KernelExports] : gemm?.[name as keyof GemmExports]);
   return {
     run,
+    gemm,
     addresses,
     call(name, sizes, arrays, scalars = []) {
-      const at = addresses(arrays);
-      if (at) run[name](...sizes, ...at, ...scalars);
-      return at !== null;
+      const [at, kernel] = [addresses(arrays), lookUp(name)];
+      if (at && kernel) kernel(...sizes, ...at, ...scalars);
+      return at !== null && kernel !== undefined;
     },
     withScratch(floats, compute) {
       const scratch = backend.makeOutput([floats], 'float32');
@@ -80,10 +93,12 @@ async function instantiate(backend: BackendWasm, memory: WebAssembly.Memory): Pr
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
     // Its own chunk, fetched only where the WASM backend runs.
-    const { KERNELS_WASM_PLAIN, KERNELS_WASM_SHARED } = await import('./simd/kernelsWasm');
-    const bytes = decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM_PLAIN);
-    const { instance } = await WebAssembly.instantiate(bytes, { env: { memory } });
-    return kernelsOver(backend, memory, instance.exports as unknown as KernelExports);
+    const modules = await import('./simd/kernelsWasm');
+    const compile = async (plain: string, sharedHeap: string) => (await WebAssembly.instantiate(decodeBase64(shared ? sharedHeap : plain), { env: { memory } })).instance.exports;
+    const run = (await compile(modules.KERNELS_WASM_PLAIN, modules.KERNELS_WASM_SHARED)) as unknown as KernelExports;
+    // Without relaxed SIMD the products' module fails to compile alone.
+    const gemm = await compile(modules.GEMM_WASM_PLAIN, modules.GEMM_WASM_SHARED).catch(() => null);
+    return kernelsOver(backend, memory, run, gemm && ({ ...gemm } as unknown as GemmExports));
   } catch {
     // No WebAssembly SIMD here (or a heap unlike the one the module expects): the JavaScript kernels run.
     return null;
