@@ -5,9 +5,11 @@
  * software GPU whose rows show that the GPU path works, not how fast a GPU is. The table names the adapter.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { hasSimdProducts } from '../src/core/runtime/kernelArrays';
 import { prepareSimdKernels } from '../src/core/runtime/simdKernels';
 import * as tf from '../src/core/runtime/tf';
 import { startWebGpuInNode, type AdapterChoice } from '../tests/parity/webgpuNode';
+import '../tests/shared/relaxedSimd';
 
 export type BenchBackend = 'cpu' | 'wasm' | 'webgpu';
 
@@ -26,6 +28,8 @@ export interface StartedBackend {
   label: string;
   /** e.g. `XNNPACK, 1 thread, SIMD on`, `Dawn on nvidia hopper (NVIDIA H200)` */
   device: string;
+  /** the engine's own rows: `device` and what the engine runs beside the backend's kernels, e.g. its products in relaxed SIMD */
+  engineDevice: string;
   /** whether this is a GPU emulated on the CPU (SwiftShader): its rows get few runs */
   softwareGpu: boolean;
 }
@@ -39,7 +43,8 @@ export function webGpuLabel(adapter: { name: string; software: boolean }): strin
 export async function startBackend(name: BenchBackend, gpu: AdapterChoice = 'auto'): Promise<StartedBackend> {
   if (name === 'webgpu') {
     const adapter = await startWebGpuInNode(gpu);
-    return { label: webGpuLabel(adapter), device: `Dawn on ${adapter.name}`, softwareGpu: adapter.software };
+    const device = `Dawn on ${adapter.name}`;
+    return { label: webGpuLabel(adapter), device, engineDevice: device, softwareGpu: adapter.software };
   }
   if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
@@ -51,7 +56,9 @@ export async function startBackend(name: BenchBackend, gpu: AdapterChoice = 'aut
   await tf.ready();
   if (name === 'wasm') {
     await prepareSimdKernels(tf.backend() as BackendWasm);
-    return { label: 'wasm', device: `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`, softwareGpu: false };
+    const device = `XNNPACK, 1 thread, SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'on' : 'off'}`;
+    const engineDevice = hasSimdProducts() ? `1 thread, the engine's SIMD kernels, products in relaxed SIMD` : `${device}, products on XNNPACK`;
+    return { label: 'wasm', device, engineDevice, softwareGpu: false };
   }
-  return { label: name, device: 'JavaScript', softwareGpu: false };
+  return { label: name, device: 'JavaScript', engineDevice: 'JavaScript', softwareGpu: false };
 }

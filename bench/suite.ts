@@ -27,13 +27,13 @@ const CELLS: CellKind[] = (argument('kinds') ?? 'RNN,LSTM,GRU').split(',') as Ce
 const withLayers = !process.argv.includes('--no-layers');
 const VARIANTS: HelloVariant[] = ['cell', 'rnn', 'embedding'];
 
-const { label, device, softwareGpu } = await startBackend(backend, gpu);
+const { label, device, engineDevice, softwareGpu } = await startBackend(backend, gpu);
 const plan = plans(quick, backend === 'webgpu' ? (softwareGpu ? 'software' : 'hardware') : null);
-console.error(`  ${label}: ${device}`);
+console.error(`  ${label}: ${engineDevice}`);
 const rows: Row[] = [];
 
 async function record(workload: Workload, variant: string, implementation: Implementation, run: (p: Plan) => Promise<Samples>) {
-  const row = { workload, variant, implementation, backend: label, device };
+  const row = { workload, variant, implementation, backend: label, device: implementation === 'engine' ? engineDevice : device };
   const p = plan[workload];
   if (!p) {
     rows.push({ ...row, note: SOFTWARE_GPU_SKIPS[workload] ?? 'skipped' });

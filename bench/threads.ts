@@ -73,7 +73,7 @@ try {
       (starts[threads] ??= []).push(result.startMs);
       for (const [key, samples] of Object.entries(result.samples)) {
         const [workload, variant] = key.split(' ') as [Workload, string];
-        const device = `XNNPACK, SIMD, ${threadWord(threads)}, engine SIMD kernels ${result.simdKernels ? 'on' : 'off'}, Chromium ${browser.version()}`;
+        const device = `XNNPACK, SIMD, ${threadWord(threads)}, engine SIMD kernels ${result.simdKernels ? 'on' : 'off'}, products ${result.simdProducts ? 'in relaxed SIMD' : 'on XNNPACK'}, Chromium ${browser.version()}`;
         collect({ workload, variant, implementation: 'engine', backend: `wasm in Chromium, ${threadWord(threads)}`, threads, device, samples });
         console.error(`  round ${round}: wasm ${key}, ${threadWord(threads)}: median ${summarise(samples).median.toFixed(1)} ms`);
       }

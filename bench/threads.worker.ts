@@ -6,6 +6,7 @@ import type { CellKind } from '../src/core/cells/types';
 import type { HelloVariant } from '../src/core/train/hello';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../src/core/runtime/backend';
+import { hasSimdProducts } from '../src/core/runtime/kernelArrays';
 import { simdKernels } from '../src/core/runtime/simdKernels';
 import * as tf from '../src/core/runtime/tf';
 import type { Plan } from './timing';
@@ -23,12 +24,13 @@ export interface ThreadsRequest {
 }
 
 /**
- * What it answers: the threads XNNPACK really got, whether the engine's SIMD kernels run (on the shared heap
- * when threaded), how long the backend took to start, and the times in ms by `workload variant`.
+ * What it answers: the threads XNNPACK really got, whether the engine's SIMD kernels and its relaxed-SIMD
+ * products run (on the shared heap when threaded), how long the backend took to start, and the times in ms by `workload variant`.
  */
 export interface ThreadsResult {
   threads: number;
   simdKernels: boolean;
+  simdProducts: boolean;
   startMs: number;
   samples: Record<string, number[]>;
 }
@@ -44,7 +46,7 @@ self.onmessage = async ({ data }: MessageEvent<ThreadsRequest>) => {
     const samples: Record<string, number[]> = {};
     if (data.workloads.includes('charlm')) for (const kind of data.kinds) samples[`charlm ${kind}`] = (await charLmStep(kind, data.plan)).samples;
     if (data.workloads.includes('hello')) for (const variant of HELLO_VARIANTS) samples[`hello ${variant}`] = (await helloRun(variant, data.plan)).samples;
-    self.postMessage({ threads: backend.threads ?? 1, simdKernels: simdKernels(tf.backend() as BackendWasm) !== null, startMs, samples } satisfies ThreadsResult);
+    self.postMessage({ threads: backend.threads ?? 1, simdKernels: simdKernels(tf.backend() as BackendWasm) !== null, simdProducts: hasSimdProducts(), startMs, samples } satisfies ThreadsResult);
   } catch (error) {
     self.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,15 +1,19 @@
 /**
- * Fused JavaScript kernels for the backends whose memory JavaScript can reach (CPU, and WASM for small
- * sizes), registered with tfjs so the engine tracks their tensors like any op's: the whole-sequence
- * recurrence forward and backward (jsSequence.ts), a matrix product on the register-tiled gemm and fast
- * transposes (gemm.ts). The products and transposes get gradients in linalg.ts; the recurrence has its
- * analytic BPTT.
+ * Fused kernels for the backends whose memory JavaScript can reach (CPU and WASM), registered with tfjs so
+ * the engine tracks their tensors like any op's: the whole-sequence recurrence forward and backward
+ * (jsSequence.ts), a matrix product, and fast transposes (gemm.ts). They compute in JavaScript, or on
+ * the WASM heap in the engine's SIMD (simdSequence.ts, wasmGemm.ts) where its products' module runs and a
+ * product is large enough to gain from it. The products and transposes get gradients in linalg.ts; the
+ * recurrence has its analytic BPTT.
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { FAST_PERMUTATIONS, matMulArrays, permuted } from './gemm';
-import { backwardArrays, forwardArrays, type ForwardArrays } from './jsSequence';
-import { arrays, registerArrayKernel, type ArrayBackend as Backend, type KernelArgs } from '../runtime/kernelArrays';
+import { backwardArrays, forwardArrays, jsSequenceMath, type ForwardArrays } from './jsSequence';
+import { withSequenceMath } from './simdSequence';
+import { operand, packedProduct, productScratch } from './wasmGemm';
+import type { SimdKernels } from '../runtime/simdKernels';
+import { arrays, hasSimdProducts, registerArrayKernel, type ArrayBackend as Backend, type KernelArgs } from '../runtime/kernelArrays';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceInputs } from '../recurrence/recurrence';
 
@@ -19,10 +23,13 @@ export const MATMUL = 'UnrolledMatMul';
 export const TRANSPOSE = 'UnrolledTranspose';
 
 /**
- * On WASM, XNNPACK's products beat JavaScript's once a product has more than about this many
- * multiply-adds; below it, the cost of launching XNNPACK and packing its weights dominates.
+ * On WASM, XNNPACK's products, and the engine's SIMD products, beat JavaScript's once a product has more
+ * than about this many multiply-adds; below it, the cost of launching them and packing the weights dominates.
  */
 export const WASM_JS_PRODUCT_LIMIT = 1 << 16;
+
+/** The SIMD kernels for a product of `multiplyAdds` where the products' module runs and the product is large enough; else null. */
+const simdForProduct = (simd: SimdKernels | null, multiplyAdds: number) => (simd?.gemm && multiplyAdds > WASM_JS_PRODUCT_LIMIT ? simd : null);
 /**
  * …and for a product with at most this many rows and a transposed right operand (one step of generation),
  * where XNNPACK would first copy and repack the whole matrix for a handful of dot products.
@@ -35,36 +42,68 @@ function forwardFields(kind: CellKind, keep: boolean): (keyof ForwardArrays)[] {
 }
 
 function forwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
-  const { read, shape, make, attrs } = arrays(args, backend);
+  const { read, shape, allocate, view, simd, attrs } = arrays(args, backend);
   const kind = attrs.kind as CellKind;
-  const keep = attrs.keep as boolean;
+  const fields = forwardFields(kind, attrs.keep as boolean);
   const [T, B, GH] = shape('gx');
-  const H = shape('weightHh')[1];
-  const sizes = { T, B, H };
-  const out = forwardArrays(kind, attrs.nonlinearity as Nonlinearity, sizes, read('gx') as Float32Array, read('weightHh') as Float32Array, read('biasHn'), read('h0') as Float32Array, read('c0'), keep);
-  return forwardFields(kind, keep).map((field) => make(field === 'gates' ? [T, B, GH] : [T, B, H], out[field] as Float32Array));
+  const sizes = { T, B, H: shape('weightHh')[1] };
+  const outputs = fields.map((field) => allocate(field === 'gates' ? [T, B, GH] : [T, B, sizes.H]));
+  withSequenceMath(simdForProduct(simd, B * GH * sizes.H), view, sizes, GH, jsSequenceMath, (math) => {
+    const out = Object.fromEntries(fields.map((field, k) => [field, view(outputs[k])])) as unknown as ForwardArrays;
+    const inputs = { gx: need(read('gx')), w: need(read('weightHh')), biasHn: read('biasHn'), h0: need(read('h0')), c0: read('c0') };
+    forwardArrays(kind, attrs.nonlinearity as Nonlinearity, sizes, inputs, out, math);
+  });
+  return outputs;
 }
 
 function backwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
-  const { read, shape, make, attrs } = arrays(args, backend);
+  const { read, shape, allocate, view, simd, attrs } = arrays(args, backend);
   const kind = attrs.kind as CellKind;
   const [T, B, H] = shape('hs');
   const GH = shape('weightHh')[0];
-  const fwd = { hs: read('hs') as Float32Array, cs: read('cs') ?? undefined, gates: read('gates') ?? undefined, hn: read('hn') ?? undefined };
-  const g = backwardArrays(kind, attrs.nonlinearity as Nonlinearity, { T, B, H }, read('weightHh') as Float32Array, read('h0') as Float32Array, read('c0'), fwd, read('dHs') as Float32Array, read('dhN') as Float32Array, read('dcN'));
-  const grads = [make([T, B, GH], g.dGx), make([B, H], g.dh0), make([GH, H], g.dWeightHh), make([GH], g.dBiasIh), make([GH], g.dBiasHh)];
-  if (kind === 'GRU') grads.push(make([T, B, GH], g.dGh));
-  if (g.dc0) grads.push(make([B, H], g.dc0));
-  return grads;
+  // In the kernel's output order: then dGh (GRU) or dc0 (LSTM).
+  const outputs = [allocate([T, B, GH]), allocate([B, H]), allocate([GH, H]), allocate([GH]), allocate([GH])];
+  if (kind === 'GRU') outputs.push(allocate([T, B, GH]));
+  if (kind === 'LSTM') outputs.push(allocate([B, H]));
+  withSequenceMath(simdForProduct(simd, B * GH * H), view, { T, B, H }, GH, jsSequenceMath, (math) => {
+    const [dGx, dh0, dWeightHh, dBiasIh, dBiasHh, last] = outputs.map(view);
+    const grads = { dGx, dh0, dWeightHh, dBiasIh, dBiasHh, dGh: kind === 'GRU' ? last : dGx, ...(kind === 'LSTM' ? { dc0: last } : {}) };
+    const fwd = { hs: need(read('hs')), cs: read('cs') ?? undefined, gates: read('gates') ?? undefined, hn: read('hn') ?? undefined };
+    const upstream = { dHs: need(read('dHs')), dhN: need(read('dhN')), dcN: read('dcN') };
+    const inputs = { w: need(read('weightHh')), h0: need(read('h0')), c0: read('c0') };
+    backwardArrays(kind, attrs.nonlinearity as Nonlinearity, { T, B, H }, inputs, fwd, upstream, grads, math);
+  });
+  return outputs;
+}
+
+/** An input the kernel cannot run without. */
+function need(values: Float32Array | null): Float32Array {
+  if (!values) throw new Error('a kernel input is missing');
+  return values;
 }
 
 function matMulKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
-  const { read, shape, make, attrs } = arrays(args, backend);
+  const { read, shape, make, allocate, view, attrs, ...rest } = arrays(args, backend);
   const [a, b] = [shape('a'), shape('b')];
   const [transposeA, transposeB] = [attrs.transposeA as boolean, attrs.transposeB as boolean];
-  const biases = ['bias0', 'bias1'].map((name) => read(name)).filter((bias): bias is Float32Array => bias !== null);
-  const c = matMulArrays(read('a') as Float32Array, read('b') as Float32Array, a, b, transposeA, transposeB, biases);
-  return make([transposeA ? a[1] : a[0], transposeB ? b[0] : b[1]], c);
+  const [M, K, N] = [transposeA ? a[1] : a[0], transposeA ? a[0] : a[1], transposeB ? b[0] : b[1]];
+  const biases = () => ['bias0', 'bias1'].map((name) => read(name)).filter((bias): bias is Float32Array => bias !== null);
+  const simd = simdForProduct(rest.simd, M * N * K);
+  if (!simd?.gemm) return make([M, N], matMulArrays(need(read('a')), need(read('b')), a, b, transposeA, transposeB, biases()));
+  // On WASM with the engine's SIMD products: C starts as the biases (as matMulArrays does) and the product is added.
+  const output = allocate([M, N]);
+  simd.withScratch(productScratch(simd.gemm, K, N), (scratch) => {
+    const c = view(output);
+    const added = biases();
+    if (added.length) {
+      const row = c.subarray(0, N).fill(0);
+      for (const bias of added) for (let j = 0; j < N; j++) row[j] += bias[j];
+      for (let i = 1; i < M; i++) c.copyWithin(i * N, 0, N);
+    }
+    const product = packedProduct(simd, operand(need(read('b')), K, N, transposeB), K, N, view(scratch));
+    product(operand(need(read('a')), M, K, transposeA), M, c, added.length > 0);
+  });
+  return output;
 }
 
 function transposeKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
@@ -92,15 +131,15 @@ export function jsTranspose<T extends tf.Tensor>(x: T, perm: number[]): T {
 }
 
 /**
- * The recurrence as two fused JavaScript kernels: always on the CPU backend, and on WASM when each step's
- * product with W_hh is too small for XNNPACK to pay off, or has so few rows (generation) that XNNPACK's
- * repacking of W_hh would cost more than the product.
+ * The recurrence as two fused kernels: always on the CPU backend; on WASM wherever the engine's SIMD
+ * products run, and elsewhere when each step's product with W_hh is too small for XNNPACK to pay off, or
+ * has so few rows (generation) that XNNPACK's repacking of W_hh would cost more than the product.
  */
 export const jsRecurrence: Recurrence = {
   supports: ({ gx, weightHh }: RecurrenceInputs) => {
     const backend = activeBackend();
     const [B, size] = [gx.shape[1], weightHh.size];
-    return backend === 'cpu' || (backend === 'wasm' && (B * size <= WASM_JS_PRODUCT_LIMIT || B <= WASM_FEW_ROWS));
+    return backend === 'cpu' || hasSimdProducts() || (backend === 'wasm' && (B * size <= WASM_JS_PRODUCT_LIMIT || B <= WASM_FEW_ROWS));
   },
   forward({ kind, nonlinearity, gx, weightHh, biasHn, h0, c0 }, keep) {
     const inputs = { gx, weightHh, h0, ...(c0 ? { c0 } : {}), ...(biasHn ? { biasHn } : {}) };

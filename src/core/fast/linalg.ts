@@ -1,12 +1,15 @@
 /**
  * Matrix products and transposes in the form each backend does fastest. tfjs-cpu's matMul is a scalar
- * triple loop and its transpose indexes every element, so the CPU backend gets the kernels of gemm.ts, and
- * so do WASM's small products; WASM's XNNPACK only takes the untransposed A·B (any other layout falls into
- * a loop ten times slower), so transposes there become explicit ops. Both stay differentiable.
+ * triple loop and its transpose indexes every element, so the CPU backend gets the kernels of gemm.ts. On
+ * WASM the engine's relaxed-SIMD products (wasmGemm.ts) take every product, in any layout, where they
+ * compile; elsewhere small products go to gemm.ts and the rest to XNNPACK, which only takes the
+ * untransposed A·B (any other layout falls into a loop ten times slower), so transposes there become
+ * explicit ops. All stay differentiable.
  */
 import * as tf from '../runtime/tf';
 import { jsMatMul, jsTranspose, MATMUL, TRANSPOSE, WASM_FEW_ROWS, WASM_JS_PRODUCT_LIMIT } from './jsKernels';
 import { activeBackend } from '../runtime/activeBackend';
+import { hasSimdProducts } from '../runtime/kernelArrays';
 
 /** op(a)·op(b) + Σ biases for 2-D float32 tensors, as tf.matMul and tf.add; at most two biases [N]. */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, transposeB = false, biases: readonly tf.Tensor1D[] = []): tf.Tensor2D {
@@ -14,7 +17,7 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
   const [M, K] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const N = transposeB ? b.shape[0] : b.shape[1];
   const fewRowsTimesTransposed = !transposeA && transposeB && M <= WASM_FEW_ROWS;
-  if (backend === 'cpu' || (backend === 'wasm' && (M * N * K <= WASM_JS_PRODUCT_LIMIT || fewRowsTimesTransposed))) {
+  if (backend === 'cpu' || hasSimdProducts() || (backend === 'wasm' && (M * N * K <= WASM_JS_PRODUCT_LIMIT || fewRowsTimesTransposed))) {
     return jsMatMul(a, b, transposeA, transposeB, biases);
   }
   return tf.tidy(() => {
@@ -30,10 +33,10 @@ export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA = false, trans
  * ∂L/∂W for y = x·Wᵀ: dyᵀ·x [N, K] from dy [M, N] and x [M, K]. XNNPACK on WASM multiplies only
  * untransposed operands, so one way round transposes dy [M, N] and the other x [M, K] and the result
  * [K, N], as (xᵀ·dy)ᵀ: the one that moves fewer numbers is taken (W_hh of a char model: 0.55 M instead of
- * 1.1 M; a head of 28 outputs: dy). Elsewhere one product.
+ * 1.1 M; a head of 28 outputs: dy). Elsewhere, and with the engine's SIMD products, one product.
  */
 export function weightGradient(dy: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor2D {
-  if (activeBackend() !== 'wasm') return matMul(dy, x, true, false);
+  if (activeBackend() !== 'wasm' || hasSimdProducts()) return matMul(dy, x, true, false);
   const [[M, N], K] = [dy.shape, x.shape[1]];
   return M * K + K * N < M * N ? transpose(matMul(x, dy, true, false)) : matMul(dy, x, true, false);
 }

@@ -1,5 +1,6 @@
 /**
- * The recurrence on the WASM backend: each step's product with W_hh goes to XNNPACK (tf.matMul, whose
+ * The recurrence on the WASM backend where the engine's relaxed-SIMD products cannot run (see
+ * jsKernels.ts for where they can): each step's product with W_hh goes to XNNPACK (tf.matMul, whose
  * packed weights it reuses across steps), and each step's element-wise gate math is one kernel working in
  * place on the WASM heap: WebAssembly SIMD (runtime/simdKernels.ts) once compiled, stepMath.ts until then,
  * with the same numbers. Two ops per step, and no Slice, Split or Unpack, which on this backend copy their
@@ -10,8 +11,9 @@ import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceOutputs } from '../recurrence/recurrence';
-import { simdKernels, type SimdKernels } from '../runtime/simdKernels';
+import { simdKernels } from '../runtime/simdKernels';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from './stepMath';
+import { simdBackward, simdForward } from './simdSequence';
 
 const STEP_FORWARD = 'UnrolledStepForward';
 const STEP_BACKWARD = 'UnrolledStepBackward';
@@ -28,23 +30,6 @@ function heap(args: KernelArgs) {
   const view = (info: tf.TensorInfo | null) => (info ? (backend.typedArrayFromHeap(info) as Float32Array) : null);
   const make = (shape: number[]) => backend.makeOutput(shape, 'float32');
   return { backend, input, view, make, attrs: (args.attrs ?? {}) as { kind: CellKind; nonlinearity: Nonlinearity; t: number; keep?: boolean } };
-}
-
-/**
- * One forward step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not
- * on the heap, or the LSTM's or GRU's `gates` is missing: steps.c activates the gates into memory first.
- */
-export function simdForward(simd: SimdKernels, kind: CellKind, { B, H, tanh, a, gx, hPrev, cPrev, biasHn, h, c, gates, hn }: ForwardStep): boolean {
-  if (kind === 'RNN') return simd.call('rnn_forward', [B, H, tanh ? 1 : 0], [a, gx, h]);
-  if (!gates) return false;
-  return kind === 'LSTM' ? simd.call('lstm_forward', [B, H], [a, gx, cPrev, h, c, gates]) : simd.call('gru_forward', [B, H], [a, gx, hPrev, biasHn, h, gates, hn]);
-}
-
-/** One backward step's element-wise math in runtime/simd/steps.c; false (nothing done) when an array is not on the heap. */
-export function simdBackward(simd: SimdKernels, kind: CellKind, { B, H, tanh, h, hPrev, gates, c, cPrev, hn, dOut, dh, dc, dGx, dGh, direct }: BackwardStep): boolean {
-  if (kind === 'RNN') return simd.call('rnn_backward', [B, H, tanh ? 1 : 0], [h, dOut, dh, dGx]);
-  if (kind === 'LSTM') return simd.call('lstm_backward', [B, H], [gates, c, cPrev, dOut, dh, dc, dGx]);
-  return simd.call('gru_backward', [B, H], [gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
 }
 
 /** Step t forward: inputs hW = h_{t−1}·W_hhᵀ, gx [T, B, G·H], hPrev, cPrev, biasHn; outputs h, c, gates, hn. */

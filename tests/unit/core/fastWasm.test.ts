@@ -1,13 +1,16 @@
 /**
- * On the WASM backend the training path runs XNNPACK products and one JavaScript kernel per step on the
- * WASM heap, or for small sizes the whole sequence in JavaScript; both must agree with the cells'
- * step-by-step path to 1e-5, like every other implementation, and a whole character model must train as
- * it does on the CPU backend.
+ * On the WASM backend the training path runs the whole sequence in one kernel on the WASM heap, with the
+ * engine's relaxed-SIMD products and SIMD step math; where relaxed SIMD is missing, XNNPACK products and
+ * one kernel per step. Both must agree with the cells' step-by-step path to 1e-5, like every other
+ * implementation, and a whole character model must train as it does on the CPU backend.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastestRecurrence } from '../../../src/core/layer/direction';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { wasmRecurrence } from '../../../src/core/fast/wasmKernels';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { hasSimdProducts } from '../../../src/core/runtime/kernelArrays';
+import { prepareSimdKernels } from '../../../src/core/runtime/simdKernels';
 import * as tf from '../../../src/core/runtime/tf';
 import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu } from './fastReference';
 
@@ -16,20 +19,22 @@ describe('fast path = step path (wasm backend)', () => {
     await import('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+    await prepareSimdKernels(tf.backend() as BackendWasm);
   });
 
-  it('picks XNNPACK step by step for large products and one JavaScript kernel for small ones', () => {
+  it('runs every sequence in one kernel with the SIMD products', () => {
     expect(tf.getBackend()).toBe('wasm');
+    expect(hasSimdProducts()).toBe(true);
     const inputs = (B: number, H: number) => ({ kind: 'RNN' as const, nonlinearity: 'tanh' as const, gx: tf.zeros([2, B, H]) as tf.Tensor3D, weightHh: tf.zeros([H, H]) as tf.Tensor2D, biasHn: null, h0: tf.zeros([B, H]) as tf.Tensor2D });
     const [large, small] = [inputs(32, 256), inputs(1, 8)];
-    expect(fastestRecurrence(large)).toBe(wasmRecurrence);
+    expect(fastestRecurrence(large)).toBe(jsRecurrence);
     expect(fastestRecurrence(small)).toBe(jsRecurrence);
     tf.dispose([large, small].flatMap((x) => [x.gx, x.weightHh, x.h0]));
   });
 
   const cases = FAST_CASES.map((c) => [`${c.kind} ${c.nonlinearity}${c.bias ? '' : ' no bias'}${c.reverse ? ' reverse' : ''}`, c] as const);
-  it.each(cases)('XNNPACK + step kernels: %s', (_, c) => expectFastMatchesSteps(c, wasmRecurrence));
-  it.each(cases)('JavaScript kernels on the heap: %s', (_, c) => expectFastMatchesSteps(c, jsRecurrence));
+  it.each(cases)('SIMD products and steps on the heap: %s', (_, c) => expectFastMatchesSteps(c, jsRecurrence));
+  it.each(cases)('without relaxed SIMD, XNNPACK + step kernels: %s', (_, c) => expectFastMatchesSteps(c, wasmRecurrence));
 
   it.each(MODEL_CASES)('a character model trains as on the CPU backend: %s', (_, config) => expectModelMatchesCpu('wasm', config));
 });

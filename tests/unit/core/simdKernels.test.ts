@@ -14,7 +14,7 @@ import { globalNorm } from '../../../src/core/fast/globalNorm';
 import { prepareSimdKernels, simdKernels, type SimdKernels } from '../../../src/core/runtime/simdKernels';
 import { sparseRowsProduct, sparseRowsWeightGradient } from '../../../src/core/fast/sparseRows';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from '../../../src/core/fast/stepMath';
-import { simdBackward, simdForward } from '../../../src/core/fast/wasmKernels';
+import { simdBackward, simdForward } from '../../../src/core/fast/simdSequence';
 import { mulberry32 } from '../../../src/core/random/streams';
 import * as tf from '../../../src/core/runtime/tf';
 // Registers the fused Adam kernel, UnrolledAdamUpdate.
