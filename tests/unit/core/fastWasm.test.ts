@@ -8,19 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fastestRecurrence } from '../../../src/core/layer/direction';
 import { jsRecurrence } from '../../../src/core/fast/jsKernels';
 import { wasmRecurrence } from '../../../src/core/fast/wasmKernels';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { hasSimdProducts } from '../../../src/core/runtime/kernelArrays';
-import { prepareSimdKernels } from '../../../src/core/runtime/simdKernels';
 import * as tf from '../../../src/core/runtime/tf';
+import { startWasmWithSimd } from './wasmBackend';
 import { FAST_CASES, MODEL_CASES, expectFastMatchesSteps, expectModelMatchesCpu } from './fastReference';
 
 describe('fast path = step path (wasm backend)', () => {
-  beforeAll(async () => {
-    await import('@tensorflow/tfjs-backend-wasm');
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
-    await prepareSimdKernels(tf.backend() as BackendWasm);
-  });
+  beforeAll(startWasmWithSimd);
 
   it('runs every sequence in one kernel with the SIMD products', () => {
     expect(tf.getBackend()).toBe('wasm');

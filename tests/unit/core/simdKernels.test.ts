@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellKind } from '../../../src/core/cells/types';
 import { columnSums } from '../../../src/core/fast/columnSums';
 import { globalNorm } from '../../../src/core/fast/globalNorm';
-import { prepareSimdKernels, simdKernels, type SimdKernels } from '../../../src/core/runtime/simdKernels';
+import type { SimdKernels } from '../../../src/core/runtime/simdKernels';
+import { startWasmWithSimd } from './wasmBackend';
 import { sparseRowsProduct, sparseRowsWeightGradient } from '../../../src/core/fast/sparseRows';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from '../../../src/core/fast/stepMath';
 import { simdBackward, simdForward } from '../../../src/core/fast/simdSequence';
@@ -24,12 +25,7 @@ let backend: BackendWasm;
 let kernels: SimdKernels;
 
 beforeAll(async () => {
-  await import('@tensorflow/tfjs-backend-wasm');
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
-  backend = tf.backend() as unknown as BackendWasm;
-  expect(await prepareSimdKernels(backend)).toBe(true);
-  kernels = simdKernels(backend) as SimdKernels;
+  ({ backend, kernels } = await startWasmWithSimd());
 });
 afterAll(async () => tf.setBackend('cpu'));
 

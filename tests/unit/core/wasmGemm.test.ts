@@ -10,19 +10,15 @@ import { matMul } from '../../../src/core/fast/linalg';
 import { operand, packedProduct, productScratch } from '../../../src/core/fast/wasmGemm';
 import { mulberry32 } from '../../../src/core/random/streams';
 import { hasSimdProducts } from '../../../src/core/runtime/kernelArrays';
-import { prepareSimdKernels, simdKernels, type GemmExports, type SimdKernels } from '../../../src/core/runtime/simdKernels';
+import type { GemmExports, SimdKernels } from '../../../src/core/runtime/simdKernels';
 import * as tf from '../../../src/core/runtime/tf';
+import { startWasmWithSimd } from './wasmBackend';
 
 let backend: BackendWasm;
 let kernels: SimdKernels;
 
 beforeAll(async () => {
-  await import('@tensorflow/tfjs-backend-wasm');
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
-  backend = tf.backend() as unknown as BackendWasm;
-  await prepareSimdKernels(backend);
-  kernels = simdKernels(backend) as SimdKernels;
+  ({ backend, kernels } = await startWasmWithSimd());
 });
 afterAll(async () => tf.setBackend('cpu'));
 
