@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../src/build/cspPlugin';
 import { CROSS_ORIGIN_ISOLATION_HEADERS, isolatingServiceWorkerSource } from '../../../src/build/isolationHeaders';
 import { threadFriendlyFactory } from '../../../src/build/wasmThreadsPlugin';
-import { MAX_WASM_THREADS, wasmThreadsFor } from '../../../src/core/runtime/wasmThreads';
+import { MAX_WASM_THREADS, hasRelaxedSimd, wasmThreadsFor } from '../../../src/core/runtime/wasmThreads';
 import viteConfig from '../../../vite.config';
 
 const BOTH = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -70,12 +70,18 @@ describe('cross-origin isolation', () => {
 
 describe('WebAssembly threads', () => {
   it('run only in a worker of an isolated page, on as many cores as there are, up to the limit', () => {
-    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 2 })).toBe(2);
-    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 16 })).toBe(MAX_WASM_THREADS);
-    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 1 })).toBe(1);
-    expect(wasmThreadsFor({ isolated: false, inWorker: true, cores: 8 })).toBe(1);
+    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 2, relaxedSimd: false })).toBe(2);
+    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 16, relaxedSimd: false })).toBe(MAX_WASM_THREADS);
+    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 1, relaxedSimd: false })).toBe(1);
+    expect(wasmThreadsFor({ isolated: false, inWorker: true, cores: 8, relaxedSimd: false })).toBe(1);
     // The page's own engine: tiny products, and no thread pool spinning on the thread that draws.
-    expect(wasmThreadsFor({ isolated: true, inWorker: false, cores: 8 })).toBe(1);
+    expect(wasmThreadsFor({ isolated: true, inWorker: false, cores: 8, relaxedSimd: false })).toBe(1);
+  });
+
+  it('run one where relaxed SIMD runs the engine’s products, which the probe detects', () => {
+    expect(wasmThreadsFor({ isolated: true, inWorker: true, cores: 8, relaxedSimd: true })).toBe(1);
+    // The unit tests turn relaxed SIMD on (tests/shared/relaxedSimd.ts), as Chromium ships it.
+    expect(hasRelaxedSimd()).toBe(true);
   });
 
   it('need no blob: scripts or workers in the page’s Content-Security-Policy', () => {
