@@ -28,13 +28,14 @@ export const TRANSPOSE = 'UnrolledTranspose';
  */
 export const WASM_JS_PRODUCT_LIMIT = 1 << 16;
 
-/** The SIMD kernels for a product of `multiplyAdds` where the products' module runs and the product is large enough; else null. */
-const simdForProduct = (simd: SimdKernels | null, multiplyAdds: number) => (simd?.gemm && multiplyAdds > WASM_JS_PRODUCT_LIMIT ? simd : null);
 /**
  * …and for a product with at most this many rows and a transposed right operand (one step of generation),
  * where XNNPACK would first copy and repack the whole matrix for a handful of dot products.
  */
 export const WASM_FEW_ROWS = 4;
+
+/** The SIMD kernels for a product of `multiplyAdds` where the products' module runs and the product is large enough; else null. */
+const simdForProduct = (simd: SimdKernels | null, multiplyAdds: number) => (simd?.gemm && multiplyAdds > WASM_JS_PRODUCT_LIMIT ? simd : null);
 
 /** The output order of the forward kernel, which depends on the kind and on whether gates are kept. */
 function forwardFields(kind: CellKind, keep: boolean): (keyof ForwardArrays)[] {
@@ -83,12 +84,12 @@ function need(values: Float32Array | null): Float32Array {
 }
 
 function matMulKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
-  const { read, shape, make, allocate, view, attrs, ...rest } = arrays(args, backend);
+  const { read, shape, make, allocate, view, attrs, simd: kernels } = arrays(args, backend);
   const [a, b] = [shape('a'), shape('b')];
   const [transposeA, transposeB] = [attrs.transposeA as boolean, attrs.transposeB as boolean];
   const [M, K, N] = [transposeA ? a[1] : a[0], transposeA ? a[0] : a[1], transposeB ? b[0] : b[1]];
   const biases = () => ['bias0', 'bias1'].map((name) => read(name)).filter((bias): bias is Float32Array => bias !== null);
-  const simd = simdForProduct(rest.simd, M * N * K);
+  const simd = simdForProduct(kernels, M * N * K);
   if (!simd?.gemm) return make([M, N], matMulArrays(need(read('a')), need(read('b')), a, b, transposeA, transposeB, biases()));
   // On WASM with the engine's SIMD products: C starts as the biases (as matMulArrays does) and the product is added.
   const output = allocate([M, N]);
