@@ -115,8 +115,18 @@ export function matMulArrays(
   // gemmABt wants B as [N, K]: that is B itself when transposed, else its transpose.
   const right = transposeB ? b : transposed(b, bRows, bCols);
   const c = new Float32Array(M * N);
-  // Each bias [N] is added to every row: start from their sum and accumulate the product onto it.
-  for (const bias of biases) for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) c[i * N + j] += bias[j];
-  gemmABt(left, right, c, M, N, K, biases.length > 0);
+  gemmABt(left, right, c, M, N, K, startFromBiases(c, M, N, biases));
   return c;
+}
+
+/**
+ * Each row of c [M, N] set to the biases' sum (each bias [N], added in float32 in order), so that a product
+ * accumulated onto c adds them to every row; false, and c untouched, without biases.
+ */
+export function startFromBiases(c: Float32Array, M: number, N: number, biases: readonly Float32Array[]): boolean {
+  if (!biases.length || !M) return biases.length > 0;
+  const row = c.subarray(0, N).fill(0);
+  for (const bias of biases) for (let j = 0; j < N; j++) row[j] += bias[j];
+  for (let i = 1; i < M; i++) c.copyWithin(i * N, 0, N);
+  return true;
 }

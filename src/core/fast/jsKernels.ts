@@ -8,8 +8,8 @@
  */
 import type { CellKind, Nonlinearity } from '../cells/types';
 import * as tf from '../runtime/tf';
-import { FAST_PERMUTATIONS, matMulArrays, permuted } from './gemm';
-import { backwardArrays, forwardArrays, jsSequenceMath, type ForwardArrays } from './jsSequence';
+import { FAST_PERMUTATIONS, matMulArrays, permuted, startFromBiases } from './gemm';
+import { backwardArrays, forwardArrays, type ForwardArrays } from './jsSequence';
 import { withSequenceMath } from './simdSequence';
 import { operand, packedProduct, productScratch } from './wasmGemm';
 import type { SimdKernels } from '../runtime/simdKernels';
@@ -49,7 +49,7 @@ function forwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
   const [T, B, GH] = shape('gx');
   const sizes = { T, B, H: shape('weightHh')[1] };
   const outputs = fields.map((field) => allocate(field === 'gates' ? [T, B, GH] : [T, B, sizes.H]));
-  withSequenceMath(simdForProduct(simd, B * GH * sizes.H), view, sizes, GH, jsSequenceMath, (math) => {
+  withSequenceMath(simdForProduct(simd, B * GH * sizes.H), view, sizes, GH, (math) => {
     const out = Object.fromEntries(fields.map((field, k) => [field, view(outputs[k])])) as unknown as ForwardArrays;
     const inputs = { gx: need(read('gx')), w: need(read('weightHh')), biasHn: read('biasHn'), h0: need(read('h0')), c0: read('c0') };
     forwardArrays(kind, attrs.nonlinearity as Nonlinearity, sizes, inputs, out, math);
@@ -66,7 +66,7 @@ function backwardKernel(args: KernelArgs, backend: Backend): tf.TensorInfo[] {
   const outputs = [allocate([T, B, GH]), allocate([B, H]), allocate([GH, H]), allocate([GH]), allocate([GH])];
   if (kind === 'GRU') outputs.push(allocate([T, B, GH]));
   if (kind === 'LSTM') outputs.push(allocate([B, H]));
-  withSequenceMath(simdForProduct(simd, B * GH * H), view, { T, B, H }, GH, jsSequenceMath, (math) => {
+  withSequenceMath(simdForProduct(simd, B * GH * H), view, { T, B, H }, GH, (math) => {
     const [dGx, dh0, dWeightHh, dBiasIh, dBiasHh, last] = outputs.map(view);
     const grads = { dGx, dh0, dWeightHh, dBiasIh, dBiasHh, dGh: kind === 'GRU' ? last : dGx, ...(kind === 'LSTM' ? { dc0: last } : {}) };
     const fwd = { hs: need(read('hs')), cs: read('cs') ?? undefined, gates: read('gates') ?? undefined, hn: read('hn') ?? undefined };
@@ -95,14 +95,9 @@ function matMulKernel(args: KernelArgs, backend: Backend): tf.TensorInfo {
   const output = allocate([M, N]);
   simd.withScratch(productScratch(simd.gemm, K, N), (scratch) => {
     const c = view(output);
-    const added = biases();
-    if (added.length) {
-      const row = c.subarray(0, N).fill(0);
-      for (const bias of added) for (let j = 0; j < N; j++) row[j] += bias[j];
-      for (let i = 1; i < M; i++) c.copyWithin(i * N, 0, N);
-    }
+    const accumulate = startFromBiases(c, M, N, biases());
     const product = packedProduct(simd, operand(need(read('b')), K, N, transposeB), K, N, view(scratch));
-    product(operand(need(read('a')), M, K, transposeA), M, c, added.length > 0);
+    product(operand(need(read('a')), M, K, transposeA), M, c, accumulate);
   });
   return output;
 }

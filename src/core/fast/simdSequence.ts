@@ -9,7 +9,7 @@ import type { CellKind } from '../cells/types';
 import type { GemmExports, SimdKernels } from '../runtime/simdKernels';
 import type * as tf from '../runtime/tf';
 import { columnSumsOfArray } from './columnSums';
-import type { SequenceMath, Sizes } from './jsSequence';
+import { jsSequenceMath, type SequenceMath, type Sizes } from './jsSequence';
 import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from './stepMath';
 import { operand, packedProduct, productScratch } from './wasmGemm';
 
@@ -30,6 +30,15 @@ export function simdBackward(simd: SimdKernels, kind: CellKind, { B, H, tanh, h,
   return simd.call('gru_backward', [B, H], [gates, hn, hPrev, dOut, dh, dGx, dGh, direct]);
 }
 
+/** One forward step in SIMD where it can run (`simd` given, every array on the heap, gates in memory), else in JavaScript: the same numbers. */
+export function forwardStep(simd: SimdKernels | null, kind: CellKind, step: ForwardStep): void {
+  if (!simd || !simdForward(simd, kind, step)) FORWARD_STEP[kind](step);
+}
+
+/** One backward step in SIMD where it can run, else in JavaScript: the same numbers. */
+export function backwardStep(simd: SimdKernels | null, kind: CellKind, step: BackwardStep): void {
+  if (!simd || !simdBackward(simd, kind, step)) BACKWARD_STEP[kind](step);
+}
 
 /** Work arrays start on a 16-byte boundary. */
 const ALIGN = 4;
@@ -57,12 +66,8 @@ function simdSequenceMath(simd: SimdKernels, scratch: Float32Array): SequenceMat
       const product = packedProduct(simd, operand(w, K, N, transposed), K, N, work(productScratch(gemm, K, N)));
       return (x, M, y, accumulate) => product(operand(x, M, K, false), M, y, accumulate);
     },
-    forwardStep(kind, step) {
-      if (!simdForward(simd, kind, step)) FORWARD_STEP[kind](step);
-    },
-    backwardStep(kind, step) {
-      if (!simdBackward(simd, kind, step)) BACKWARD_STEP[kind](step);
-    },
+    forwardStep: (kind, step) => forwardStep(simd, kind, step),
+    backwardStep: (kind, step) => backwardStep(simd, kind, step),
     weightGradient(dGh, h0, hs, { T, B, H }, GH, dW) {
       // dGh_0ᵀ·h0, then Σ_{t≥1} dGh_tᵀ·h_{t−1} as one product over the later steps, accumulated.
       const space = work(productScratch(gemm, T * B, H));
@@ -79,16 +84,9 @@ function simdSequenceMath(simd: SimdKernels, scratch: Float32Array): SequenceMat
 
 /**
  * `compute` with the SIMD arithmetic where the products' module runs (`simd.gemm`), its work space
- * allocated first (take every other view inside `compute`), or with `fallback` elsewhere.
+ * allocated first (take every other view inside `compute`), or with the JavaScript's elsewhere.
  */
-export function withSequenceMath<T>(
-  simd: SimdKernels | null,
-  view: (info: tf.TensorInfo) => Float32Array,
-  sizes: Sizes,
-  GH: number,
-  fallback: SequenceMath,
-  compute: (math: SequenceMath) => T,
-): T {
-  if (!simd?.gemm) return compute(fallback);
+export function withSequenceMath<T>(simd: SimdKernels | null, view: (info: tf.TensorInfo) => Float32Array, sizes: Sizes, GH: number, compute: (math: SequenceMath) => T): T {
+  if (!simd?.gemm) return compute(jsSequenceMath);
   return simd.withScratch(sequenceScratch(simd.gemm, sizes, GH), (scratch) => compute(simdSequenceMath(simd, view(scratch))));
 }

@@ -12,8 +12,8 @@ import * as tf from '../runtime/tf';
 import { activeBackend } from '../runtime/activeBackend';
 import { type Recurrence, type RecurrenceOutputs } from '../recurrence/recurrence';
 import { simdKernels } from '../runtime/simdKernels';
-import { BACKWARD_STEP, FORWARD_STEP, type BackwardStep, type ForwardStep } from './stepMath';
-import { simdBackward, simdForward } from './simdSequence';
+import type { BackwardStep, ForwardStep } from './stepMath';
+import { backwardStep, forwardStep } from './simdSequence';
 
 const STEP_FORWARD = 'UnrolledStepForward';
 const STEP_BACKWARD = 'UnrolledStepBackward';
@@ -58,7 +58,7 @@ function stepForwardKernel(args: KernelArgs): tf.TensorInfo[] {
     gates: view(gates),
     hn: view(hn),
   };
-  if (!simd || !simdForward(simd, kind, step)) FORWARD_STEP[kind](step);
+  forwardStep(simd, kind, step);
   if (gates && !keep) backend.disposeData(gates.dataId);
   return [h, c, keep ? gates : null, hn].filter((info): info is tf.TensorInfo => info !== null);
 }
@@ -100,7 +100,7 @@ function stepBackwardKernel(args: KernelArgs): tf.TensorInfo[] {
     direct: view(direct) ?? none,
   };
   const simd = simdKernels(backend);
-  if (!simd || !simdBackward(simd, kind, step)) BACKWARD_STEP[kind](step);
+  backwardStep(simd, kind, step);
   return [dGx, dGh, direct, dcPrev].filter((info): info is tf.TensorInfo => info !== null);
 }
 
